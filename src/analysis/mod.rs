@@ -1,0 +1,9 @@
+//! The analysis core: Arabic text in, plain results out.
+//!
+//! Architecture invariant: nothing under `src/analysis/` knows about the Language Server Protocol,
+//! JSON, tokio or the filesystem (a test in `tests/tidy.rs` enforces it). Callers hand in
+//! `(name, text)` pairs; results are plain structs with byte offsets into the original text.
+
+pub mod model;
+pub mod normalize;
+pub mod tokens;

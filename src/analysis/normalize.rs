@@ -1,0 +1,133 @@
+//! Arabic normalisation on a shadow copy of the text, with a map back to the original.
+//!
+//! The user's text is never changed. `NormText::new` builds a normalised copy (alef forms,
+//! ى/ي, ة/ه, hamza carriers, diacritics, tatweel, presentation forms, bidi and zero-width
+//! marks, Arabic-Indic digits, Unicode spaces, Latin case) in which every character remembers
+//! the byte range of the original character(s) it came from. Matching happens on the copy;
+//! every reported range is mapped back through `src` so it points into the original.
+
+use unicode_normalization::char::decompose_compatible;
+
+/// One character of the normalised copy and the original byte range it stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NormChar {
+    pub ch: char,
+    pub src_start: u32,
+    pub src_end: u32,
+}
+
+/// The normalised shadow copy of a text.
+#[derive(Clone, Debug, Default)]
+pub struct NormText {
+    pub chars: Vec<NormChar>,
+}
+
+impl NormText {
+    pub fn new(text: &str) -> NormText {
+        let mut chars = Vec::with_capacity(text.len() / 2 + 1);
+        for (start, ch) in text.char_indices() {
+            let end = (start + ch.len_utf8()) as u32;
+            let start = start as u32;
+            if is_presentation_form(ch) {
+                decompose_compatible(ch, |c| {
+                    if let Some(n) = normalize_char(c) {
+                        chars.push(NormChar { ch: n, src_start: start, src_end: end });
+                    }
+                });
+            } else if ch == 'ئ' && chars.last().is_some_and(|c: &NormChar| c.ch == 'ي') {
+                // سيئول and سيول are one spelling: a hamza seat after ي adds nothing to the key.
+            } else if let Some(n) = normalize_char(ch) {
+                chars.push(NormChar { ch: n, src_start: start, src_end: end });
+            }
+        }
+        NormText { chars }
+    }
+
+    pub fn as_string(&self) -> String {
+        self.chars.iter().map(|c| c.ch).collect()
+    }
+}
+
+/// Normalises a short string (a gazetteer alias, a cue word) to its match key.
+pub fn normalize_str(s: &str) -> String {
+    NormText::new(s).as_string()
+}
+
+/// The normalised form of one character, or `None` when the character is dropped
+/// (diacritics, tatweel, standalone hamza, format and bidi marks).
+pub fn normalize_char(ch: char) -> Option<char> {
+    let n = match ch {
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ى' | 'ئ' | 'ی' | 'ې' | 'ۍ' => 'ي',
+        'ة' | 'ۃ' => 'ه',
+        'ؤ' => 'و',
+        'ک' => 'ك',
+        'ء' => return None,
+        // Harakat, tanwin, shadda, sukun, small high marks, superscript alef, Quranic marks.
+        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => {
+            return None
+        }
+        'ـ' => return None,
+        // Zero-width, bidi and other format marks.
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{061C}'
+        | '\u{00AD}' => return None,
+        '٠'..='٩' => char::from_digit(ch as u32 - '٠' as u32, 10).unwrap_or(ch),
+        '۰'..='۹' => char::from_digit(ch as u32 - '۰' as u32, 10).unwrap_or(ch),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        'A'..='Z' => ch.to_ascii_lowercase(),
+        _ => ch,
+    };
+    Some(n)
+}
+
+fn is_presentation_form(ch: char) -> bool {
+    matches!(ch, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
+}
+
+/// Whether a normalised character belongs inside a word.
+pub fn is_word_char(ch: char) -> bool {
+    ch.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shadow(s: &str) -> String {
+        normalize_str(s)
+    }
+
+    #[test]
+    fn folds_orthographic_variants() {
+        assert_eq!(shadow("أحمد إيران آسيا"), "احمد ايران اسيا");
+        assert_eq!(shadow("مصطفى"), "مصطفي");
+        assert_eq!(shadow("الشمالية"), "الشماليه");
+        assert_eq!(shadow("مسؤول سيئول"), "مسوول سيول");
+        assert_eq!(shadow("بُوتِين"), "بوتين");
+        assert_eq!(shadow("بوتـــين"), "بوتين");
+        assert_eq!(shadow("٢٠٢٤ ABC"), "2024 abc");
+    }
+
+    #[test]
+    fn drops_marks_and_folds_presentation_forms() {
+        assert_eq!(shadow("بو\u{200F}تين\u{200C}"), "بوتين");
+        // ﻻ is the lam-alef ligature; ﺑﻮﺗﻴﻦ is بوتين in presentation forms.
+        assert_eq!(shadow("ﻻ ﺑﻮﺗﻴﻦ"), "لا بوتين");
+    }
+
+    #[test]
+    fn map_points_into_the_original() {
+        let text = "😀 بُوتين";
+        let norm = NormText::new(text);
+        let b = norm.chars.iter().find(|c| c.ch == 'ب').unwrap();
+        assert_eq!(&text[b.src_start as usize..b.src_end as usize], "ب");
+        let w = norm.chars.iter().find(|c| c.ch == 'و').unwrap();
+        // The damma after ب is dropped; و maps to itself, two bytes after ُ.
+        assert_eq!(&text[w.src_start as usize..w.src_end as usize], "و");
+        assert_eq!(norm.chars.len(), "😀 بوتين".chars().count());
+    }
+}

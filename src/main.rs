@@ -1,0 +1,2 @@
+//! The `isnad` binary.
+fn main() {}

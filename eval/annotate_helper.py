@@ -22,7 +22,7 @@ taken span is skipped, so 'ميدان كيم إيل سونغ' (LOC) wins over '�
 A match must sit on a word boundary; Arabic proclitics (و ف ب ل ك and ال, also لل before a
 name starting with ال) may be glued before it and stay outside the span.
 Sentence end: . ! ? ؟ followed by whitespace/end/closing quote (closing quotes and brackets
-right after it are included), or a line break.
+right after it are included), or a line break; a run of dots (.. ...) is not an end.
 With --check, also list (a) surfaces annotated anywhere in the set that occur unannotated in
 an article, (b) the key inventory with its surfaces.
 """
@@ -69,7 +69,7 @@ def boundary_matches(text, surface):
             if right_ok(text, e):
                 if not need and left_ok(text, i):
                     res.append((i, e))
-                elif need and i > 0 and text[i - 1] == need and left_ok(text, i - 1) and not left_ok(text, i):
+                elif need and i > 0 and text[i - 1] == need and left_ok(text, i - 1):
                     res.append((i, e))
             i = text.find(surf, i + 1)
     return sorted(set(res))
@@ -82,6 +82,9 @@ def sentence_end(text, start):
         c = text[i]
         if c == "\n":
             return i
+        if c == "." and ((i + 1 < n and text[i + 1] == ".") or (i > 0 and text[i - 1] == ".")):
+            i += 1  # '..' / '...' inside a line is not a sentence end
+            continue
         if c in ".!?؟":
             j = i + 1
             while j < n and text[j] in CLOSERS:

@@ -70,6 +70,7 @@ SOURCE_RANK = {"curated": 0, "cldr": 1, "geonames": 2}
 ALLOW_SHARED = {
     "عمان",     # Oman (country-om) / Amman (city-250441), عُمان vs عَمّان
     "طرابلس",   # Tripoli, Libya (city-2210247) / Tripoli, Lebanon (city-266826)
+    "الشرق الاوسط",  # Middle East (middle-east) / Asharq Al-Awsat newspaper
 }
 
 # ---------------------------------------------------------------- normalising
@@ -268,6 +269,26 @@ REGIONS = {
 SKIP_TERRITORIES = {"ZZ", "EU", "UN", "EZ", "QO", "001", "021", "053", "054", "057", "061", "018"}
 
 
+_PAREN_DROP = {"مدينة", "البلدية", "بلدية", "منطقة إدارية خاصة"}
+
+
+def split_paren(s):
+    """'ميانمار (بورما)' -> ('ميانمار', ['بورما']); qualifiers such as
+    '(مدينة)' are dropped."""
+    s = clean(s)
+    m = re.fullmatch(r"(.*?)\s*\((.*?)\)\s*", s)
+    if not m:
+        return s, []
+    inner = clean(m.group(2))
+    return clean(m.group(1)), ([] if inner in _PAREN_DROP else [inner])
+
+
+# First-level divisions carry no population; for collision ranking they count
+# as a 100,000-inhabitant place (a state beats a small town of the same name,
+# a city of 100k+ beats its province of the same name).
+ADMIN1_RANK_POP = 100000
+
+
 def add_alias(e, a):
     a = clean(a)
     if a and a != e["name"] and a not in e["aliases"]:
@@ -299,8 +320,11 @@ def build(paths):
             eid, eng = "country-" + code.lower(), en.get(code, code)
             desc = "Country or territory"
             country_en[code] = eng
-        e = {"id": eid, "type": "LOC", "name": clean(ar[code]), "english": eng,
+        name, extra = split_paren(ar[code])
+        e = {"id": eid, "type": "LOC", "name": name, "english": eng,
              "wikidata": qids.get(code, ""), "description": desc, "aliases": [], "source": "cldr"}
+        for a in extra:
+            add_alias(e, a)
         for alt in sorted(k for k in ar if k.startswith(code + "-alt-")):
             add_alias(e, ar[alt])
         entities[eid] = e
@@ -315,7 +339,7 @@ def build(paths):
         raw = catalog.get(gid)
         if not raw or not AR.search(raw):
             continue
-        raw = clean(raw).split("،")[0].strip()   # Japanese entries: "city، prefecture"
+        raw, extra = split_paren(clean(raw).split("،")[0].strip())   # "city، prefecture"
         eid = "city-" + gid
         where = country_en.get(cc, country)
         desc = "City in %s" % where
@@ -324,6 +348,8 @@ def build(paths):
         entities[eid] = {"id": eid, "type": "LOC", "name": raw, "english": eng, "wikidata": "",
                          "description": desc, "aliases": [], "source": "geonames",
                          "pop": pop, "tz": tz, "cc": cc}
+        for a in extra:
+            add_alias(entities[eid], a)
     for key in sorted(k for k in catalog if re.fullmatch(r"[A-Z]{2}\.\w+", k)):
         raw = catalog[key]
         if not AR.search(raw):
@@ -331,9 +357,9 @@ def build(paths):
         cc, code = key.split(".")
         eid = "admin1-%s-%s" % (cc.lower(), code.lower())
         eng = admin_en.get(key, "")
-        entities[eid] = {"id": eid, "type": "LOC", "name": clean(raw), "english": eng, "wikidata": "",
+        entities[eid] = {"id": eid, "type": "LOC", "name": split_paren(raw)[0], "english": eng, "wikidata": "",
                          "description": "First-level administrative division of %s" % country_en.get(cc, cc),
-                         "aliases": [], "source": "geonames", "pop": 0}
+                         "aliases": [], "source": "geonames", "pop": ADMIN1_RANK_POP}
 
     # -- CLDR exemplar cities -> aliases of the matching GeoNames city
     tzn = tar_json(paths["cldr-dates-full"], "main/ar/timeZoneNames.json")["main"]["ar"]["dates"]["timeZoneNames"]["zone"]
@@ -451,6 +477,12 @@ def resolve_collisions(entities, log):
                     owner[norm(newname)] = e["id"]
                     kept.insert(0, newname)
                     log["city renamed (country name)"].append("%s %s" % (e["id"], newname))
+            if e["id"].startswith("admin1-us-") and not kept:
+                newname = "ولاية " + e["name"]
+                if norm(newname) not in owner:
+                    owner[norm(newname)] = e["id"]
+                    kept.insert(0, newname)
+                    log["US state renamed (city name)"].append("%s %s" % (e["id"], newname))
             if not kept:
                 del entities[e["id"]]
                 log["entity dropped (all forms taken)"].append("%s %s (%s)" % (e["id"], e["name"], owner[norm(e["name"])]))

@@ -459,7 +459,12 @@ def resolve_collisions(entities, log):
         aliases left, the entity is dropped (a duplicate, smaller place)."""
     owner = {}
     for e in sorted(entities.values(), key=importance):
-        forms = [e["name"]] + e["aliases"]
+        forms, seen = [], set()
+        for f in [e["name"]] + e["aliases"]:
+            # spellings differing only by the normalisation are redundant
+            if norm(f) not in seen:
+                seen.add(norm(f))
+                forms.append(f)
         kept = []
         for f in forms:
             n = norm(f)

@@ -547,7 +547,7 @@ def counts(text):
     return c
 
 
-def corpus_report(root, limit=400):
+def corpus_report(root, limit=800):
     """Frequency of single-token gazetteer forms in the corpus (exact token
     match after normalisation) -- input to the hand review of
     data/common_words.txt."""

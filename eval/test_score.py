@@ -97,6 +97,20 @@ class ScoreTest(unittest.TestCase):
         self.assertAlmostEqual(l["r"], 0.5)
         self.assertAlmostEqual(l["f1"], 2 / 3)
 
+    def test_read_ann_prefers_isnad_refs(self):
+        _, _, refs_a = score.read_ann(os.path.join(self.d, "sys/a.ann"))
+        _, _, refs_b = score.read_ann(os.path.join(self.d, "sys/sub/b.ann"))
+        # Wikidata line first, isnad second (a) and isnad first, Wikidata second (b): isnad wins both ways
+        self.assertEqual(refs_a["T1"], "isnad:putin")
+        self.assertEqual(refs_a["T2"], "isnad:moscow")
+        self.assertEqual(refs_b["T2"], "isnad:moscow-2")
+
+    def test_token_matching_ignores_clitics_and_counts_code_points(self):
+        toks = score.whitespace_tokens(B)
+        a, b = span(B, "بوتين")
+        self.assertEqual(score.touched(toks, [(a, b)]), frozenset({2}))
+        self.assertEqual(score.touched(toks, [(a - 1, b)]), frozenset({2}))
+
     def test_claims(self):
         res, errors = self.run_score()
         c = res["claims"]

@@ -57,6 +57,9 @@ fi
 [ "$HAVE_ANT" = 1 ] && "$BIN" annotate "$E/ant" --out "$E/out-ant"
 "$BIN" annotate "$E/all" --out "$E/out-all"
 
+for out in "$E/out-seeds" "$E/out-all"; do
+  [ -d "$out" ] || echo "warning: $BIN annotate wrote nothing to $out (is 'annotate' implemented?)" >&2
+done
 summary() {  # label gold sys text json
   # shellcheck disable=SC2086
   python3 eval/score.py "$2" "$3" "$4" --json "$5" $SCORE_ARGS | sed "s/^/[$1] /"

@@ -4,6 +4,16 @@
 //! JSON, tokio or the filesystem (a test in `tests/tidy.rs` enforces it). Callers hand in
 //! `(name, text)` pairs; results are plain structs with byte offsets into the original text.
 
+pub mod brat;
+pub mod claims;
+pub mod corpus;
+pub mod discover;
+pub mod features;
+pub mod kb;
+pub mod lexicon;
+pub mod link;
 pub mod model;
 pub mod normalize;
+pub mod recognize;
+pub mod text;
 pub mod tokens;

@@ -80,16 +80,36 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<(String, bool)> {
-        tokenize(&NormText::new(s)).into_iter().map(|t| (t.norm, t.joins_prev)).collect()
+        tokenize(&NormText::new(s))
+            .into_iter()
+            .map(|t| (t.norm, t.joins_prev))
+            .collect()
     }
 
     #[test]
     fn splits_words_and_marks_joins() {
         let t = toks("قال بوتين، إن (أ.ف.ب) تشوي سون-هوي.\nكيم");
         let words: Vec<&str> = t.iter().map(|(w, _)| w.as_str()).collect();
-        assert_eq!(words, ["قال", "بوتين", "ان", "ا", "ف", "ب", "تشوي", "سون", "هوي", "كيم"]);
+        assert_eq!(
+            words,
+            [
+                "قال",
+                "بوتين",
+                "ان",
+                "ا",
+                "ف",
+                "ب",
+                "تشوي",
+                "سون",
+                "هوي",
+                "كيم"
+            ]
+        );
         let joins: Vec<bool> = t.iter().map(|(_, j)| *j).collect();
-        assert_eq!(joins, [false, true, false, false, true, true, false, true, true, false]);
+        assert_eq!(
+            joins,
+            [false, true, false, false, true, true, false, true, true, false]
+        );
     }
 
     #[test]

@@ -1,0 +1,562 @@
+//! The corpus index: every article's mentions and claims, the names discovered across the corpus,
+//! and which mentions are the same entity.
+//!
+//! Per-file summaries plus corpus-wide tables, updated by difference. Architecture invariant: the
+//! index after any sequence of `set_file`/`remove_file` calls equals the index built from scratch
+//! over the same files (`dump` makes the comparison; a property test checks it). That holds
+//! because a file's discoveries depend on its own text and the knowledge base only, and its
+//! mentions on its own text and the set of all discoveries.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::claims::find_claims;
+use super::kb::{Kb, KbEntity};
+use super::lexicon::{clitic_splits, Lexicon};
+use super::link::{cluster_forms, KbFuzzy};
+use super::model::{Claim, EntityType, FormKey, Mention, NameRef};
+use super::normalize::NormText;
+use super::recognize::recognize;
+use super::text::LineIndex;
+use super::tokens::{tokenize, Token};
+
+pub type FileId = u32;
+/// Index of an entity in `Corpus::entities` (knowledge-base entities first, then discovered ones).
+pub type EntityIdx = u32;
+
+/// The knowledge base with its lookup structures, shared by every analysis.
+#[derive(Debug, Default)]
+pub struct KbData {
+    pub kb: Kb,
+    pub lexicon: Lexicon,
+    pub fuzzy: KbFuzzy,
+}
+
+impl KbData {
+    pub fn new(kb: Kb) -> KbData {
+        let mut lexicon = Lexicon::default();
+        for (idx, e) in kb.entities.iter().enumerate() {
+            for s in e.spellings() {
+                lexicon.add(s, NameRef::Kb(idx as u32), e.ty.clone());
+            }
+        }
+        let fuzzy = KbFuzzy::new(&kb);
+        KbData { kb, lexicon, fuzzy }
+    }
+}
+
+/// One article in the index.
+#[derive(Clone, Debug)]
+pub struct FileEntry {
+    pub name: String,
+    pub text: Arc<str>,
+    pub lines: LineIndex,
+    /// Sorted by start, never overlapping.
+    pub mentions: Vec<Mention>,
+    pub claims: Vec<Claim>,
+    discovered: Vec<FormKey>,
+    /// Hashes of every token and of its proclitic-split remainders, sorted, for finding the files
+    /// in which a newly discovered name may occur.
+    heads: Vec<u64>,
+}
+
+/// A corpus entity as the features see it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntityEntry {
+    Kb(u32),
+    Discovered { id: String, canonical: FormKey },
+}
+
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub kb: Arc<KbData>,
+    files: Vec<Option<FileEntry>>,
+    by_name: HashMap<String, FileId>,
+    /// Name form → number of files whose context reveals it.
+    discovered: BTreeMap<FormKey, u32>,
+    corpus_lexicon: Lexicon,
+    head_files: HashMap<u64, Vec<FileId>>,
+    /// What a mention names → (file, mention index).
+    postings: HashMap<NameRef, Vec<(FileId, u32)>>,
+    entity_of: HashMap<NameRef, EntityIdx>,
+    pub entities: Vec<EntityEntry>,
+    members: Vec<Vec<NameRef>>,
+    forms_changed: bool,
+}
+
+impl Corpus {
+    pub fn new(kb: Arc<KbData>) -> Corpus {
+        let mut corpus = Corpus {
+            kb,
+            ..Corpus::default()
+        };
+        corpus.resolve();
+        corpus
+    }
+
+    /// Builds the index of many files at once, in parallel. Equivalent to `set_file` on each.
+    pub fn build(kb: Arc<KbData>, files: Vec<(String, Arc<str>)>) -> Corpus {
+        let mut corpus = Corpus::new(kb);
+        let kb = corpus.kb.clone();
+        let first: Vec<(String, Arc<str>, Vec<FormKey>, Vec<u64>)> = files
+            .into_par_iter()
+            .map(|(name, text)| {
+                let (norm, tokens) = prepare(&text);
+                let discovered =
+                    recognize(&norm, &tokens, &kb.lexicon, &Lexicon::default()).discovered;
+                let heads = heads_of(&tokens);
+                (name, text, discovered, heads)
+            })
+            .collect();
+        for (_, _, discovered, _) in &first {
+            for f in discovered {
+                *corpus.discovered.entry(f.clone()).or_default() += 1;
+            }
+        }
+        corpus.rebuild_corpus_lexicon();
+        let lexicon = &corpus.corpus_lexicon;
+        let entries: Vec<FileEntry> = first
+            .into_par_iter()
+            .map(|(name, text, discovered, heads)| {
+                let (norm, tokens) = prepare(&text);
+                let mentions = recognize(&norm, &tokens, &kb.lexicon, lexicon).mentions;
+                let claims = find_claims(&text, &tokens, &mentions);
+                FileEntry {
+                    name,
+                    lines: LineIndex::new(&text),
+                    text,
+                    mentions,
+                    claims,
+                    discovered,
+                    heads,
+                }
+            })
+            .collect();
+        for entry in entries {
+            let id = corpus.files.len() as FileId;
+            corpus.by_name.insert(entry.name.clone(), id);
+            corpus.index_file(id, &entry);
+            corpus.files.push(Some(entry));
+        }
+        corpus.resolve();
+        corpus
+    }
+
+    /// Adds or replaces an article. Returns its id.
+    pub fn set_file(&mut self, name: &str, text: Arc<str>) -> FileId {
+        let id = match self.by_name.get(name) {
+            Some(&id) => id,
+            None => {
+                let id = self.files.len() as FileId;
+                self.files.push(None);
+                self.by_name.insert(name.to_string(), id);
+                id
+            }
+        };
+        let (norm, tokens) = prepare(&text);
+        let discovered =
+            recognize(&norm, &tokens, &self.kb.lexicon, &Lexicon::default()).discovered;
+        let old = self.take_file(id);
+        let old_discovered = old.map(|e| e.discovered).unwrap_or_default();
+        let changed = self.count_discoveries(&old_discovered, &discovered);
+        let entry = FileEntry {
+            name: name.to_string(),
+            lines: LineIndex::new(&text),
+            mentions: Vec::new(),
+            claims: Vec::new(),
+            discovered,
+            heads: heads_of(&tokens),
+            text,
+        };
+        self.files[id as usize] = Some(entry);
+        self.reanalyse(id, &norm, &tokens);
+        self.propagate(&changed, id);
+        self.resolve_if_needed();
+        id
+    }
+
+    /// Removes an article (deleted on disk, or closed and not on disk).
+    pub fn remove_file(&mut self, name: &str) {
+        let Some(id) = self.by_name.remove(name) else {
+            return;
+        };
+        if let Some(old) = self.take_file(id) {
+            let changed = self.count_discoveries(&old.discovered, &[]);
+            self.propagate(&changed, id);
+        }
+        self.resolve_if_needed();
+    }
+
+    pub fn file_id(&self, name: &str) -> Option<FileId> {
+        self.by_name.get(name).copied()
+    }
+
+    pub fn file(&self, id: FileId) -> Option<&FileEntry> {
+        self.files.get(id as usize)?.as_ref()
+    }
+
+    /// All files, in corpus order (by name).
+    pub fn files(&self) -> Vec<(FileId, &FileEntry)> {
+        let mut out: Vec<(FileId, &FileEntry)> = self
+            .files
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| Some((i as FileId, f.as_ref()?)))
+            .collect();
+        out.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+        out
+    }
+
+    pub fn file_count(&self) -> usize {
+        self.by_name.len()
+    }
+
+    /// The entity a mention refers to.
+    pub fn entity_of(&self, mention: &Mention) -> Option<EntityIdx> {
+        self.entity_of.get(&mention.target).copied()
+    }
+
+    /// Every mention of an entity, in corpus order.
+    pub fn mentions_of(&self, entity: EntityIdx) -> Vec<(FileId, &Mention)> {
+        let mut out: Vec<(FileId, &Mention)> = Vec::new();
+        for target in self.members.get(entity as usize).into_iter().flatten() {
+            for &(file, idx) in self.postings.get(target).into_iter().flatten() {
+                if let Some(m) = self.file(file).and_then(|f| f.mentions.get(idx as usize)) {
+                    out.push((file, m));
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            let (fa, fb) = (
+                self.file(a.0).map(|f| &f.name),
+                self.file(b.0).map(|f| &f.name),
+            );
+            fa.cmp(&fb).then(a.1.start.cmp(&b.1.start))
+        });
+        out
+    }
+
+    /// The knowledge-base entry behind an entity, if it has one.
+    pub fn kb_entity(&self, entity: EntityIdx) -> Option<&KbEntity> {
+        match self.entities.get(entity as usize)? {
+            EntityEntry::Kb(i) => Some(self.kb.kb.get(*i)),
+            EntityEntry::Discovered { .. } => None,
+        }
+    }
+
+    /// Corpus-wide id of an entity (`putin`, or `per-kyrby` for a discovered name).
+    pub fn entity_id(&self, entity: EntityIdx) -> &str {
+        match &self.entities[entity as usize] {
+            EntityEntry::Kb(i) => &self.kb.kb.get(*i).id,
+            EntityEntry::Discovered { id, .. } => id,
+        }
+    }
+
+    pub fn entity_type(&self, entity: EntityIdx) -> EntityType {
+        match &self.entities[entity as usize] {
+            EntityEntry::Kb(i) => self.kb.kb.get(*i).ty.clone(),
+            EntityEntry::Discovered { canonical, .. } => canonical.ty.clone(),
+        }
+    }
+
+    /// Entities that have at least one mention in the corpus.
+    pub fn mentioned_entities(&self) -> Vec<EntityIdx> {
+        let mut out: Vec<EntityIdx> = self
+            .postings
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .filter_map(|(k, _)| self.entity_of.get(k).copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// A text form of the whole index, for comparing an incrementally updated index with a rebuild.
+    pub fn dump(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        for (_, f) in self.files() {
+            let _ = writeln!(out, "== {}", f.name);
+            for m in &f.mentions {
+                let entity = self.entity_of(m).map_or("?", |e| self.entity_id(e));
+                let _ = writeln!(
+                    out,
+                    "{}..{} {} {:?} {} {:?}",
+                    m.start,
+                    m.end,
+                    m.ty,
+                    &f.text[m.start as usize..m.end as usize],
+                    entity,
+                    m.origin
+                );
+            }
+            for c in &f.claims {
+                let _ = writeln!(out, "{}..{} {}", c.start, c.end, c.kind.code());
+            }
+        }
+        let _ = writeln!(out, "== discovered");
+        for (k, n) in &self.discovered {
+            let _ = writeln!(out, "{} {} {}", k.ty, k.form, n);
+        }
+        out
+    }
+
+    fn take_file(&mut self, id: FileId) -> Option<FileEntry> {
+        let old = self.files.get_mut(id as usize)?.take()?;
+        self.unindex_file(id, &old);
+        Some(old)
+    }
+
+    /// Updates discovery counts; returns the forms that appeared or disappeared corpus-wide.
+    fn count_discoveries(&mut self, old: &[FormKey], new: &[FormKey]) -> Vec<FormKey> {
+        let touched: BTreeSet<FormKey> = old.iter().chain(new).cloned().collect();
+        let before: Vec<bool> = touched
+            .iter()
+            .map(|f| self.discovered.contains_key(f))
+            .collect();
+        for f in old {
+            if let Some(n) = self.discovered.get_mut(f) {
+                *n -= 1;
+                if *n == 0 {
+                    self.discovered.remove(f);
+                }
+            }
+        }
+        for f in new {
+            *self.discovered.entry(f.clone()).or_default() += 1;
+        }
+        touched
+            .into_iter()
+            .zip(before)
+            .filter(|(f, was)| self.discovered.contains_key(f) != *was)
+            .map(|(f, _)| f)
+            .collect()
+    }
+
+    /// After the set of discovered names changed, re-analyses the files where they may occur.
+    fn propagate(&mut self, changed: &[FormKey], except: FileId) {
+        if changed.is_empty() {
+            return;
+        }
+        self.rebuild_corpus_lexicon();
+        let mut affected: BTreeSet<FileId> = BTreeSet::new();
+        for f in changed {
+            let Some(head) = f.form.split(' ').next() else {
+                continue;
+            };
+            for &file in self.head_files.get(&hash(head)).into_iter().flatten() {
+                if file != except {
+                    affected.insert(file);
+                }
+            }
+        }
+        for file in affected {
+            let Some(entry) = self.files[file as usize].as_ref() else {
+                continue;
+            };
+            let text = entry.text.clone();
+            let (norm, tokens) = prepare(&text);
+            self.reanalyse(file, &norm, &tokens);
+        }
+    }
+
+    /// Recomputes a file's mentions and claims with the current corpus lexicon and re-indexes it.
+    fn reanalyse(&mut self, id: FileId, norm: &NormText, tokens: &[Token]) {
+        let Some(mut entry) = self.files[id as usize].take() else {
+            return;
+        };
+        self.unindex_file(id, &entry);
+        entry.mentions = recognize(norm, tokens, &self.kb.lexicon, &self.corpus_lexicon).mentions;
+        entry.claims = find_claims(&entry.text, tokens, &entry.mentions);
+        self.index_file(id, &entry);
+        self.files[id as usize] = Some(entry);
+    }
+
+    fn rebuild_corpus_lexicon(&mut self) {
+        let mut lexicon = Lexicon::default();
+        for key in self.discovered.keys() {
+            lexicon.add_tokens(
+                key.form.split(' ').map(String::from).collect(),
+                NameRef::Form(key.clone()),
+                key.ty.clone(),
+            );
+        }
+        self.corpus_lexicon = lexicon;
+    }
+
+    fn index_file(&mut self, id: FileId, entry: &FileEntry) {
+        for &h in &entry.heads {
+            self.head_files.entry(h).or_default().push(id);
+        }
+        for (i, m) in entry.mentions.iter().enumerate() {
+            let list = self.postings.entry(m.target.clone()).or_default();
+            if list.is_empty() {
+                self.forms_changed |= matches!(m.target, NameRef::Form(_));
+            }
+            list.push((id, i as u32));
+        }
+    }
+
+    fn unindex_file(&mut self, id: FileId, entry: &FileEntry) {
+        for h in &entry.heads {
+            if let Some(list) = self.head_files.get_mut(h) {
+                list.retain(|&f| f != id);
+                if list.is_empty() {
+                    self.head_files.remove(h);
+                }
+            }
+        }
+        for m in &entry.mentions {
+            if let Some(list) = self.postings.get_mut(&m.target) {
+                list.retain(|&(f, _)| f != id);
+                if list.is_empty() {
+                    self.postings.remove(&m.target);
+                    self.forms_changed |= matches!(m.target, NameRef::Form(_));
+                }
+            }
+        }
+    }
+
+    fn resolve_if_needed(&mut self) {
+        if self.forms_changed {
+            self.resolve();
+        }
+    }
+
+    /// Links every name form in the corpus to an entity.
+    fn resolve(&mut self) {
+        self.forms_changed = false;
+        let kb = self.kb.clone();
+        let n_kb = kb.kb.len();
+        let mut entity_of: HashMap<NameRef, EntityIdx> = HashMap::new();
+        let mut members: Vec<Vec<NameRef>> =
+            (0..n_kb).map(|i| vec![NameRef::Kb(i as u32)]).collect();
+        let mut entities: Vec<EntityEntry> = (0..n_kb as u32).map(EntityEntry::Kb).collect();
+        for i in 0..n_kb as u32 {
+            entity_of.insert(NameRef::Kb(i), i);
+        }
+        let mut unclaimed: BTreeSet<FormKey> = BTreeSet::new();
+        let mut forms: Vec<&FormKey> = self
+            .postings
+            .keys()
+            .filter_map(|k| match k {
+                NameRef::Form(f) => Some(f),
+                NameRef::Kb(_) => None,
+            })
+            .collect();
+        forms.sort();
+        for f in forms {
+            match kb.fuzzy.resolve(&kb.kb, f) {
+                Some(i) => {
+                    entity_of.insert(NameRef::Form(f.clone()), i);
+                    members[i as usize].push(NameRef::Form(f.clone()));
+                }
+                None => {
+                    unclaimed.insert(f.clone());
+                }
+            }
+        }
+        let mut used_ids: HashMap<String, u32> = HashMap::new();
+        for cluster in cluster_forms(&unclaimed) {
+            let idx = entities.len() as EntityIdx;
+            let canonical = cluster[0].clone();
+            let mut id = format!(
+                "{}-{}",
+                canonical.ty.as_str().to_lowercase(),
+                transliterate(&canonical.form)
+            );
+            let n = used_ids.entry(id.clone()).or_default();
+            *n += 1;
+            if *n > 1 {
+                id = format!("{id}-{n}");
+            }
+            for f in &cluster {
+                entity_of.insert(NameRef::Form(f.clone()), idx);
+            }
+            members.push(cluster.into_iter().map(NameRef::Form).collect());
+            entities.push(EntityEntry::Discovered { id, canonical });
+        }
+        self.entity_of = entity_of;
+        self.members = members;
+        self.entities = entities;
+    }
+}
+
+/// Normalised copy and tokens of a text.
+pub fn prepare(text: &str) -> (NormText, Vec<Token>) {
+    let norm = NormText::new(text);
+    let tokens = tokenize(&norm);
+    (norm, tokens)
+}
+
+fn heads_of(tokens: &[Token]) -> Vec<u64> {
+    let mut out: Vec<u64> = tokens
+        .iter()
+        .flat_map(|t| {
+            clitic_splits(&t.norm)
+                .map(|(_, r)| hash(&r))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn hash(s: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// A readable ASCII rendering of an Arabic name for ids (كيربي → kyrby).
+pub fn transliterate(form: &str) -> String {
+    let mut out = String::new();
+    for c in form.chars() {
+        let t = match c {
+            'ا' => "a",
+            'ب' => "b",
+            'ت' => "t",
+            'ث' => "th",
+            'ج' => "j",
+            'ح' => "h",
+            'خ' => "kh",
+            'د' => "d",
+            'ذ' => "dh",
+            'ر' => "r",
+            'ز' => "z",
+            'س' => "s",
+            'ش' => "sh",
+            'ص' => "s",
+            'ض' => "d",
+            'ط' => "t",
+            'ظ' => "z",
+            'ع' => "e",
+            'غ' => "gh",
+            'ف' => "f",
+            'ق' => "q",
+            'ك' => "k",
+            'ل' => "l",
+            'م' => "m",
+            'ن' => "n",
+            'ه' => "h",
+            'و' => "w",
+            'ي' => "y",
+            ' ' => "-",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            _ => "",
+        };
+        out.push_str(t);
+    }
+    if out.is_empty() {
+        out.push('x');
+    }
+    out
+}

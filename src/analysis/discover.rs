@@ -1,0 +1,589 @@
+//! Finding names that the knowledge base does not know, from their context.
+//!
+//! Three kinds of context give a name away in Arabic news: a title or role before a person
+//! (الرئيس الروسي X، وزيرة الخارجية X، المتحدث باسم الكرملين X), a trigger noun before an
+//! organisation or place (وكالة X، صحيفة «X»، وزارة الدفاع الروسية، ميدان X، مدينة X), and a
+//! reporting frame (وقال X إن / وقال X:). Names stop at punctuation, function words, frequent
+//! words of news text (`data/frequent_words.txt`) and known mentions.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::model::EntityType;
+use super::normalize::normalize_str;
+use super::tokens::Token;
+
+/// A name found from context: tokens `start..end` (the name, with `prefix_chars` proclitic
+/// characters on the first token not part of it), of type `ty`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub prefix_chars: usize,
+    pub ty: EntityType,
+}
+
+/// Words that news text uses all the time and that are never names by themselves.
+pub static FREQUENT: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("../../data/frequent_words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(normalize_str)
+        .collect()
+});
+
+fn set(words: &[&str]) -> HashSet<String> {
+    words.iter().map(|w| normalize_str(w)).collect()
+}
+
+/// Titles and roles that precede a person's name.
+static TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    set(&[
+        "الرئيس",
+        "الرئيسة",
+        "رئيس",
+        "رئيسة",
+        "الزعيم",
+        "زعيم",
+        "وزير",
+        "وزيرة",
+        "الوزير",
+        "الوزيرة",
+        "نائب",
+        "الملك",
+        "الملكة",
+        "الأمير",
+        "الأميرة",
+        "الشيخ",
+        "الشيخة",
+        "السلطان",
+        "المستشار",
+        "المستشارة",
+        "المتحدث",
+        "المتحدثة",
+        "الناطق",
+        "الناطقة",
+        "السفير",
+        "السفيرة",
+        "المبعوث",
+        "المبعوثة",
+        "الجنرال",
+        "اللواء",
+        "العقيد",
+        "العميد",
+        "الفريق",
+        "المشير",
+        "الأدميرال",
+        "الدكتور",
+        "الدكتورة",
+        "د",
+        "السيد",
+        "السيدة",
+        "البابا",
+        "المرشد",
+        "المدير",
+        "المديرة",
+        "الأمين",
+        "السيناتور",
+        "النائبة",
+        "القاضي",
+        "المدرب",
+        "اللاعب",
+        "النجم",
+        "النجمة",
+        "الفنان",
+        "الفنانة",
+        "الكاتب",
+        "الكاتبة",
+        "الصحفي",
+        "الصحفية",
+        "الصحافي",
+        "الصحافية",
+        "المحلل",
+        "الباحث",
+        "الباحثة",
+        "البروفيسور",
+        "الأستاذ",
+        "المخرج",
+        "الممثل",
+        "الممثلة",
+        "المغني",
+        "المغنية",
+        "القائد",
+        "مراسل",
+        "مراسلة",
+        "المراسل",
+        "المرشح",
+        "المرشحة",
+        "رئيسي",
+        "نظيره",
+        "نظيرته",
+        "نظيرها",
+        "المفوض",
+        "المفوضة",
+        "الحاكم",
+        "عمدة",
+        "محافظ",
+    ])
+});
+
+/// Words that may stand between a title and the name: construct nouns of offices.
+static TITLE_COMPLEMENTS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    set(&[
+        "شؤون",
+        "خارجية",
+        "دفاع",
+        "داخلية",
+        "وزراء",
+        "مجلس",
+        "إدارة",
+        "حكومة",
+        "جمهورية",
+        "هيئة",
+        "أركان",
+        "جهاز",
+        "باسم",
+        "عام",
+        "دولة",
+        "حزب",
+        "مكتب",
+        "لجنة",
+        "الدولة",
+    ])
+});
+
+/// Function words that end a name.
+static STOP: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    set(&[
+        "إن",
+        "أن",
+        "في",
+        "من",
+        "على",
+        "إلى",
+        "عن",
+        "مع",
+        "خلال",
+        "بعد",
+        "قبل",
+        "منذ",
+        "حيث",
+        "الذي",
+        "التي",
+        "الذين",
+        "قد",
+        "لا",
+        "لم",
+        "لن",
+        "ما",
+        "هو",
+        "هي",
+        "أو",
+        "ثم",
+        "كما",
+        "أيضا",
+        "يوم",
+        "اليوم",
+        "عبر",
+        "بين",
+        "حول",
+        "لدى",
+        "ضد",
+        "دون",
+        "وهو",
+        "وهي",
+        "إنه",
+        "إنها",
+        "أنه",
+        "أنها",
+        "كان",
+        "كانت",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "التابع",
+        "التابعة",
+        "بن",
+        "بنت",
+        "ابن",
+        "عبد",
+        "أبو",
+        "أبي",
+        "آل",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "الأحد",
+        "الاثنين",
+        "أمس",
+        "غدا",
+        "الماضي",
+        "المقبل",
+        "الحالي",
+        "السابق",
+        "الجديد",
+        "الجديدة",
+        "السابقة",
+        "الأسبق",
+        "بينما",
+        "لكن",
+        "إذ",
+        "إذا",
+        "حتى",
+    ])
+});
+
+/// Trigger nouns before an organisation's proper name (only the name is the mention).
+static ORG_HEADS_PROPER: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    set(&[
+        "وكالة",
+        "صحيفة",
+        "جريدة",
+        "مجلة",
+        "قناة",
+        "شبكة",
+        "شركة",
+        "موقع",
+        "إذاعة",
+        "نادي",
+        "فريق",
+        "حركة",
+        "حزب",
+        "تنظيم",
+        "جماعة",
+        "منظمة",
+        "مجموعة",
+        "بنك",
+        "مصرف",
+    ])
+});
+
+/// Trigger nouns of descriptive organisation names (the whole phrase is the mention).
+static ORG_HEADS_DESCRIPTIVE: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    set(&[
+        "وزارة",
+        "مجلس",
+        "هيئة",
+        "لجنة",
+        "منظمة",
+        "جامعة",
+        "وكالة",
+        "محكمة",
+        "حزب",
+        "حركة",
+        "جبهة",
+        "اتحاد",
+        "مؤسسة",
+        "بنك",
+        "مصرف",
+        "صندوق",
+        "جهاز",
+        "مديرية",
+        "سلطة",
+        "رابطة",
+        "جمعية",
+        "معهد",
+        "مركز",
+        "قوات",
+        "شركة",
+        "المحكمة",
+        "الجيش",
+    ])
+});
+
+/// Trigger nouns before a place: the head is part of the name (ميدان كيم إيل سونغ) …
+static LOC_HEADS_WHOLE: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    set(&[
+        "ميدان",
+        "ساحة",
+        "مطار",
+        "جزيرة",
+        "ميناء",
+        "شارع",
+        "جبل",
+        "نهر",
+        "بحيرة",
+        "صحراء",
+        "معبر",
+        "مخيم",
+        "قاعدة",
+        "قصر",
+        "سجن",
+        "مضيق",
+        "خليج",
+        "برج",
+        "قلعة",
+    ])
+});
+
+/// … or a generic noun before the name (مدينة فلاديفوستوك).
+static LOC_HEADS_PROPER: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    set(&[
+        "مدينة",
+        "مقاطعة",
+        "إقليم",
+        "محافظة",
+        "ولاية",
+        "قرية",
+        "بلدة",
+        "العاصمة",
+        "عاصمة",
+        "بمدينة",
+        "منطقة",
+    ])
+});
+
+/// Speech verbs of reporting frames (قال X إن).
+static SPEECH_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    set(&[
+        "قال",
+        "قالت",
+        "أكد",
+        "أكدت",
+        "صرح",
+        "صرحت",
+        "أضاف",
+        "أضافت",
+        "أوضح",
+        "أوضحت",
+        "أعلن",
+        "أعلنت",
+        "أشار",
+        "أشارت",
+        "ذكر",
+        "ذكرت",
+        "كتب",
+        "كتبت",
+        "تابع",
+        "تابعت",
+        "اعتبر",
+        "اعتبرت",
+        "شدد",
+        "شددت",
+        "أعرب",
+        "أعربت",
+        "حذر",
+        "حذرت",
+    ])
+});
+
+/// What follows a name in a reporting frame.
+static AFTER_SPEAKER: LazyLock<HashSet<String>> =
+    LazyLock::new(|| set(&["إن", "أن", "في", "خلال", "لـ", "ل"]));
+
+/// Whether a token can be part of a name found from context.
+fn name_like(t: &Token, first: bool) -> bool {
+    let w = t.norm.as_str();
+    let n = w.chars().count();
+    let bare = strip_wa(w);
+    n >= 2
+        && !w.chars().any(|c| c.is_ascii_digit())
+        && !STOP.contains(w)
+        && !TITLES.contains(bare)
+        && !SPEECH_VERBS.contains(bare)
+        && (!first || !w.starts_with("ال"))
+        && w.chars().all(|c| ('\u{0621}'..='\u{06FF}').contains(&c))
+}
+
+fn is_nisba(w: &str) -> bool {
+    w.starts_with("ال")
+        && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ين") || w.ends_with("ون"))
+}
+
+/// Scans tokens not yet covered by known names and returns the names their context reveals.
+/// `covered[i]` is true where token `i` is already part of a mention.
+pub fn discover(tokens: &[Token], covered: &[bool], person: &[bool]) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut taken = covered.to_vec();
+    let mut i = 0;
+    while i < tokens.len() {
+        let w = strip_wa(&tokens[i].norm);
+        let next = i + 1;
+        let hit = if TITLES.contains(w) {
+            person_after_title(tokens, &taken, person, next)
+        } else if SPEECH_VERBS.contains(w) {
+            speaker_after_verb(tokens, &taken, next)
+        } else if LOC_HEADS_WHOLE.contains(w) && !taken[i] {
+            proper_name(tokens, &taken, next, 3).map(|end| Found {
+                start: i,
+                end,
+                prefix_chars: lead(&tokens[i], w),
+                ty: EntityType::Loc,
+            })
+        } else if LOC_HEADS_PROPER.contains(w) {
+            proper_name(tokens, &taken, next, 3).map(|end| Found {
+                start: next,
+                end,
+                prefix_chars: 0,
+                ty: EntityType::Loc,
+            })
+        } else if ORG_HEADS_DESCRIPTIVE.contains(w)
+            && !taken[i]
+            && descriptive_end(tokens, &taken, next).is_some()
+        {
+            descriptive_end(tokens, &taken, next).map(|end| Found {
+                start: i,
+                end,
+                prefix_chars: lead(&tokens[i], w),
+                ty: EntityType::Org,
+            })
+        } else if ORG_HEADS_PROPER.contains(w) {
+            proper_name(tokens, &taken, next, 3).map(|end| Found {
+                start: next,
+                end,
+                prefix_chars: 0,
+                ty: EntityType::Org,
+            })
+        } else {
+            None
+        };
+        match hit {
+            Some(f) if f.end > f.start => {
+                for t in &mut taken[f.start..f.end] {
+                    *t = true;
+                }
+                i = f.end;
+                found.push(f);
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// Characters of a token before the cue word `w` it ends with (a و or ف conjunction).
+fn lead(t: &Token, w: &str) -> usize {
+    t.norm.chars().count() - w.chars().count()
+}
+
+/// The token without a leading و/ف conjunction when the rest is a cue word.
+fn strip_wa(w: &str) -> &str {
+    for p in ["و", "ف"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            if TITLES.contains(rest)
+                || SPEECH_VERBS.contains(rest)
+                || ORG_HEADS_DESCRIPTIVE.contains(rest)
+                || ORG_HEADS_PROPER.contains(rest)
+                || LOC_HEADS_WHOLE.contains(rest)
+                || LOC_HEADS_PROPER.contains(rest)
+            {
+                return rest;
+            }
+        }
+    }
+    w
+}
+
+/// الرئيس [الروسي|شؤون الدولة|الكوري الشمالي]* NAME
+fn person_after_title(
+    tokens: &[Token],
+    taken: &[bool],
+    person: &[bool],
+    mut i: usize,
+) -> Option<Found> {
+    let mut skipped = 0;
+    while i < tokens.len() && skipped < 5 && tokens[i].joins_prev && !person[i] {
+        let w = tokens[i].norm.as_str();
+        if taken[i] || w.starts_with("ال") || TITLE_COMPLEMENTS.contains(w) || w.starts_with("لل")
+        {
+            i += 1;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    if i >= tokens.len() || taken[i] || !tokens[i].joins_prev || !name_like(&tokens[i], true) {
+        return None;
+    }
+    let end = extend_name(tokens, taken, i, 4);
+    Some(Found {
+        start: i,
+        end,
+        prefix_chars: 0,
+        ty: EntityType::Per,
+    })
+}
+
+/// وقال X إن … / وقال X: …
+fn speaker_after_verb(tokens: &[Token], taken: &[bool], i: usize) -> Option<Found> {
+    let t = tokens.get(i)?;
+    if taken[i] || !t.joins_prev || !name_like(t, true) || FREQUENT.contains(t.norm.as_str()) {
+        return None;
+    }
+    let end = extend_name(tokens, taken, i, 3);
+    if tokens[i..end]
+        .iter()
+        .any(|t| FREQUENT.contains(t.norm.as_str()))
+    {
+        return None;
+    }
+    let closed = match tokens.get(end) {
+        None => true,
+        Some(n) => {
+            !n.joins_prev || n.punct_before.contains(':') || AFTER_SPEAKER.contains(n.norm.as_str())
+        }
+    };
+    closed.then_some(Found {
+        start: i,
+        end,
+        prefix_chars: 0,
+        ty: EntityType::Per,
+    })
+}
+
+fn extend_name(tokens: &[Token], taken: &[bool], start: usize, max: usize) -> usize {
+    let mut end = start + 1;
+    while end < tokens.len()
+        && end - start < max
+        && !taken[end]
+        && tokens[end].joins_prev
+        && name_like(&tokens[end], false)
+        && !is_nisba(&tokens[end].norm)
+        && !FREQUENT.contains(tokens[end].norm.as_str())
+    {
+        end += 1;
+    }
+    end
+}
+
+/// A proper name (not starting with ال) of at most `max` tokens after a trigger noun, possibly in quotes.
+fn proper_name(tokens: &[Token], taken: &[bool], i: usize, max: usize) -> Option<usize> {
+    let t = tokens.get(i)?;
+    let quoted = t.punct_before.contains('«')
+        || t.punct_before.contains('"')
+        || t.punct_before.contains('“');
+    if taken[i]
+        || !(t.joins_prev || quoted)
+        || !name_like(t, true)
+        || FREQUENT.contains(t.norm.as_str())
+    {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < tokens.len()
+        && end - i < max
+        && !taken[end]
+        && tokens[end].joins_prev
+        && name_like(&tokens[end], false)
+        && !FREQUENT.contains(tokens[end].norm.as_str())
+    {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// وزارة [الخارجية الكورية الجنوبية]: definite words after an indefinite trigger noun.
+fn descriptive_end(tokens: &[Token], taken: &[bool], i: usize) -> Option<usize> {
+    let mut end = i;
+    while end < tokens.len() && end - i < 4 && !taken[end] && tokens[end].joins_prev {
+        let w = tokens[end].norm.as_str();
+        if !w.starts_with("ال") || STOP.contains(w) {
+            break;
+        }
+        end += 1;
+    }
+    (end > i).then_some(end)
+}

@@ -1,0 +1,284 @@
+//! Editor features over the corpus index, as plain results: hover, definition, references,
+//! highlights, document and workspace symbols, and the corpus entity table.
+//!
+//! Positions are (file, byte offset); ranges are byte ranges. The protocol layer and the CLI
+//! render these; nothing here knows about either.
+
+use std::collections::BTreeMap;
+
+use super::corpus::{Corpus, EntityEntry, EntityIdx, FileId};
+use super::model::{EntityType, Mention, Origin};
+use super::normalize::normalize_str;
+
+/// A range in one file.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FileRange {
+    pub file: FileId,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// What hover shows about an entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntitySummary {
+    pub id: String,
+    pub ty: EntityType,
+    /// Canonical Arabic name.
+    pub name: String,
+    pub english: String,
+    pub wikidata: String,
+    pub description: String,
+    /// Spellings as they appear in the text, with counts, most frequent first.
+    pub spellings: Vec<(String, usize)>,
+    pub mentions: usize,
+    pub articles: usize,
+}
+
+/// The mention under the cursor (a cursor just after a name still counts).
+pub fn mention_at(corpus: &Corpus, file: FileId, offset: u32) -> Option<&Mention> {
+    let mentions = &corpus.file(file)?.mentions;
+    let i = mentions.partition_point(|m| m.end < offset);
+    mentions
+        .get(i)
+        .filter(|m| m.start <= offset && offset <= m.end)
+}
+
+pub fn entity_at(corpus: &Corpus, file: FileId, offset: u32) -> Option<EntityIdx> {
+    corpus.entity_of(mention_at(corpus, file, offset)?)
+}
+
+pub fn summary(corpus: &Corpus, entity: EntityIdx) -> EntitySummary {
+    let mentions = corpus.mentions_of(entity);
+    let mut spellings: BTreeMap<String, usize> = BTreeMap::new();
+    let mut articles: Vec<FileId> = Vec::new();
+    for (file, m) in &mentions {
+        if let Some(f) = corpus.file(*file) {
+            *spellings
+                .entry(f.text[m.start as usize..m.end as usize].to_string())
+                .or_default() += 1;
+        }
+        articles.push(*file);
+    }
+    articles.sort_unstable();
+    articles.dedup();
+    let mut spellings: Vec<(String, usize)> = spellings.into_iter().collect();
+    spellings.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let (name, english, wikidata, description) = match &corpus.entities[entity as usize] {
+        EntityEntry::Kb(i) => {
+            let e = corpus.kb.kb.get(*i);
+            (
+                e.name.clone(),
+                e.english.clone(),
+                e.wikidata.clone(),
+                e.description.clone(),
+            )
+        }
+        EntityEntry::Discovered { .. } => {
+            let name = full_name_mention(corpus, entity)
+                .and_then(|r| {
+                    corpus
+                        .file(r.file)
+                        .map(|f| f.text[r.start as usize..r.end as usize].to_string())
+                })
+                .unwrap_or_default();
+            (name, String::new(), String::new(), String::new())
+        }
+    };
+    EntitySummary {
+        id: corpus.entity_id(entity).to_string(),
+        ty: corpus.entity_type(entity),
+        name,
+        english,
+        wikidata,
+        description,
+        spellings,
+        mentions: mentions.len(),
+        articles: articles.len(),
+    }
+}
+
+pub fn hover(corpus: &Corpus, file: FileId, offset: u32) -> Option<(FileRange, EntitySummary)> {
+    let m = mention_at(corpus, file, offset)?;
+    let entity = corpus.entity_of(m)?;
+    Some((
+        FileRange {
+            file,
+            start: m.start,
+            end: m.end,
+        },
+        summary(corpus, entity),
+    ))
+}
+
+/// Where an entity is defined: its entry in a corpus knowledge base, else its first full-name
+/// mention in corpus order (the longest spelling, not a partial name).
+pub enum Definition {
+    InFile(FileRange),
+    /// A knowledge-base entry defined in a corpus file that is not an article (`isnad.toml`).
+    External {
+        file_name: String,
+        offset: u32,
+    },
+}
+
+pub fn definition(corpus: &Corpus, file: FileId, offset: u32) -> Option<Definition> {
+    let entity = entity_at(corpus, file, offset)?;
+    if let Some((file_name, offset)) = corpus.kb_entity(entity).and_then(|e| e.defined_at.clone()) {
+        return Some(Definition::External { file_name, offset });
+    }
+    full_name_mention(corpus, entity).map(Definition::InFile)
+}
+
+fn full_name_mention(corpus: &Corpus, entity: EntityIdx) -> Option<FileRange> {
+    let mentions = corpus.mentions_of(entity);
+    let words = |m: &Mention| m.form.split(' ').count();
+    let most = mentions
+        .iter()
+        .filter(|(_, m)| m.origin != Origin::Partial)
+        .map(|(_, m)| words(m))
+        .max()?;
+    let (file, m) = mentions
+        .iter()
+        .find(|(_, m)| m.origin != Origin::Partial && words(m) == most)?;
+    Some(FileRange {
+        file: *file,
+        start: m.start,
+        end: m.end,
+    })
+}
+
+/// Every mention of the entity under the cursor, across the corpus. Without the declaration,
+/// the defining mention is left out.
+pub fn references(
+    corpus: &Corpus,
+    file: FileId,
+    offset: u32,
+    include_declaration: bool,
+) -> Vec<FileRange> {
+    let Some(entity) = entity_at(corpus, file, offset) else {
+        return Vec::new();
+    };
+    let declaration = if include_declaration {
+        None
+    } else {
+        full_name_mention(corpus, entity)
+    };
+    corpus
+        .mentions_of(entity)
+        .into_iter()
+        .map(|(file, m)| FileRange {
+            file,
+            start: m.start,
+            end: m.end,
+        })
+        .filter(|r| Some(r) != declaration.as_ref())
+        .collect()
+}
+
+/// Mentions of the entity under the cursor in the same file.
+pub fn highlights(corpus: &Corpus, file: FileId, offset: u32) -> Vec<FileRange> {
+    let Some(entity) = entity_at(corpus, file, offset) else {
+        return Vec::new();
+    };
+    let Some(f) = corpus.file(file) else {
+        return Vec::new();
+    };
+    f.mentions
+        .iter()
+        .filter(|m| corpus.entity_of(m) == Some(entity))
+        .map(|m| FileRange {
+            file,
+            start: m.start,
+            end: m.end,
+        })
+        .collect()
+}
+
+/// One entity of an article with its mentions there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentEntity {
+    pub entity: EntityIdx,
+    pub name: String,
+    pub ty: EntityType,
+    pub mentions: Vec<FileRange>,
+}
+
+/// The article's entities grouped by type (PER, LOC, ORG), in order of first mention.
+pub fn document_entities(corpus: &Corpus, file: FileId) -> Vec<(EntityType, Vec<DocumentEntity>)> {
+    let Some(f) = corpus.file(file) else {
+        return Vec::new();
+    };
+    let mut by_entity: Vec<DocumentEntity> = Vec::new();
+    for m in &f.mentions {
+        let Some(entity) = corpus.entity_of(m) else {
+            continue;
+        };
+        let range = FileRange {
+            file,
+            start: m.start,
+            end: m.end,
+        };
+        match by_entity.iter_mut().find(|d| d.entity == entity) {
+            Some(d) => d.mentions.push(range),
+            None => by_entity.push(DocumentEntity {
+                entity,
+                name: display_name(corpus, entity),
+                ty: corpus.entity_type(entity),
+                mentions: vec![range],
+            }),
+        }
+    }
+    let mut groups: BTreeMap<EntityType, Vec<DocumentEntity>> = BTreeMap::new();
+    for d in by_entity {
+        groups.entry(d.ty.clone()).or_default().push(d);
+    }
+    groups.into_iter().collect()
+}
+
+/// The canonical Arabic name of an entity (knowledge base), or its canonical discovered form's text.
+pub fn display_name(corpus: &Corpus, entity: EntityIdx) -> String {
+    match &corpus.entities[entity as usize] {
+        EntityEntry::Kb(i) => corpus.kb.kb.get(*i).name.clone(),
+        EntityEntry::Discovered { .. } => full_name_mention(corpus, entity)
+            .and_then(|r| {
+                corpus
+                    .file(r.file)
+                    .map(|f| f.text[r.start as usize..r.end as usize].to_string())
+            })
+            .unwrap_or_else(|| corpus.entity_id(entity).to_string()),
+    }
+}
+
+/// Entities mentioned in the corpus whose spellings (normalised) contain the query, with their
+/// defining mention; at most `limit`.
+pub fn workspace_symbols(
+    corpus: &Corpus,
+    query: &str,
+    limit: usize,
+) -> Vec<(EntityIdx, String, FileRange)> {
+    let q = normalize_str(query.trim());
+    let mut out = Vec::new();
+    for entity in corpus.mentioned_entities() {
+        let matches = q.is_empty()
+            || corpus
+                .mentions_of(entity)
+                .iter()
+                .any(|(_, m)| m.form.contains(&q))
+            || corpus.kb_entity(entity).is_some_and(|e| {
+                e.spellings().any(|s| normalize_str(s).contains(&q))
+                    || e.english
+                        .to_lowercase()
+                        .contains(&query.trim().to_lowercase())
+            });
+        if !matches {
+            continue;
+        }
+        if let Some(r) = full_name_mention(corpus, entity) {
+            out.push((entity, display_name(corpus, entity), r));
+        }
+        if out.len() >= limit {
+            break;
+        }
+    }
+    out
+}

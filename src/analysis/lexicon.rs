@@ -1,0 +1,187 @@
+//! Spellings of names as token sequences, and the proclitic splits that find them in running text.
+//!
+//! A `Lexicon` maps the first normalised token of each spelling to the spellings that start with
+//! it, longest first, so that recognition is one hash lookup per token. Proclitics (و ف ب ل ك and
+//! their chains, لل = ل + ال) are split off a token only when the remainder starts a known spelling:
+//! names that begin with those letters (بوتين، فلاديفوستوك، لافروف) are looked up whole first.
+
+use std::collections::HashMap;
+
+use super::model::{EntityType, NameRef};
+use super::normalize::{is_word_char, normalize_str};
+use super::tokens::Token;
+
+/// One spelling of a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spelling {
+    /// Normalised tokens, the first being the lookup key.
+    pub tokens: Vec<String>,
+    pub target: NameRef,
+    pub ty: EntityType,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    heads: HashMap<String, Vec<Spelling>>,
+}
+
+/// A spelling found at a token position.
+#[derive(Clone, Copy, Debug)]
+pub struct Hit<'a> {
+    pub spelling: &'a Spelling,
+    /// Characters of the first token that are proclitics, not part of the name.
+    pub prefix_chars: usize,
+    /// Number of tokens the name covers.
+    pub len: usize,
+}
+
+impl Lexicon {
+    /// Adds a spelling given as raw text; spellings too short to be safe names are ignored.
+    pub fn add(&mut self, spelling: &str, target: NameRef, ty: EntityType) {
+        let tokens = name_tokens(spelling);
+        if tokens.is_empty() || (tokens.len() == 1 && tokens[0].chars().count() < 3) {
+            return;
+        }
+        self.add_tokens(tokens, target, ty);
+    }
+
+    pub fn add_tokens(&mut self, tokens: Vec<String>, target: NameRef, ty: EntityType) {
+        let list = self.heads.entry(tokens[0].clone()).or_default();
+        if list.iter().any(|s| s.tokens == tokens) {
+            return;
+        }
+        let pos = list
+            .iter()
+            .position(|s| s.tokens.len() < tokens.len())
+            .unwrap_or(list.len());
+        list.insert(pos, Spelling { tokens, target, ty });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.heads.is_empty()
+    }
+
+    /// Whether a normalised single token is (the start of) a known spelling.
+    pub fn has_head(&self, token: &str) -> bool {
+        self.heads.contains_key(token)
+    }
+
+    /// The longest spelling that starts at token `i`, trying the whole token before proclitic splits.
+    pub fn longest_at<'a>(&'a self, tokens: &[Token], i: usize) -> Option<Hit<'a>> {
+        let mut best: Option<Hit<'a>> = None;
+        for (prefix_chars, head) in clitic_splits(&tokens[i].norm) {
+            let Some(list) = self.heads.get(head.as_ref()) else {
+                continue;
+            };
+            for spelling in list {
+                let len = spelling.tokens.len();
+                if best.is_some_and(|b| b.len >= len) {
+                    break;
+                }
+                if matches_rest(tokens, i, &spelling.tokens[1..]) {
+                    best = Some(Hit {
+                        spelling,
+                        prefix_chars,
+                        len,
+                    });
+                    break;
+                }
+            }
+        }
+        best
+    }
+}
+
+fn matches_rest(tokens: &[Token], i: usize, rest: &[String]) -> bool {
+    rest.iter().enumerate().all(|(k, want)| {
+        tokens
+            .get(i + 1 + k)
+            .is_some_and(|t| t.joins_prev && t.norm == *want)
+    })
+}
+
+/// Normalised word tokens of a spelling.
+pub fn name_tokens(spelling: &str) -> Vec<String> {
+    normalize_str(spelling)
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Proclitic chains, longest first. `لل` is handled separately (ل + ال with the alef elided).
+const PROCLITICS: [&str; 11] = ["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
+
+/// The ways to read a token as proclitics + name: the whole token first, then each split whose
+/// remainder has at least two letters. Yields (proclitic characters, remainder).
+pub fn clitic_splits(token: &str) -> impl Iterator<Item = (usize, std::borrow::Cow<'_, str>)> {
+    use std::borrow::Cow;
+    let whole = std::iter::once((0, Cow::Borrowed(token)));
+    let lil = ["لل", "ولل", "فلل"].into_iter().filter_map(move |p| {
+        let rest = token.strip_prefix(p)?;
+        (rest.chars().count() >= 2)
+            .then(|| (p.chars().count() - 1, Cow::Owned(format!("ال{rest}"))))
+    });
+    let plain = PROCLITICS.into_iter().filter_map(move |p| {
+        let rest = token.strip_prefix(p)?;
+        (rest.chars().count() >= 2).then(|| (p.chars().count(), Cow::Borrowed(rest)))
+    });
+    whole.chain(lil).chain(plain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::normalize::NormText;
+    use crate::analysis::tokens::tokenize;
+
+    fn lexicon() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for (i, s) in ["بوتين", "بيونغ يانغ", "روسيا", "الكرملين", "لافروف", "أ.ف.ب"]
+            .iter()
+            .enumerate()
+        {
+            lex.add(s, NameRef::Kb(i as u32), EntityType::Loc);
+        }
+        lex
+    }
+
+    fn found(text: &str) -> Vec<String> {
+        let lex = lexicon();
+        let tokens = tokenize(&NormText::new(text));
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            match lex.longest_at(&tokens, i) {
+                Some(hit) => {
+                    out.push(format!(
+                        "{}+{}",
+                        hit.prefix_chars,
+                        hit.spelling.tokens.join(" ")
+                    ));
+                    i += hit.len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn splits_proclitics_only_before_known_names() {
+        assert_eq!(
+            found("لبوتين وبيونغ يانغ بروسيا للكرملين"),
+            ["1+بوتين", "1+بيونغ يانغ", "1+روسيا", "1+الكرملين"]
+        );
+        assert_eq!(
+            found("بوتين لافروف ولافروف"),
+            ["0+بوتين", "0+لافروف", "1+لافروف"]
+        );
+        assert_eq!(found("(أ.ف.ب) أ ف ب"), ["0+ا ف ب", "0+ا ف ب"]);
+    }
+
+    #[test]
+    fn names_do_not_span_punctuation() {
+        assert_eq!(found("بيونغ، يانغ"), Vec::<String>::new());
+    }
+}

@@ -1,0 +1,234 @@
+//! Recognition of entity mentions in one article: known spellings, names found from context,
+//! and partial names that abbreviate a full name of the same article.
+//!
+//! Order matters and is fixed: (1) the longest known spelling at each token wins, from the
+//! knowledge base or from names discovered elsewhere in the corpus; (2) context rules find new
+//! names among the remaining tokens; (3) a single word of a person's full name (كيم، بوتين) is a
+//! mention of that person wherever else it occurs in the same article.
+
+use std::collections::HashMap;
+
+use super::discover::{discover, Found};
+use super::lexicon::{clitic_splits, Lexicon};
+use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
+use super::normalize::NormText;
+use super::tokens::Token;
+
+/// What recognition found in one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Recognized {
+    /// Sorted by start; never overlapping.
+    pub mentions: Vec<Mention>,
+    /// Name forms this article reveals from context (they are then recognised corpus-wide).
+    pub discovered: Vec<FormKey>,
+}
+
+/// Recognises mentions. `kb` holds knowledge-base spellings, `corpus` the names discovered
+/// anywhere in the corpus (it may be empty).
+pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexicon) -> Recognized {
+    let mut covered = vec![false; tokens.len()];
+    let mut spans: Vec<Span> = Vec::new();
+
+    // (1) Known spellings, longest first, knowledge base before discovered names.
+    let mut i = 0;
+    while i < tokens.len() {
+        let hit = match (kb.longest_at(tokens, i), corpus.longest_at(tokens, i)) {
+            (Some(a), Some(b)) if b.len > a.len => Some(b),
+            (Some(a), _) => Some(a),
+            (None, b) => b,
+        };
+        match hit {
+            Some(hit) => {
+                spans.push(Span {
+                    start: i,
+                    end: i + hit.len,
+                    prefix_chars: hit.prefix_chars,
+                    ty: hit.spelling.ty.clone(),
+                    target: Some(hit.spelling.target.clone()),
+                    origin: if matches!(hit.spelling.target, NameRef::Kb(_)) {
+                        Origin::Gazetteer
+                    } else {
+                        Origin::Discovered
+                    },
+                });
+                covered[i..i + hit.len].iter_mut().for_each(|c| *c = true);
+                i += hit.len;
+            }
+            None => i += 1,
+        }
+    }
+
+    // (2) Names revealed by their context.
+    let mut discovered = Vec::new();
+    let mut person = vec![false; tokens.len()];
+    for s in spans.iter().filter(|s| s.ty == EntityType::Per) {
+        person[s.start..s.end].iter_mut().for_each(|p| *p = true);
+    }
+    for Found {
+        start,
+        end,
+        prefix_chars,
+        ty,
+    } in discover(tokens, &covered, &person)
+    {
+        let form = form_of(tokens, start, end, prefix_chars);
+        discovered.push(FormKey {
+            form,
+            ty: ty.clone(),
+        });
+        covered[start..end].iter_mut().for_each(|c| *c = true);
+        spans.push(Span {
+            start,
+            end,
+            prefix_chars,
+            ty,
+            target: None,
+            origin: Origin::Discovered,
+        });
+    }
+
+    // (3) Partial names of persons named in full in this article.
+    let partials = partial_names(tokens, &spans);
+    for (i, token) in tokens.iter().enumerate() {
+        if covered[i] {
+            continue;
+        }
+        let Some((prefix_chars, full)) = clitic_splits(&token.norm)
+            .find_map(|(p, rest)| partials.get(rest.as_ref()).map(|full| (p, full)))
+        else {
+            continue;
+        };
+        covered[i] = true;
+        spans.push(Span {
+            start: i,
+            end: i + 1,
+            prefix_chars,
+            ty: EntityType::Per,
+            target: Some(full.clone()),
+            origin: Origin::Partial,
+        });
+    }
+
+    spans.sort_by_key(|s| s.start);
+    let mentions = spans
+        .into_iter()
+        .map(|s| {
+            let form = form_of(tokens, s.start, s.end, s.prefix_chars);
+            let target = s.target.unwrap_or_else(|| {
+                NameRef::Form(FormKey {
+                    form: form.clone(),
+                    ty: s.ty.clone(),
+                })
+            });
+            let first = &tokens[s.start];
+            let start = if s.prefix_chars == 0 {
+                first.start
+            } else {
+                norm.chars[first.norm_start as usize + s.prefix_chars].src_start
+            };
+            Mention {
+                start,
+                end: tokens[s.end - 1].end,
+                ty: s.ty,
+                form,
+                target,
+                origin: s.origin,
+            }
+        })
+        .collect();
+    discovered.sort();
+    discovered.dedup();
+    Recognized {
+        mentions,
+        discovered,
+    }
+}
+
+struct Span {
+    start: usize,
+    end: usize,
+    prefix_chars: usize,
+    ty: EntityType,
+    target: Option<NameRef>,
+    origin: Origin,
+}
+
+/// The normalised spelling of tokens `start..end` without the proclitics of the first.
+fn form_of(tokens: &[Token], start: usize, end: usize, prefix_chars: usize) -> String {
+    let mut form = String::new();
+    for (k, t) in tokens[start..end].iter().enumerate() {
+        if k > 0 {
+            form.push(' ');
+        }
+        if k == 0 && prefix_chars > 0 {
+            let rest: String = t.norm.chars().skip(prefix_chars).collect();
+            // لل + name: the elided alef of the article comes back (للكرملين → الكرملين).
+            if rest.starts_with('ل')
+                && t.norm.chars().nth(prefix_chars - 1) == Some('ل')
+                && !rest.starts_with("ال")
+            {
+                form.push('ا');
+            }
+            form.push_str(&rest);
+        } else {
+            form.push_str(&t.norm);
+        }
+    }
+    form
+}
+
+/// Words of multi-word person names in this article → what the full name refers to.
+/// A word shared by two different full names goes to the one mentioned more often.
+fn partial_names(tokens: &[Token], spans: &[Span]) -> HashMap<String, NameRef> {
+    let mut votes: HashMap<String, HashMap<NameRef, usize>> = HashMap::new();
+    for s in spans
+        .iter()
+        .filter(|s| s.ty == EntityType::Per && s.end - s.start >= 2)
+    {
+        let target = s.target.clone().unwrap_or_else(|| {
+            NameRef::Form(FormKey {
+                form: form_of(tokens, s.start, s.end, s.prefix_chars),
+                ty: EntityType::Per,
+            })
+        });
+        for (k, t) in tokens[s.start..s.end].iter().enumerate() {
+            let word: String = if k == 0 {
+                t.norm.chars().skip(s.prefix_chars).collect()
+            } else {
+                t.norm.clone()
+            };
+            if word.chars().count() >= 3 && !PARTIAL_STOP.contains(&word.as_str()) {
+                *votes
+                    .entry(word)
+                    .or_default()
+                    .entry(target.clone())
+                    .or_default() += 1;
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .filter_map(|(word, counts)| {
+            let best = counts
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+            Some((word, best.0))
+        })
+        .collect()
+}
+
+/// Name words too common to stand for a person alone.
+const PARTIAL_STOP: [&str; 12] = [
+    "عبد",
+    "ابو",
+    "ابن",
+    "بن",
+    "بنت",
+    "ال",
+    "الله",
+    "الدين",
+    "الرحمن",
+    "محمد",
+    "احمد",
+    "علي",
+];

@@ -1,0 +1,102 @@
+//! Conversions between the protocol and the core: positions, ranges, hover Markdown,
+//! diagnostics, symbols. The only place where UTF-16 (or UTF-8) columns exist.
+
+use tower_lsp_server::lsp_types::{
+    Diagnostic, DiagnosticSeverity, MarkupContent, MarkupKind, NumberOrString, Position, Range,
+    SymbolKind,
+};
+
+use crate::analysis::features::EntitySummary;
+use crate::analysis::model::{Claim, ClaimKind, EntityType, Lang};
+use crate::analysis::text::{ColumnUnit, LineIndex};
+
+/// A protocol position → byte offset; out-of-range positions clamp.
+pub fn offset(lines: &LineIndex, text: &str, pos: Position, unit: ColumnUnit) -> u32 {
+    lines.offset(text, pos.line, pos.character, unit)
+}
+
+pub fn position(lines: &LineIndex, text: &str, offset: u32, unit: ColumnUnit) -> Position {
+    let (line, character) = lines.position(text, offset, unit);
+    Position { line, character }
+}
+
+pub fn range(lines: &LineIndex, text: &str, start: u32, end: u32, unit: ColumnUnit) -> Range {
+    Range {
+        start: position(lines, text, start, unit),
+        end: position(lines, text, end, unit),
+    }
+}
+
+/// Hover text: short, with Latin ids in code spans so that they survive right-to-left display.
+pub fn hover_markdown(s: &EntitySummary) -> MarkupContent {
+    let mut out = String::new();
+    out.push_str(&format!("**{}**", s.name));
+    if !s.english.is_empty() {
+        out.push_str(&format!(" — {}", s.english));
+    }
+    out.push_str(&format!("  \n{} · `{}`", type_label(&s.ty), s.id));
+    if !s.wikidata.is_empty() {
+        out.push_str(&format!(" · Wikidata `{}`", s.wikidata));
+    }
+    if !s.description.is_empty() {
+        out.push_str(&format!("\n\n{}", s.description));
+    }
+    let spellings: Vec<String> = s
+        .spellings
+        .iter()
+        .take(8)
+        .map(|(t, n)| format!("{t} ({n})"))
+        .collect();
+    out.push_str(&format!(
+        "\n\n{} mention{} in {} article{}",
+        s.mentions,
+        if s.mentions == 1 { "" } else { "s" },
+        s.articles,
+        if s.articles == 1 { "" } else { "s" }
+    ));
+    if !spellings.is_empty() {
+        out.push_str(&format!("  \nSpellings: {}", spellings.join("، ")));
+    }
+    MarkupContent {
+        kind: MarkupKind::Markdown,
+        value: out,
+    }
+}
+
+fn type_label(ty: &EntityType) -> String {
+    match ty {
+        EntityType::Per => "Person (PER)".into(),
+        EntityType::Loc => "Place (LOC)".into(),
+        EntityType::Org => "Organisation (ORG)".into(),
+        EntityType::Other(t) => format!("`{t}`"),
+    }
+}
+
+pub fn diagnostic(
+    lines: &LineIndex,
+    text: &str,
+    claim: &Claim,
+    unit: ColumnUnit,
+    lang: Lang,
+) -> Diagnostic {
+    Diagnostic {
+        range: range(lines, text, claim.start, claim.end, unit),
+        severity: Some(match claim.kind {
+            ClaimKind::Unsourced => DiagnosticSeverity::WARNING,
+            ClaimKind::Vague => DiagnosticSeverity::INFORMATION,
+        }),
+        code: Some(NumberOrString::String(claim.kind.code().to_string())),
+        source: Some("isnad".into()),
+        message: claim.message(lang).to_string(),
+        ..Diagnostic::default()
+    }
+}
+
+pub fn symbol_kind(ty: &EntityType) -> SymbolKind {
+    match ty {
+        EntityType::Per => SymbolKind::OBJECT,
+        EntityType::Loc => SymbolKind::NAMESPACE,
+        EntityType::Org => SymbolKind::STRUCT,
+        EntityType::Other(_) => SymbolKind::KEY,
+    }
+}

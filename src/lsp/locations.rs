@@ -1,0 +1,107 @@
+//! Core ranges and symbols → protocol locations and symbols (files named by URI).
+
+use tower_lsp_server::lsp_types::{
+    DocumentSymbol, Location, Position, Range, SymbolInformation, Uri,
+};
+
+use crate::analysis::corpus::FileId;
+use crate::analysis::features::{self, FileRange};
+use crate::lsp::convert;
+use crate::lsp::state::{uri_from_path, State};
+
+pub fn location(s: &State, r: &FileRange) -> Option<Location> {
+    let f = s.corpus.file(r.file)?;
+    Some(Location {
+        uri: s.uri_of(&f.name)?,
+        range: convert::range(&f.lines, &f.text, r.start, r.end, s.unit),
+    })
+}
+
+/// A location in a file that is not an article (a knowledge-base entry in `isnad.toml`).
+pub fn external_location(_s: &State, file_name: &str, offset: u32) -> Option<Location> {
+    let text = std::fs::read_to_string(file_name).ok()?;
+    let lines = crate::analysis::text::LineIndex::new(&text);
+    let (line, character) = lines.position(&text, offset, crate::analysis::text::ColumnUnit::Utf16);
+    let pos = Position { line, character };
+    let uri: Uri = uri_from_path(file_name)?;
+    Some(Location {
+        uri,
+        range: Range {
+            start: pos,
+            end: pos,
+        },
+    })
+}
+
+/// The article's entities, grouped by type.
+#[allow(deprecated)] // DocumentSymbol::deprecated is a required field of the protocol type.
+pub fn document_symbols(s: &State, file: FileId) -> Vec<DocumentSymbol> {
+    let Some(f) = s.corpus.file(file) else {
+        return Vec::new();
+    };
+    let range = |start: u32, end: u32| convert::range(&f.lines, &f.text, start, end, s.unit);
+    features::document_entities(&s.corpus, file)
+        .into_iter()
+        .map(|(ty, entities)| {
+            let children: Vec<DocumentSymbol> = entities
+                .iter()
+                .map(|d| {
+                    let first = &d.mentions[0];
+                    let last = d.mentions.last().unwrap_or(first);
+                    DocumentSymbol {
+                        name: d.name.clone(),
+                        detail: Some(format!(
+                            "{} · {} mention{}",
+                            s.corpus.entity_id(d.entity),
+                            d.mentions.len(),
+                            if d.mentions.len() == 1 { "" } else { "s" }
+                        )),
+                        kind: convert::symbol_kind(&ty),
+                        tags: None,
+                        deprecated: None,
+                        range: range(first.start, last.end.max(first.end)),
+                        selection_range: range(first.start, first.end),
+                        children: None,
+                    }
+                })
+                .collect();
+            let start = children
+                .iter()
+                .map(|c| c.range.start)
+                .min_by_key(|p| (p.line, p.character))
+                .unwrap_or_default();
+            let end = children
+                .iter()
+                .map(|c| c.range.end)
+                .max_by_key(|p| (p.line, p.character))
+                .unwrap_or_default();
+            DocumentSymbol {
+                name: ty.label().to_string(),
+                detail: Some(ty.as_str().to_string()),
+                kind: convert::symbol_kind(&ty),
+                tags: None,
+                deprecated: None,
+                range: Range { start, end },
+                selection_range: Range { start, end: start },
+                children: Some(children),
+            }
+        })
+        .collect()
+}
+
+#[allow(deprecated)] // SymbolInformation::deprecated is a required field of the protocol type.
+pub fn workspace_symbols(s: &State, query: &str) -> Vec<SymbolInformation> {
+    features::workspace_symbols(&s.corpus, query, 200)
+        .into_iter()
+        .filter_map(|(entity, name, r)| {
+            Some(SymbolInformation {
+                name,
+                kind: convert::symbol_kind(&s.corpus.entity_type(entity)),
+                tags: None,
+                deprecated: None,
+                location: location(s, &r)?,
+                container_name: Some(s.corpus.entity_id(entity).to_string()),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,48 @@
+//! The protocol edge: serves the Language Server Protocol on stdio over the analysis core.
+//!
+//! `server` holds the handler table, `state` the open documents and the index, `convert` and
+//! `locations` the conversions, `indexing` the workspace build and file watching, `debounce`
+//! the analysis after edits. stdout belongs to the protocol; logs go to stderr.
+
+pub mod convert;
+pub mod debounce;
+pub mod indexing;
+pub mod locations;
+pub mod server;
+pub mod state;
+
+use std::sync::{Arc, Mutex};
+
+use tower_lsp_server::{LspService, Server};
+
+use crate::analysis::corpus::KbData;
+use crate::analysis::kb::Kb;
+
+/// Enough concurrent requests that slow ones never stop the server from reading stdin
+/// (so `$/cancelRequest` and `shutdown` are always read).
+const MAX_CONCURRENT_REQUESTS: usize = 256;
+
+pub fn run() -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let kb = Arc::new(KbData::new(Kb::builtin()));
+        let state = Arc::new(Mutex::new(state::State::new(kb)));
+        let (service, socket) = LspService::new(|client| {
+            let debouncer = debounce::Debouncer::start(client.clone(), state.clone());
+            server::Backend {
+                client,
+                state: state.clone(),
+                debouncer,
+            }
+        });
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+            .concurrency_level(MAX_CONCURRENT_REQUESTS)
+            .serve(service)
+            .await;
+    });
+    // stdin closed or `exit` received: leave at once, without waiting for background work.
+    std::process::exit(0)
+}

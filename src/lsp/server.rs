@@ -1,0 +1,254 @@
+//! The `LanguageServer` implementation: a table of handlers, each a few lines that convert the
+//! request, call the core under a short lock, and convert the answer.
+//!
+//! Ordering: didOpen/didChange/didClose mutate the state before their first `.await`; no lock is
+//! held across an `.await`. Diagnostics after an edit go through the debouncer in `debounce.rs`.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::lsp_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use crate::analysis::features;
+use crate::analysis::model::Lang;
+use crate::analysis::text::ColumnUnit;
+use crate::lsp::convert;
+use crate::lsp::debounce::Debouncer;
+use crate::lsp::indexing;
+use crate::lsp::locations;
+use crate::lsp::state::State;
+
+pub struct Backend {
+    pub client: Client,
+    pub state: Arc<Mutex<State>>,
+    pub debouncer: Debouncer,
+}
+
+/// Locks the state; a panic in an earlier holder does not make the state unusable.
+pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Backend {
+    /// Runs a query against the state, turning a panic inside the core into an error answer.
+    fn query<T>(&self, f: impl FnOnce(&mut State) -> Option<T>) -> Result<Option<T>> {
+        let state = &self.state;
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut lock(state)))).map_err(
+            |_| {
+                log::error!("a request panicked inside the analysis; answered with an error");
+                Error::internal_error()
+            },
+        )
+    }
+
+    async fn publish(&self, uri: Uri) {
+        let diags = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            lock(&self.state).diagnostics(&uri)
+        }))
+        .ok()
+        .flatten();
+        if let Some((diags, version)) = diags {
+            self.client
+                .publish_diagnostics(uri, diags, Some(version))
+                .await;
+        }
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encodings = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.clone())
+            .unwrap_or_default();
+        let encoding = if encodings.contains(&PositionEncodingKind::UTF8) {
+            PositionEncodingKind::UTF8
+        } else {
+            PositionEncodingKind::UTF16
+        };
+        {
+            let mut state = lock(&self.state);
+            state.unit = if encoding == PositionEncodingKind::UTF8 {
+                ColumnUnit::Utf8
+            } else {
+                ColumnUnit::Utf16
+            };
+            state.lang = if params
+                .locale
+                .as_deref()
+                .is_some_and(|l| l.starts_with("ar"))
+            {
+                Lang::Ar
+            } else {
+                Lang::En
+            };
+            state.roots = indexing::roots_of(&params);
+        }
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                ..ServerCapabilities::default()
+            },
+            server_info: Some(ServerInfo {
+                name: "isnad".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        indexing::register_watchers(&self.client).await;
+        let client = self.client.clone();
+        let state = self.state.clone();
+        tokio::spawn(async move { indexing::index_workspace(client, state).await });
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        lock(&self.state).open(doc.uri.clone(), &doc.text, doc.version);
+        self.publish(doc.uri).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        let applied = lock(&self.state).change(&uri, version, params.content_changes);
+        if applied {
+            self.debouncer.schedule(uri, version);
+        } else {
+            log::warn!(
+                "ignored a change to {} (not open, or version {version} goes backwards)",
+                uri.as_str()
+            );
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        indexing::close(&self.state, &uri);
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let state = self.state.clone();
+        let _ =
+            tokio::task::spawn_blocking(move || indexing::files_changed(&state, params.changes))
+                .await;
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        self.query(|s| {
+            let file = s.file_for(&p.text_document.uri)?;
+            let f = s.corpus.file(file)?;
+            let offset = convert::offset(&f.lines, &f.text, p.position, s.unit);
+            let (r, summary) = features::hover(&s.corpus, file, offset)?;
+            Some(Hover {
+                contents: HoverContents::Markup(convert::hover_markdown(&summary)),
+                range: Some(convert::range(&f.lines, &f.text, r.start, r.end, s.unit)),
+            })
+        })
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        self.query(|s| {
+            let file = s.file_for(&p.text_document.uri)?;
+            let offset = s
+                .corpus
+                .file(file)
+                .map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
+            let location = match features::definition(&s.corpus, file, offset)? {
+                features::Definition::InFile(r) => locations::location(s, &r)?,
+                features::Definition::External { file_name, offset } => {
+                    locations::external_location(s, &file_name, offset)?
+                }
+            };
+            Some(GotoDefinitionResponse::Scalar(location))
+        })
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let p = params.text_document_position;
+        let include = params.context.include_declaration;
+        self.query(|s| {
+            let file = s.file_for(&p.text_document.uri)?;
+            let offset = s
+                .corpus
+                .file(file)
+                .map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
+            let refs = features::references(&s.corpus, file, offset, include);
+            Some(
+                refs.iter()
+                    .filter_map(|r| locations::location(s, r))
+                    .collect(),
+            )
+        })
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let p = params.text_document_position_params;
+        self.query(|s| {
+            let file = s.file_for(&p.text_document.uri)?;
+            let f = s.corpus.file(file)?;
+            let offset = convert::offset(&f.lines, &f.text, p.position, s.unit);
+            let ranges = features::highlights(&s.corpus, file, offset);
+            Some(
+                ranges
+                    .iter()
+                    .map(|r| DocumentHighlight {
+                        range: convert::range(&f.lines, &f.text, r.start, r.end, s.unit),
+                        kind: Some(DocumentHighlightKind::TEXT),
+                    })
+                    .collect(),
+            )
+        })
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        self.query(|s| {
+            let file = s.file_for(&params.text_document.uri)?;
+            Some(DocumentSymbolResponse::Nested(locations::document_symbols(
+                s, file,
+            )))
+        })
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<OneOf<Vec<SymbolInformation>, Vec<WorkspaceSymbol>>>> {
+        self.query(|s| Some(OneOf::Left(locations::workspace_symbols(s, &params.query))))
+    }
+}

@@ -1,0 +1,105 @@
+//! Reading a corpus from disk: which files are articles, and their text.
+//!
+//! Articles are `*.txt` and `*.md` files under the corpus roots, found respecting `.gitignore`
+//! and `.ignore`. Symlinks are not followed (the server reads only inside its folders). Files
+//! that are not UTF-8 text or are bigger than the size limit are skipped with a reason, never an
+//! error that stops the walk.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Default size limit for one article.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// A file that was not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// Whether a path names an article.
+pub fn is_article(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("txt" | "md")
+    )
+}
+
+/// The article paths under `root` (a directory or a single file), sorted.
+pub fn article_paths(root: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
+    let mut paths = Vec::new();
+    let mut skipped = Vec::new();
+    if root.is_file() {
+        return (vec![root.to_path_buf()], skipped);
+    }
+    let walker = ignore::WalkBuilder::new(root)
+        .follow_links(false)
+        .hidden(true)
+        .require_git(false)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_article(e.path()) => {
+                paths.push(e.into_path())
+            }
+            Ok(_) => {}
+            Err(err) => skipped.push(Skipped {
+                path: root.to_path_buf(),
+                reason: err.to_string(),
+            }),
+        }
+    }
+    paths.sort();
+    (paths, skipped)
+}
+
+/// Reads an article: UTF-8 text of at most `max_bytes`, or the reason it is skipped.
+pub fn read_article(path: &Path, max_bytes: u64) -> Result<Arc<str>, String> {
+    let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.file_type().is_symlink() {
+        return Err("symbolic link (not followed)".into());
+    }
+    if meta.len() > max_bytes {
+        return Err(format!(
+            "{} bytes, over the {} byte limit",
+            meta.len(),
+            max_bytes
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok(Arc::from(text))
+}
+
+/// Reads every article under the roots, in parallel. Names are the paths as strings.
+pub fn read_corpus(roots: &[PathBuf], max_bytes: u64) -> (Vec<(String, Arc<str>)>, Vec<Skipped>) {
+    use rayon::prelude::*;
+    let mut paths = Vec::new();
+    let mut skipped = Vec::new();
+    for root in roots {
+        let (p, s) = article_paths(root);
+        paths.extend(p);
+        skipped.extend(s);
+    }
+    let read: Vec<(PathBuf, Result<Arc<str>, String>)> = paths
+        .into_par_iter()
+        .map(|p| {
+            let r = read_article(&p, max_bytes);
+            (p, r)
+        })
+        .collect();
+    let mut files = Vec::new();
+    for (path, result) in read {
+        match result {
+            Ok(text) => files.push((path.to_string_lossy().into_owned(), text)),
+            Err(reason) => skipped.push(Skipped { path, reason }),
+        }
+    }
+    (files, skipped)
+}

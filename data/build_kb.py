@@ -289,6 +289,12 @@ def split_paren(s):
 ADMIN1_RANK_POP = 100000
 
 
+# CLDR keeps legacy time-zone IDs; GeoNames uses current English names.
+TZ_RENAMED = {"Asmera": "Asmara", "Calcutta": "Kolkata", "Saigon": "Ho Chi Minh City",
+              "Kiev": "Kyiv", "Rangoon": "Yangon", "Katmandu": "Kathmandu",
+              "Godthab": "Nuuk", "Ulaanbaatar": "Ulan Bator", "Macau": "Macao"}
+
+
 def add_alias(e, a):
     a = clean(a)
     if a and a != e["name"] and a not in e["aliases"]:
@@ -376,14 +382,50 @@ def build(paths):
                     yield p + k, v["exemplarCity"]
                 yield from walk(v, p + k + "/")
 
+    def fold(x):
+        x = unicodedata.normalize("NFKD", x)
+        return re.sub(r"[^a-z]", "", "".join(c for c in x if not unicodedata.combining(c)).lower())
+
+    rows_by_tz = collections.defaultdict(list)
+    by_name = collections.defaultdict(list)
+    for r in cities:
+        by_name[fold(r[1])].append(r)
+        rows_by_tz[r[6]].append(r)
+        rows_by_tz[r[6].rsplit("/", 1)[-1]].append(r)
+    for e in list(by_tz.values()):
+        for c in e:
+            by_tz.setdefault(c["tz"].rsplit("/", 1)[-1], [])
+            if c not in by_tz[c["tz"].rsplit("/", 1)[-1]]:
+                by_tz[c["tz"].rsplit("/", 1)[-1]].append(c)
     for tz, city in walk(tzn, ""):
         eng = tz.rsplit("/", 1)[-1].replace("_", " ")
-        cand = [e for e in by_tz.get(tz, []) if e["english"].lower() == eng.lower()]
-        if not cand:
+        eng = TZ_RENAMED.get(eng, eng)
+        last = eng.replace(" ", "_")
+        cand = [e for e in by_tz.get(tz, []) + by_tz.get(last, []) if fold(e["english"]) == fold(eng)]
+        if cand:
+            add_alias(max(cand, key=lambda e: e["pop"]), city)
+            continue
+        # GeoNames knows the city but has no Arabic name for it: CLDR supplies one
+        rows = [r for r in rows_by_tz.get(tz, []) + rows_by_tz.get(last, []) if fold(r[1]) == fold(eng)]
+        if not rows:
+            # GeoNames may file the city under a canonical zone (Africa/Abidjan
+            # for Nouakchott): accept a name match with 100k+ inhabitants
+            rows = [r for r in by_name.get(fold(eng), []) if r[7] >= 100000]
+            if rows:
+                hit = [e for e in entities.values() if e["id"] == "city-" + max(rows, key=lambda r: r[7])[0]]
+                if hit:
+                    add_alias(hit[0], city)
+                    continue
+        if not rows:
             log["exemplar unmatched"].append("%s %s" % (tz, city))
             continue
-        best = max(cand, key=lambda e: e["pop"])
-        add_alias(best, city)
+        r = max(rows, key=lambda r: r[7])
+        eid = "city-" + r[0]
+        name, extra = split_paren(city)
+        entities[eid] = {"id": eid, "type": "LOC", "name": name, "english": r[1], "wikidata": "",
+                         "description": "City in %s" % country_en.get(r[4], r[5]), "aliases": extra,
+                         "source": "cldr", "pop": r[7], "tz": tz, "cc": r[4]}
+        log["city from CLDR exemplar"].append("%s %s" % (eid, name))
 
     # -- extra hand aliases for generated entries
     for eid, al in read_pairs(os.path.join(HERE, "aliases_extra.tsv")).items():

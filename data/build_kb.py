@@ -574,6 +574,7 @@ def verify(text):
         assert qid == "" or re.fullmatch(r"Q\d+", qid), "bad Q-id " + line
         for a in [name] + (aliases.split("|") if aliases else []):
             assert a and a == a.strip(), "empty/padded alias in " + eid
+            assert AR.search(a) and not re.search("[A-Za-z]", a), "non-Arabic spelling %r in %s" % (a, eid)
             n = norm(a)
             assert n in ALLOW_SHARED or owner.setdefault(n, eid) == eid, "form %s shared by %s and %s" % (a, owner[n], eid)
     return len(ids)

@@ -1,0 +1,215 @@
+//! The batch commands run as a user runs them: `isnad check`, `isnad entities` and
+//! `isnad annotate` over `examples/corpus` from the repository root, so paths in the output
+//! are relative.
+//!
+//! `check` and `entities` are compared with golden files in `tests/golden/`
+//! (`UPDATE_EXPECT=1 cargo test --test cli` rewrites them); exit codes follow the contract in
+//! `src/cli/mod.rs` (0 clean, 1 warnings, 2 usage or I/O errors); the brat files written by
+//! `annotate` are parsed and checked against the articles' text.
+
+mod common;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::TempDir;
+use expect_test::expect_file;
+
+const CORPUS: &str = "examples/corpus";
+
+/// Runs `isnad ARGS…` in the repository root.
+fn isnad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("ISNAD_LOG", "warn")
+        .output()
+        .expect("run isnad")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn check_golden_and_exit_code() {
+    let out = isnad(&["check", CORPUS]);
+    let text = stdout(&out);
+    expect_file!["golden/check.txt"].assert_eq(&text);
+    let expected = if text.contains(": warning ") { 1 } else { 0 };
+    assert_eq!(
+        out.status.code(),
+        Some(expected),
+        "check exits 1 exactly when it prints warnings; stderr:\n{}",
+        stderr(&out)
+    );
+    for line in text.lines() {
+        assert!(
+            line.starts_with(CORPUS)
+                && (line.contains(": warning unsourced-claim: ") || line.contains(": info vague-source: ")),
+            "diagnostic lines look like `path:line:col: severity code: message`: {line}"
+        );
+    }
+}
+
+#[test]
+fn check_json_agrees_with_text() {
+    let text = stdout(&isnad(&["check", CORPUS]));
+    let out = isnad(&["check", CORPUS, "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("check --format json prints JSON");
+    let rows = rows.as_array().expect("a JSON array");
+    assert_eq!(rows.len(), text.lines().count(), "as many JSON rows as text lines");
+    for (row, line) in rows.iter().zip(text.lines()) {
+        let prefix = format!(
+            "{}:{}:{}: {} {}: ",
+            row["path"].as_str().unwrap(),
+            row["line"],
+            row["column"],
+            row["severity"].as_str().unwrap(),
+            row["code"].as_str().unwrap()
+        );
+        assert!(line.starts_with(&prefix), "JSON row {row} vs text line {line}");
+    }
+}
+
+#[test]
+fn entities_golden() {
+    let out = isnad(&["entities", CORPUS, "--format", "table"]);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.lines().count() > 10, "a header and many entities:\n{text}");
+    expect_file!["golden/entities.txt"].assert_eq(&text);
+}
+
+#[test]
+fn missing_path_is_an_error() {
+    let missing = "examples/no-such-corpus";
+    assert!(!Path::new(env!("CARGO_MANIFEST_DIR")).join(missing).exists());
+    for cmd in ["check", "entities"] {
+        let out = isnad(&[cmd, missing]);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "`isnad {cmd} {missing}` should exit 2; stdout:\n{}\nstderr:\n{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        assert!(stderr(&out).contains("no-such-corpus"), "the message names the path:\n{}", stderr(&out));
+    }
+}
+
+#[test]
+fn bad_flag_is_a_usage_error() {
+    for args in [&["check", CORPUS, "--no-such-flag"][..], &["entities", "--format", "yaml", CORPUS], &["frobnicate"]] {
+        let out = isnad(args);
+        assert_eq!(out.status.code(), Some(2), "isnad {args:?}; stderr:\n{}", stderr(&out));
+        assert!(out.stdout.is_empty(), "usage errors go to stderr: {}", stdout(&out));
+        assert!(!out.stderr.is_empty(), "isnad {args:?} explains the error");
+    }
+}
+
+/// One `T` line of a brat file.
+struct TextBound {
+    ty: String,
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+#[test]
+fn annotate_writes_brat_matching_the_articles() {
+    let out_dir = TempDir::new("annotate");
+    let out = isnad(&["annotate", CORPUS, "--out", out_dir.path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
+
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join(CORPUS);
+    let mut articles: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    articles.sort();
+    assert_eq!(articles.len(), 5);
+    let mut anns: Vec<_> = std::fs::read_dir(&out_dir.path)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    anns.sort();
+    let expected: Vec<String> =
+        articles.iter().map(|p| p.with_extension("ann").file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert_eq!(anns, expected, "one .ann file per article, next to nothing else");
+
+    let mut entity_lines = 0;
+    for article in &articles {
+        let name = article.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(article).unwrap();
+        let ann_path = out_dir.path.join(article.with_extension("ann").file_name().unwrap());
+        let ann = std::fs::read_to_string(&ann_path).unwrap();
+        let mut tbs: HashMap<String, TextBound> = HashMap::new();
+        let mut referenced: HashSet<String> = HashSet::new();
+        for (i, line) in ann.lines().enumerate() {
+            let at = format!("{name}.ann:{}: {line}", i + 1);
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 3, "{at}: three tab-separated fields");
+            let id = fields[0];
+            if id.starts_with('T') {
+                let parts: Vec<&str> = fields[1].split(' ').collect();
+                assert_eq!(parts.len(), 3, "{at}: `TYPE START END` (one fragment)");
+                let (start, end): (usize, usize) = (parts[1].parse().unwrap(), parts[2].parse().unwrap());
+                assert!(start < end, "{at}: non-empty span");
+                // brat writes line breaks inside a span as spaces.
+                let slice: String = text
+                    .chars()
+                    .skip(start)
+                    .take(end - start)
+                    .map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c })
+                    .collect();
+                assert_eq!(fields[2], slice, "{at}: the text at code points {start}..{end}");
+                let previous = tbs.insert(
+                    id.to_string(),
+                    TextBound { ty: parts[0].to_string(), start, end, text: fields[2].to_string() },
+                );
+                assert!(previous.is_none(), "{at}: duplicate id {id}");
+            } else if id.starts_with('N') {
+                let parts: Vec<&str> = fields[1].split(' ').collect();
+                assert_eq!(parts.len(), 3, "{at}: `Reference T<n> DB:ID`");
+                assert_eq!(parts[0], "Reference", "{at}");
+                let target = tbs
+                    .get(parts[1])
+                    .unwrap_or_else(|| panic!("{at}: refers to {} before or without its T line", parts[1]));
+                assert_eq!(fields[2], target.text, "{at}: the N line repeats its T's text");
+                if let Some(id) = parts[2].strip_prefix("isnad:") {
+                    assert!(!id.is_empty(), "{at}: empty isnad id");
+                    referenced.insert(parts[1].to_string());
+                } else {
+                    assert!(parts[2].starts_with("Wikidata:Q"), "{at}: isnad: or Wikidata: reference");
+                }
+            } else {
+                panic!("{at}: unexpected annotation kind");
+            }
+        }
+        for (id, tb) in &tbs {
+            match tb.ty.as_str() {
+                "PER" | "LOC" | "ORG" => {
+                    entity_lines += 1;
+                    assert!(
+                        referenced.contains(id),
+                        "{name}.ann: {id} {} {} {} «{}» has no `N … isnad:` line",
+                        tb.ty,
+                        tb.start,
+                        tb.end,
+                        tb.text
+                    );
+                }
+                "UnsourcedClaim" | "VagueAttribution" => {}
+                other => panic!("{name}.ann: {id} has unknown type {other}"),
+            }
+        }
+    }
+    assert!(entity_lines >= 100, "the seed corpus has hundreds of entity mentions, got {entity_lines}");
+}

@@ -36,6 +36,8 @@ for root, _, files in os.walk(ant):
             with open(os.path.join(root, f), encoding="utf-8", errors="replace") as fh:
                 counts.update(WORD.findall(norm(fh.read())))
 
+# Single-word spellings of known names (ترامب، روسيا) are names, however frequent; words inside longer names
+# (الدولة in الدولة الإسلامية, اي in سي آي إيه) stay in the list, as they are ordinary words elsewhere.
 name_tokens = set()
 for kb in ("kb.tsv", "curated.tsv"):
     path = os.path.join(ROOT, kb)
@@ -45,9 +47,11 @@ for kb in ("kb.tsv", "curated.tsv"):
         if line.startswith("#"):
             continue
         f = line.rstrip("\n").split("\t")
-        if len(f) >= 7 and f[1] in ("PER", "ORG") or (len(f) >= 7 and f[7:8] == ["curated"]):
+        if len(f) >= 7:
             for spelling in [f[2]] + f[6].split("|"):
-                name_tokens.update(WORD.findall(norm(spelling)))
+                words = WORD.findall(norm(spelling))
+                if len(words) == 1:
+                    name_tokens.update(words)
 
 words = [w for w, _ in counts.most_common() if not w.isdigit() and len(w) > 1 and w not in name_tokens
          and re.search("[\u0600-\u06ff]", w)][:n]

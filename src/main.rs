@@ -8,11 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use isnad::analysis::model::Lang;
 
 #[derive(Parser)]
-#[command(
-    name = "isnad",
-    version,
-    about = "A language server for Arabic news corpora: entities, attribution, claims"
-)]
+#[command(name = "isnad", version, about = "A language server for Arabic news corpora: entities, attribution, claims")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -79,20 +75,14 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Lsp { .. } => isnad::lsp::run().map(|()| 0),
-        Command::Check {
-            paths,
-            format,
-            lang,
-        } => {
+        Command::Check { paths, format, lang } => {
             let lang = match lang {
                 LangArg::En => Lang::En,
                 LangArg::Ar => Lang::Ar,
             };
             isnad::cli::check(&paths, matches!(format, CheckFormat::Json), lang)
         }
-        Command::Entities { paths, format } => {
-            isnad::cli::entities(&paths, matches!(format, TableFormat::Json))
-        }
+        Command::Entities { paths, format } => isnad::cli::entities(&paths, matches!(format, TableFormat::Json)),
         Command::Annotate { paths, out } => isnad::cli::annotate(&paths, &out),
     };
     match result {

@@ -20,10 +20,7 @@ pub struct Skipped {
 
 /// Whether a path names an article.
 pub fn is_article(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("txt" | "md")
-    )
+    matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
 }
 
 /// The article paths under `root` (a directory or a single file), sorted.
@@ -33,21 +30,12 @@ pub fn article_paths(root: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
     if root.is_file() {
         return (vec![root.to_path_buf()], skipped);
     }
-    let walker = ignore::WalkBuilder::new(root)
-        .follow_links(false)
-        .hidden(true)
-        .require_git(false)
-        .build();
+    let walker = ignore::WalkBuilder::new(root).follow_links(false).hidden(true).require_git(false).build();
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_article(e.path()) => {
-                paths.push(e.into_path())
-            }
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_article(e.path()) => paths.push(e.into_path()),
             Ok(_) => {}
-            Err(err) => skipped.push(Skipped {
-                path: root.to_path_buf(),
-                reason: err.to_string(),
-            }),
+            Err(err) => skipped.push(Skipped { path: root.to_path_buf(), reason: err.to_string() }),
         }
     }
     paths.sort();
@@ -61,19 +49,11 @@ pub fn read_article(path: &Path, max_bytes: u64) -> Result<Arc<str>, String> {
         return Err("symbolic link (not followed)".into());
     }
     if meta.len() > max_bytes {
-        return Err(format!(
-            "{} bytes, over the {} byte limit",
-            meta.len(),
-            max_bytes
-        ));
+        return Err(format!("{} bytes, over the {} byte limit", meta.len(), max_bytes));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
     Ok(Arc::from(text))
 }
 

@@ -21,25 +21,11 @@ pub fn write_ann(corpus: &Corpus, file: FileId) -> String {
     for m in &f.mentions {
         t += 1;
         let surface = one_line(&text[m.start as usize..m.end as usize]);
-        let _ = writeln!(
-            out,
-            "T{t}\t{} {} {}\t{surface}",
-            m.ty,
-            cp(m.start),
-            cp(m.end)
-        );
+        let _ = writeln!(out, "T{t}\t{} {} {}\t{surface}", m.ty, cp(m.start), cp(m.end));
         if let Some(entity) = corpus.entity_of(m) {
             n += 1;
-            let _ = writeln!(
-                out,
-                "N{n}\tReference T{t} isnad:{}\t{surface}",
-                corpus.entity_id(entity)
-            );
-            if let Some(q) = corpus
-                .kb_entity(entity)
-                .map(|e| e.wikidata.as_str())
-                .filter(|q| !q.is_empty())
-            {
+            let _ = writeln!(out, "N{n}\tReference T{t} isnad:{}\t{surface}", corpus.entity_id(entity));
+            if let Some(q) = corpus.kb_entity(entity).map(|e| e.wikidata.as_str()).filter(|q| !q.is_empty()) {
                 n += 1;
                 let _ = writeln!(out, "N{n}\tReference T{t} Wikidata:{q}\t{surface}");
             }

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::claims::find_claims;
+use super::discover::FREQUENT;
 use super::kb::{Kb, KbEntity};
 use super::lexicon::{clitic_splits, Lexicon};
 use super::link::{cluster_forms, KbFuzzy};
@@ -58,10 +59,11 @@ pub struct FileEntry {
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
     discovered: Vec<FormKey>,
-    /// Hashes of every token and of its proclitic-split remainders, sorted, for finding the files
-    /// in which a newly discovered name may occur.
-    heads: Vec<u64>,
 }
+
+/// A discovered name is spread corpus-wide when its rarest word occurs in at most this many
+/// files per file that reveals it from context.
+const PROPAGATION_RATIO: usize = 20;
 
 /// A corpus entity as the features see it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,7 +79,10 @@ pub struct Corpus {
     by_name: HashMap<String, FileId>,
     /// Name form → number of files whose context reveals it.
     discovered: BTreeMap<FormKey, u32>,
+    /// The discovered names recognised everywhere (see `propagated_forms`).
+    propagated: BTreeSet<FormKey>,
     corpus_lexicon: Lexicon,
+    /// Word (or proclitic-split remainder, frequent words left out) → files containing it.
     head_files: HashMap<u64, Vec<FileId>>,
     /// What a mention names → (file, mention index).
     postings: HashMap<NameRef, Vec<(FileId, u32)>>,
@@ -89,10 +94,7 @@ pub struct Corpus {
 
 impl Corpus {
     pub fn new(kb: Arc<KbData>) -> Corpus {
-        let mut corpus = Corpus {
-            kb,
-            ..Corpus::default()
-        };
+        let mut corpus = Corpus { kb, ..Corpus::default() };
         corpus.resolve();
         corpus
     }
@@ -105,40 +107,38 @@ impl Corpus {
             .into_par_iter()
             .map(|(name, text)| {
                 let (norm, tokens) = prepare(&text);
-                let discovered =
-                    recognize(&norm, &tokens, &kb.lexicon, &Lexicon::default()).discovered;
+                let discovered = recognize(&norm, &tokens, &kb.lexicon, &Lexicon::default()).discovered;
                 let heads = heads_of(&tokens);
                 (name, text, discovered, heads)
             })
             .collect();
-        for (_, _, discovered, _) in &first {
-            for f in discovered {
+        let mut pending = Vec::with_capacity(first.len());
+        for (name, text, discovered, heads) in first {
+            let id = pending.len() as FileId;
+            for f in &discovered {
                 *corpus.discovered.entry(f.clone()).or_default() += 1;
             }
+            for h in heads {
+                corpus.head_files.entry(h).or_default().push(id);
+            }
+            corpus.by_name.insert(name.clone(), id);
+            pending.push((name, text, discovered));
         }
+        corpus.propagated = corpus.propagated_forms();
         corpus.rebuild_corpus_lexicon();
         let lexicon = &corpus.corpus_lexicon;
-        let entries: Vec<FileEntry> = first
+        let entries: Vec<FileEntry> = pending
             .into_par_iter()
-            .map(|(name, text, discovered, heads)| {
+            .map(|(name, text, discovered)| {
                 let (norm, tokens) = prepare(&text);
                 let mentions = recognize(&norm, &tokens, &kb.lexicon, lexicon).mentions;
                 let claims = find_claims(&text, &tokens, &mentions);
-                FileEntry {
-                    name,
-                    lines: LineIndex::new(&text),
-                    text,
-                    mentions,
-                    claims,
-                    discovered,
-                    heads,
-                }
+                FileEntry { name, lines: LineIndex::new(&text), text, mentions, claims, discovered }
             })
             .collect();
         for entry in entries {
             let id = corpus.files.len() as FileId;
-            corpus.by_name.insert(entry.name.clone(), id);
-            corpus.index_file(id, &entry);
+            corpus.index_mentions(id, &entry);
             corpus.files.push(Some(entry));
         }
         corpus.resolve();
@@ -157,23 +157,23 @@ impl Corpus {
             }
         };
         let (norm, tokens) = prepare(&text);
-        let discovered =
-            recognize(&norm, &tokens, &self.kb.lexicon, &Lexicon::default()).discovered;
-        let old = self.take_file(id);
-        let old_discovered = old.map(|e| e.discovered).unwrap_or_default();
-        let changed = self.count_discoveries(&old_discovered, &discovered);
+        let discovered = recognize(&norm, &tokens, &self.kb.lexicon, &Lexicon::default()).discovered;
+        let old_discovered = self.take_file(id).map(|e| e.discovered).unwrap_or_default();
+        self.count_discoveries(&old_discovered, &discovered);
+        for h in heads_of(&tokens) {
+            self.head_files.entry(h).or_default().push(id);
+        }
         let entry = FileEntry {
             name: name.to_string(),
             lines: LineIndex::new(&text),
             mentions: Vec::new(),
             claims: Vec::new(),
             discovered,
-            heads: heads_of(&tokens),
             text,
         };
         self.files[id as usize] = Some(entry);
+        self.update_propagation(id);
         self.reanalyse(id, &norm, &tokens);
-        self.propagate(&changed, id);
         self.resolve_if_needed();
         id
     }
@@ -184,8 +184,8 @@ impl Corpus {
             return;
         };
         if let Some(old) = self.take_file(id) {
-            let changed = self.count_discoveries(&old.discovered, &[]);
-            self.propagate(&changed, id);
+            self.count_discoveries(&old.discovered, &[]);
+            self.update_propagation(id);
         }
         self.resolve_if_needed();
     }
@@ -200,12 +200,8 @@ impl Corpus {
 
     /// All files, in corpus order (by name).
     pub fn files(&self) -> Vec<(FileId, &FileEntry)> {
-        let mut out: Vec<(FileId, &FileEntry)> = self
-            .files
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| Some((i as FileId, f.as_ref()?)))
-            .collect();
+        let mut out: Vec<(FileId, &FileEntry)> =
+            self.files.iter().enumerate().filter_map(|(i, f)| Some((i as FileId, f.as_ref()?))).collect();
         out.sort_by(|a, b| a.1.name.cmp(&b.1.name));
         out
     }
@@ -230,10 +226,7 @@ impl Corpus {
             }
         }
         out.sort_by(|a, b| {
-            let (fa, fb) = (
-                self.file(a.0).map(|f| &f.name),
-                self.file(b.0).map(|f| &f.name),
-            );
+            let (fa, fb) = (self.file(a.0).map(|f| &f.name), self.file(b.0).map(|f| &f.name));
             fa.cmp(&fb).then(a.1.start.cmp(&b.1.start))
         });
         out
@@ -307,17 +300,20 @@ impl Corpus {
 
     fn take_file(&mut self, id: FileId) -> Option<FileEntry> {
         let old = self.files.get_mut(id as usize)?.take()?;
-        self.unindex_file(id, &old);
+        self.unindex_mentions(id, &old);
+        let (_, tokens) = prepare(&old.text);
+        for h in heads_of(&tokens) {
+            if let Some(list) = self.head_files.get_mut(&h) {
+                list.retain(|&f| f != id);
+                if list.is_empty() {
+                    self.head_files.remove(&h);
+                }
+            }
+        }
         Some(old)
     }
 
-    /// Updates discovery counts; returns the forms that appeared or disappeared corpus-wide.
-    fn count_discoveries(&mut self, old: &[FormKey], new: &[FormKey]) -> Vec<FormKey> {
-        let touched: BTreeSet<FormKey> = old.iter().chain(new).cloned().collect();
-        let before: Vec<bool> = touched
-            .iter()
-            .map(|f| self.discovered.contains_key(f))
-            .collect();
+    fn count_discoveries(&mut self, old: &[FormKey], new: &[FormKey]) {
         for f in old {
             if let Some(n) = self.discovered.get_mut(f) {
                 *n -= 1;
@@ -329,35 +325,39 @@ impl Corpus {
         for f in new {
             *self.discovered.entry(f.clone()).or_default() += 1;
         }
-        touched
-            .into_iter()
-            .zip(before)
-            .filter(|(f, was)| self.discovered.contains_key(f) != *was)
-            .map(|(f, _)| f)
+    }
+
+    /// The discovered names that are recognised corpus-wide: those found from context in a fair
+    /// share of the files where their rarest word occurs. A word that a rule once took for a name
+    /// (أكثر after a title) occurs in thousands of files and is not spread.
+    fn propagated_forms(&self) -> BTreeSet<FormKey> {
+        self.discovered
+            .iter()
+            .filter(|(f, &n)| {
+                let occurrences =
+                    f.form.split(' ').map(|w| self.head_files.get(&hash(w)).map_or(usize::MAX, Vec::len)).min();
+                occurrences.is_some_and(|o| o <= PROPAGATION_RATIO * n as usize)
+            })
+            .map(|(f, _)| f.clone())
             .collect()
     }
 
-    /// After the set of discovered names changed, re-analyses the files where they may occur.
-    fn propagate(&mut self, changed: &[FormKey], except: FileId) {
-        if changed.is_empty() {
+    /// After the set of spread names changed, re-analyses the files where the changed ones may occur.
+    fn update_propagation(&mut self, except: FileId) {
+        let new = self.propagated_forms();
+        if new == self.propagated {
             return;
         }
+        let changed: Vec<FormKey> = new.symmetric_difference(&self.propagated).cloned().collect();
+        self.propagated = new;
         self.rebuild_corpus_lexicon();
         let mut affected: BTreeSet<FileId> = BTreeSet::new();
-        for f in changed {
-            let Some(head) = f.form.split(' ').next() else {
-                continue;
-            };
-            for &file in self.head_files.get(&hash(head)).into_iter().flatten() {
-                if file != except {
-                    affected.insert(file);
-                }
-            }
+        for f in &changed {
+            let rarest = f.form.split(' ').filter_map(|w| self.head_files.get(&hash(w))).min_by_key(|l| l.len());
+            affected.extend(rarest.into_iter().flatten().filter(|&&file| file != except));
         }
         for file in affected {
-            let Some(entry) = self.files[file as usize].as_ref() else {
-                continue;
-            };
+            let Some(entry) = self.files[file as usize].as_ref() else { continue };
             let text = entry.text.clone();
             let (norm, tokens) = prepare(&text);
             self.reanalyse(file, &norm, &tokens);
@@ -369,16 +369,16 @@ impl Corpus {
         let Some(mut entry) = self.files[id as usize].take() else {
             return;
         };
-        self.unindex_file(id, &entry);
+        self.unindex_mentions(id, &entry);
         entry.mentions = recognize(norm, tokens, &self.kb.lexicon, &self.corpus_lexicon).mentions;
         entry.claims = find_claims(&entry.text, tokens, &entry.mentions);
-        self.index_file(id, &entry);
+        self.index_mentions(id, &entry);
         self.files[id as usize] = Some(entry);
     }
 
     fn rebuild_corpus_lexicon(&mut self) {
         let mut lexicon = Lexicon::default();
-        for key in self.discovered.keys() {
+        for key in &self.propagated {
             lexicon.add_tokens(
                 key.form.split(' ').map(String::from).collect(),
                 NameRef::Form(key.clone()),
@@ -388,10 +388,7 @@ impl Corpus {
         self.corpus_lexicon = lexicon;
     }
 
-    fn index_file(&mut self, id: FileId, entry: &FileEntry) {
-        for &h in &entry.heads {
-            self.head_files.entry(h).or_default().push(id);
-        }
+    fn index_mentions(&mut self, id: FileId, entry: &FileEntry) {
         for (i, m) in entry.mentions.iter().enumerate() {
             let list = self.postings.entry(m.target.clone()).or_default();
             if list.is_empty() {
@@ -401,15 +398,7 @@ impl Corpus {
         }
     }
 
-    fn unindex_file(&mut self, id: FileId, entry: &FileEntry) {
-        for h in &entry.heads {
-            if let Some(list) = self.head_files.get_mut(h) {
-                list.retain(|&f| f != id);
-                if list.is_empty() {
-                    self.head_files.remove(h);
-                }
-            }
-        }
+    fn unindex_mentions(&mut self, id: FileId, entry: &FileEntry) {
         for m in &entry.mentions {
             if let Some(list) = self.postings.get_mut(&m.target) {
                 list.retain(|&(f, _)| f != id);
@@ -433,8 +422,7 @@ impl Corpus {
         let kb = self.kb.clone();
         let n_kb = kb.kb.len();
         let mut entity_of: HashMap<NameRef, EntityIdx> = HashMap::new();
-        let mut members: Vec<Vec<NameRef>> =
-            (0..n_kb).map(|i| vec![NameRef::Kb(i as u32)]).collect();
+        let mut members: Vec<Vec<NameRef>> = (0..n_kb).map(|i| vec![NameRef::Kb(i as u32)]).collect();
         let mut entities: Vec<EntityEntry> = (0..n_kb as u32).map(EntityEntry::Kb).collect();
         for i in 0..n_kb as u32 {
             entity_of.insert(NameRef::Kb(i), i);
@@ -464,11 +452,7 @@ impl Corpus {
         for cluster in cluster_forms(&unclaimed) {
             let idx = entities.len() as EntityIdx;
             let canonical = cluster[0].clone();
-            let mut id = format!(
-                "{}-{}",
-                canonical.ty.as_str().to_lowercase(),
-                transliterate(&canonical.form)
-            );
+            let mut id = format!("{}-{}", canonical.ty.as_str().to_lowercase(), transliterate(&canonical.form));
             let n = used_ids.entry(id.clone()).or_default();
             *n += 1;
             if *n > 1 {
@@ -498,6 +482,7 @@ fn heads_of(tokens: &[Token]) -> Vec<u64> {
         .iter()
         .flat_map(|t| {
             clitic_splits(&t.norm)
+                .filter(|(_, r)| !FREQUENT.contains(r.as_ref()))
                 .map(|(_, r)| hash(&r))
                 .collect::<Vec<_>>()
         })

@@ -32,347 +32,45 @@ pub static FREQUENT: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
-fn set(words: &[&str]) -> HashSet<String> {
-    words.iter().map(|w| normalize_str(w)).collect()
+/// A word list from `src/analysis/words/` (one word per line), normalised.
+fn words(list: &str) -> HashSet<String> {
+    list.lines().map(str::trim).filter(|w| !w.is_empty()).map(normalize_str).collect()
 }
 
 /// Titles and roles that precede a person's name.
-static TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    set(&[
-        "الرئيس",
-        "الرئيسة",
-        "رئيس",
-        "رئيسة",
-        "الزعيم",
-        "زعيم",
-        "وزير",
-        "وزيرة",
-        "الوزير",
-        "الوزيرة",
-        "نائب",
-        "الملك",
-        "الملكة",
-        "الأمير",
-        "الأميرة",
-        "الشيخ",
-        "الشيخة",
-        "السلطان",
-        "المستشار",
-        "المستشارة",
-        "المتحدث",
-        "المتحدثة",
-        "الناطق",
-        "الناطقة",
-        "السفير",
-        "السفيرة",
-        "المبعوث",
-        "المبعوثة",
-        "الجنرال",
-        "اللواء",
-        "العقيد",
-        "العميد",
-        "الفريق",
-        "المشير",
-        "الأدميرال",
-        "الدكتور",
-        "الدكتورة",
-        "د",
-        "السيد",
-        "السيدة",
-        "البابا",
-        "المرشد",
-        "المدير",
-        "المديرة",
-        "الأمين",
-        "السيناتور",
-        "النائبة",
-        "القاضي",
-        "المدرب",
-        "اللاعب",
-        "النجم",
-        "النجمة",
-        "الفنان",
-        "الفنانة",
-        "الكاتب",
-        "الكاتبة",
-        "الصحفي",
-        "الصحفية",
-        "الصحافي",
-        "الصحافية",
-        "المحلل",
-        "الباحث",
-        "الباحثة",
-        "البروفيسور",
-        "الأستاذ",
-        "المخرج",
-        "الممثل",
-        "الممثلة",
-        "المغني",
-        "المغنية",
-        "القائد",
-        "مراسل",
-        "مراسلة",
-        "المراسل",
-        "المرشح",
-        "المرشحة",
-        "رئيسي",
-        "نظيره",
-        "نظيرته",
-        "نظيرها",
-        "المفوض",
-        "المفوضة",
-        "الحاكم",
-        "عمدة",
-        "محافظ",
-    ])
-});
+static TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_str!("words/titles.txt")));
 
 /// Words that may stand between a title and the name: construct nouns of offices.
-static TITLE_COMPLEMENTS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    set(&[
-        "شؤون",
-        "خارجية",
-        "دفاع",
-        "داخلية",
-        "وزراء",
-        "مجلس",
-        "إدارة",
-        "حكومة",
-        "جمهورية",
-        "هيئة",
-        "أركان",
-        "جهاز",
-        "باسم",
-        "عام",
-        "دولة",
-        "حزب",
-        "مكتب",
-        "لجنة",
-        "الدولة",
-    ])
-});
+static TITLE_COMPLEMENTS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| words(include_str!("words/title_complements.txt")));
+
+/// Given names so common in the news that they are among its frequent words, yet after a title
+/// they start a name (الرئيس محمد …).
+static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_str!("words/given_names.txt")));
 
 /// Function words that end a name.
-static STOP: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    set(&[
-        "إن",
-        "أن",
-        "في",
-        "من",
-        "على",
-        "إلى",
-        "عن",
-        "مع",
-        "خلال",
-        "بعد",
-        "قبل",
-        "منذ",
-        "حيث",
-        "الذي",
-        "التي",
-        "الذين",
-        "قد",
-        "لا",
-        "لم",
-        "لن",
-        "ما",
-        "هو",
-        "هي",
-        "أو",
-        "ثم",
-        "كما",
-        "أيضا",
-        "يوم",
-        "اليوم",
-        "عبر",
-        "بين",
-        "حول",
-        "لدى",
-        "ضد",
-        "دون",
-        "وهو",
-        "وهي",
-        "إنه",
-        "إنها",
-        "أنه",
-        "أنها",
-        "كان",
-        "كانت",
-        "هذا",
-        "هذه",
-        "ذلك",
-        "تلك",
-        "التابع",
-        "التابعة",
-        "بن",
-        "بنت",
-        "ابن",
-        "عبد",
-        "أبو",
-        "أبي",
-        "آل",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
-        "الأحد",
-        "الاثنين",
-        "أمس",
-        "غدا",
-        "الماضي",
-        "المقبل",
-        "الحالي",
-        "السابق",
-        "الجديد",
-        "الجديدة",
-        "السابقة",
-        "الأسبق",
-        "بينما",
-        "لكن",
-        "إذ",
-        "إذا",
-        "حتى",
-    ])
-});
+static STOP: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_str!("words/stop.txt")));
 
 /// Trigger nouns before an organisation's proper name (only the name is the mention).
-static ORG_HEADS_PROPER: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    set(&[
-        "وكالة",
-        "صحيفة",
-        "جريدة",
-        "مجلة",
-        "قناة",
-        "شبكة",
-        "شركة",
-        "موقع",
-        "إذاعة",
-        "نادي",
-        "فريق",
-        "حركة",
-        "حزب",
-        "تنظيم",
-        "جماعة",
-        "منظمة",
-        "مجموعة",
-        "بنك",
-        "مصرف",
-    ])
-});
+static ORG_HEADS_PROPER: LazyLock<HashSet<String>> =
+    LazyLock::new(|| words(include_str!("words/org_heads_proper.txt")));
 
 /// Trigger nouns of descriptive organisation names (the whole phrase is the mention).
-static ORG_HEADS_DESCRIPTIVE: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    set(&[
-        "وزارة",
-        "مجلس",
-        "هيئة",
-        "لجنة",
-        "منظمة",
-        "جامعة",
-        "وكالة",
-        "محكمة",
-        "حزب",
-        "حركة",
-        "جبهة",
-        "اتحاد",
-        "مؤسسة",
-        "بنك",
-        "مصرف",
-        "صندوق",
-        "جهاز",
-        "مديرية",
-        "سلطة",
-        "رابطة",
-        "جمعية",
-        "معهد",
-        "مركز",
-        "قوات",
-        "شركة",
-        "المحكمة",
-        "الجيش",
-    ])
-});
+static ORG_HEADS_DESCRIPTIVE: LazyLock<HashSet<String>> =
+    LazyLock::new(|| words(include_str!("words/org_heads_descriptive.txt")));
 
 /// Trigger nouns before a place: the head is part of the name (ميدان كيم إيل سونغ) …
-static LOC_HEADS_WHOLE: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    set(&[
-        "ميدان",
-        "ساحة",
-        "مطار",
-        "جزيرة",
-        "ميناء",
-        "شارع",
-        "جبل",
-        "نهر",
-        "بحيرة",
-        "صحراء",
-        "معبر",
-        "مخيم",
-        "قاعدة",
-        "قصر",
-        "سجن",
-        "مضيق",
-        "خليج",
-        "برج",
-        "قلعة",
-    ])
-});
+static LOC_HEADS_WHOLE: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_str!("words/loc_heads_whole.txt")));
 
 /// … or a generic noun before the name (مدينة فلاديفوستوك).
-static LOC_HEADS_PROPER: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    set(&[
-        "مدينة",
-        "مقاطعة",
-        "إقليم",
-        "محافظة",
-        "ولاية",
-        "قرية",
-        "بلدة",
-        "العاصمة",
-        "عاصمة",
-        "بمدينة",
-        "منطقة",
-    ])
-});
+static LOC_HEADS_PROPER: LazyLock<HashSet<String>> =
+    LazyLock::new(|| words(include_str!("words/loc_heads_proper.txt")));
 
 /// Speech verbs of reporting frames (قال X إن).
-static SPEECH_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    set(&[
-        "قال",
-        "قالت",
-        "أكد",
-        "أكدت",
-        "صرح",
-        "صرحت",
-        "أضاف",
-        "أضافت",
-        "أوضح",
-        "أوضحت",
-        "أعلن",
-        "أعلنت",
-        "أشار",
-        "أشارت",
-        "ذكر",
-        "ذكرت",
-        "كتب",
-        "كتبت",
-        "تابع",
-        "تابعت",
-        "اعتبر",
-        "اعتبرت",
-        "شدد",
-        "شددت",
-        "أعرب",
-        "أعربت",
-        "حذر",
-        "حذرت",
-    ])
-});
+static SPEECH_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_str!("words/speech_verbs.txt")));
 
 /// What follows a name in a reporting frame.
-static AFTER_SPEAKER: LazyLock<HashSet<String>> =
-    LazyLock::new(|| set(&["إن", "أن", "في", "خلال", "لـ", "ل"]));
+static AFTER_SPEAKER: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_str!("words/after_speaker.txt")));
 
 /// Whether a token can be part of a name found from context.
 fn name_like(t: &Token, first: bool) -> bool {
@@ -388,9 +86,19 @@ fn name_like(t: &Token, first: bool) -> bool {
         && w.chars().all(|c| ('\u{0621}'..='\u{06FF}').contains(&c))
 }
 
+/// A frequent word of news text, also behind a و or ل proclitic (لرئاسة، والإعلامي).
+fn is_frequent(w: &str) -> bool {
+    FREQUENT.contains(w)
+        || ["و", "ل"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3 && FREQUENT.contains(r)))
+}
+
+/// The imperfect verb pattern يفعل / تفعل (يحذر، يصف), which follows titles as often as names do.
+fn looks_like_verb(w: &str) -> bool {
+    w.chars().count() <= 4 && (w.starts_with('ي') || w.starts_with('ت'))
+}
+
 fn is_nisba(w: &str) -> bool {
-    w.starts_with("ال")
-        && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ين") || w.ends_with("ون"))
+    w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("ين") || w.ends_with("ون"))
 }
 
 /// Scans tokens not yet covered by known names and returns the names their context reveals.
@@ -420,10 +128,7 @@ pub fn discover(tokens: &[Token], covered: &[bool], person: &[bool]) -> Vec<Foun
                 prefix_chars: 0,
                 ty: EntityType::Loc,
             })
-        } else if ORG_HEADS_DESCRIPTIVE.contains(w)
-            && !taken[i]
-            && descriptive_end(tokens, &taken, next).is_some()
-        {
+        } else if ORG_HEADS_DESCRIPTIVE.contains(w) && !taken[i] && descriptive_end(tokens, &taken, next).is_some() {
             descriptive_end(tokens, &taken, next).map(|end| Found {
                 start: i,
                 end,
@@ -478,17 +183,11 @@ fn strip_wa(w: &str) -> &str {
 }
 
 /// الرئيس [الروسي|شؤون الدولة|الكوري الشمالي]* NAME
-fn person_after_title(
-    tokens: &[Token],
-    taken: &[bool],
-    person: &[bool],
-    mut i: usize,
-) -> Option<Found> {
+fn person_after_title(tokens: &[Token], taken: &[bool], person: &[bool], mut i: usize) -> Option<Found> {
     let mut skipped = 0;
     while i < tokens.len() && skipped < 5 && tokens[i].joins_prev && !person[i] {
         let w = tokens[i].norm.as_str();
-        if taken[i] || w.starts_with("ال") || TITLE_COMPLEMENTS.contains(w) || w.starts_with("لل")
-        {
+        if taken[i] || w.starts_with("ال") || TITLE_COMPLEMENTS.contains(w) || w.starts_with("لل") {
             i += 1;
             skipped += 1;
         } else {
@@ -498,40 +197,34 @@ fn person_after_title(
     if i >= tokens.len() || taken[i] || !tokens[i].joins_prev || !name_like(&tokens[i], true) {
         return None;
     }
+    let first = tokens[i].norm.as_str();
+    let given = GIVEN_NAMES.contains(first);
+    if is_frequent(first) && !given {
+        return None;
+    }
     let end = extend_name(tokens, taken, i, 4);
-    Some(Found {
-        start: i,
-        end,
-        prefix_chars: 0,
-        ty: EntityType::Per,
-    })
+    // A common given name alone (الأمير تركي، الرئيس محمد) is too ambiguous to spread as a name.
+    if (given && end - i < 2) || (end - i == 1 && looks_like_verb(first)) {
+        return None;
+    }
+    Some(Found { start: i, end, prefix_chars: 0, ty: EntityType::Per })
 }
 
 /// وقال X إن … / وقال X: …
 fn speaker_after_verb(tokens: &[Token], taken: &[bool], i: usize) -> Option<Found> {
     let t = tokens.get(i)?;
-    if taken[i] || !t.joins_prev || !name_like(t, true) || FREQUENT.contains(t.norm.as_str()) {
+    if taken[i] || !t.joins_prev || !name_like(t, true) || is_frequent(&t.norm) {
         return None;
     }
     let end = extend_name(tokens, taken, i, 3);
-    if tokens[i..end]
-        .iter()
-        .any(|t| FREQUENT.contains(t.norm.as_str()))
-    {
+    if tokens[i..end].iter().any(|t| is_frequent(&t.norm)) {
         return None;
     }
     let closed = match tokens.get(end) {
         None => true,
-        Some(n) => {
-            !n.joins_prev || n.punct_before.contains(':') || AFTER_SPEAKER.contains(n.norm.as_str())
-        }
+        Some(n) => !n.joins_prev || n.punct_before.contains(':') || AFTER_SPEAKER.contains(n.norm.as_str()),
     };
-    closed.then_some(Found {
-        start: i,
-        end,
-        prefix_chars: 0,
-        ty: EntityType::Per,
-    })
+    closed.then_some(Found { start: i, end, prefix_chars: 0, ty: EntityType::Per })
 }
 
 fn extend_name(tokens: &[Token], taken: &[bool], start: usize, max: usize) -> usize {
@@ -542,7 +235,7 @@ fn extend_name(tokens: &[Token], taken: &[bool], start: usize, max: usize) -> us
         && tokens[end].joins_prev
         && name_like(&tokens[end], false)
         && !is_nisba(&tokens[end].norm)
-        && !FREQUENT.contains(tokens[end].norm.as_str())
+        && !is_frequent(&tokens[end].norm)
     {
         end += 1;
     }
@@ -552,14 +245,8 @@ fn extend_name(tokens: &[Token], taken: &[bool], start: usize, max: usize) -> us
 /// A proper name (not starting with ال) of at most `max` tokens after a trigger noun, possibly in quotes.
 fn proper_name(tokens: &[Token], taken: &[bool], i: usize, max: usize) -> Option<usize> {
     let t = tokens.get(i)?;
-    let quoted = t.punct_before.contains('«')
-        || t.punct_before.contains('"')
-        || t.punct_before.contains('“');
-    if taken[i]
-        || !(t.joins_prev || quoted)
-        || !name_like(t, true)
-        || FREQUENT.contains(t.norm.as_str())
-    {
+    let quoted = t.punct_before.contains('«') || t.punct_before.contains('"') || t.punct_before.contains('“');
+    if taken[i] || !(t.joins_prev || quoted) || !name_like(t, true) || is_frequent(&t.norm) {
         return None;
     }
     let mut end = i + 1;
@@ -568,7 +255,7 @@ fn proper_name(tokens: &[Token], taken: &[bool], i: usize, max: usize) -> Option
         && !taken[end]
         && tokens[end].joins_prev
         && name_like(&tokens[end], false)
-        && !FREQUENT.contains(tokens[end].norm.as_str())
+        && !is_frequent(&tokens[end].norm)
     {
         end += 1;
     }

@@ -38,9 +38,7 @@ pub struct EntitySummary {
 pub fn mention_at(corpus: &Corpus, file: FileId, offset: u32) -> Option<&Mention> {
     let mentions = &corpus.file(file)?.mentions;
     let i = mentions.partition_point(|m| m.end < offset);
-    mentions
-        .get(i)
-        .filter(|m| m.start <= offset && offset <= m.end)
+    mentions.get(i).filter(|m| m.start <= offset && offset <= m.end)
 }
 
 pub fn entity_at(corpus: &Corpus, file: FileId, offset: u32) -> Option<EntityIdx> {
@@ -53,9 +51,7 @@ pub fn summary(corpus: &Corpus, entity: EntityIdx) -> EntitySummary {
     let mut articles: Vec<FileId> = Vec::new();
     for (file, m) in &mentions {
         if let Some(f) = corpus.file(*file) {
-            *spellings
-                .entry(f.text[m.start as usize..m.end as usize].to_string())
-                .or_default() += 1;
+            *spellings.entry(f.text[m.start as usize..m.end as usize].to_string()).or_default() += 1;
         }
         articles.push(*file);
     }
@@ -66,20 +62,11 @@ pub fn summary(corpus: &Corpus, entity: EntityIdx) -> EntitySummary {
     let (name, english, wikidata, description) = match &corpus.entities[entity as usize] {
         EntityEntry::Kb(i) => {
             let e = corpus.kb.kb.get(*i);
-            (
-                e.name.clone(),
-                e.english.clone(),
-                e.wikidata.clone(),
-                e.description.clone(),
-            )
+            (e.name.clone(), e.english.clone(), e.wikidata.clone(), e.description.clone())
         }
         EntityEntry::Discovered { .. } => {
             let name = full_name_mention(corpus, entity)
-                .and_then(|r| {
-                    corpus
-                        .file(r.file)
-                        .map(|f| f.text[r.start as usize..r.end as usize].to_string())
-                })
+                .and_then(|r| corpus.file(r.file).map(|f| f.text[r.start as usize..r.end as usize].to_string()))
                 .unwrap_or_default();
             (name, String::new(), String::new(), String::new())
         }
@@ -100,14 +87,7 @@ pub fn summary(corpus: &Corpus, entity: EntityIdx) -> EntitySummary {
 pub fn hover(corpus: &Corpus, file: FileId, offset: u32) -> Option<(FileRange, EntitySummary)> {
     let m = mention_at(corpus, file, offset)?;
     let entity = corpus.entity_of(m)?;
-    Some((
-        FileRange {
-            file,
-            start: m.start,
-            end: m.end,
-        },
-        summary(corpus, entity),
-    ))
+    Some((FileRange { file, start: m.start, end: m.end }, summary(corpus, entity)))
 }
 
 /// Where an entity is defined: its entry in a corpus knowledge base, else its first full-name
@@ -132,45 +112,22 @@ pub fn definition(corpus: &Corpus, file: FileId, offset: u32) -> Option<Definiti
 fn full_name_mention(corpus: &Corpus, entity: EntityIdx) -> Option<FileRange> {
     let mentions = corpus.mentions_of(entity);
     let words = |m: &Mention| m.form.split(' ').count();
-    let most = mentions
-        .iter()
-        .filter(|(_, m)| m.origin != Origin::Partial)
-        .map(|(_, m)| words(m))
-        .max()?;
-    let (file, m) = mentions
-        .iter()
-        .find(|(_, m)| m.origin != Origin::Partial && words(m) == most)?;
-    Some(FileRange {
-        file: *file,
-        start: m.start,
-        end: m.end,
-    })
+    let most = mentions.iter().filter(|(_, m)| m.origin != Origin::Partial).map(|(_, m)| words(m)).max()?;
+    let (file, m) = mentions.iter().find(|(_, m)| m.origin != Origin::Partial && words(m) == most)?;
+    Some(FileRange { file: *file, start: m.start, end: m.end })
 }
 
 /// Every mention of the entity under the cursor, across the corpus. Without the declaration,
 /// the defining mention is left out.
-pub fn references(
-    corpus: &Corpus,
-    file: FileId,
-    offset: u32,
-    include_declaration: bool,
-) -> Vec<FileRange> {
+pub fn references(corpus: &Corpus, file: FileId, offset: u32, include_declaration: bool) -> Vec<FileRange> {
     let Some(entity) = entity_at(corpus, file, offset) else {
         return Vec::new();
     };
-    let declaration = if include_declaration {
-        None
-    } else {
-        full_name_mention(corpus, entity)
-    };
+    let declaration = if include_declaration { None } else { full_name_mention(corpus, entity) };
     corpus
         .mentions_of(entity)
         .into_iter()
-        .map(|(file, m)| FileRange {
-            file,
-            start: m.start,
-            end: m.end,
-        })
+        .map(|(file, m)| FileRange { file, start: m.start, end: m.end })
         .filter(|r| Some(r) != declaration.as_ref())
         .collect()
 }
@@ -186,11 +143,7 @@ pub fn highlights(corpus: &Corpus, file: FileId, offset: u32) -> Vec<FileRange> 
     f.mentions
         .iter()
         .filter(|m| corpus.entity_of(m) == Some(entity))
-        .map(|m| FileRange {
-            file,
-            start: m.start,
-            end: m.end,
-        })
+        .map(|m| FileRange { file, start: m.start, end: m.end })
         .collect()
 }
 
@@ -213,11 +166,7 @@ pub fn document_entities(corpus: &Corpus, file: FileId) -> Vec<(EntityType, Vec<
         let Some(entity) = corpus.entity_of(m) else {
             continue;
         };
-        let range = FileRange {
-            file,
-            start: m.start,
-            end: m.end,
-        };
+        let range = FileRange { file, start: m.start, end: m.end };
         match by_entity.iter_mut().find(|d| d.entity == entity) {
             Some(d) => d.mentions.push(range),
             None => by_entity.push(DocumentEntity {
@@ -240,35 +189,22 @@ pub fn display_name(corpus: &Corpus, entity: EntityIdx) -> String {
     match &corpus.entities[entity as usize] {
         EntityEntry::Kb(i) => corpus.kb.kb.get(*i).name.clone(),
         EntityEntry::Discovered { .. } => full_name_mention(corpus, entity)
-            .and_then(|r| {
-                corpus
-                    .file(r.file)
-                    .map(|f| f.text[r.start as usize..r.end as usize].to_string())
-            })
+            .and_then(|r| corpus.file(r.file).map(|f| f.text[r.start as usize..r.end as usize].to_string()))
             .unwrap_or_else(|| corpus.entity_id(entity).to_string()),
     }
 }
 
 /// Entities mentioned in the corpus whose spellings (normalised) contain the query, with their
 /// defining mention; at most `limit`.
-pub fn workspace_symbols(
-    corpus: &Corpus,
-    query: &str,
-    limit: usize,
-) -> Vec<(EntityIdx, String, FileRange)> {
+pub fn workspace_symbols(corpus: &Corpus, query: &str, limit: usize) -> Vec<(EntityIdx, String, FileRange)> {
     let q = normalize_str(query.trim());
     let mut out = Vec::new();
     for entity in corpus.mentioned_entities() {
         let matches = q.is_empty()
-            || corpus
-                .mentions_of(entity)
-                .iter()
-                .any(|(_, m)| m.form.contains(&q))
+            || corpus.mentions_of(entity).iter().any(|(_, m)| m.form.contains(&q))
             || corpus.kb_entity(entity).is_some_and(|e| {
                 e.spellings().any(|s| normalize_str(s).contains(&q))
-                    || e.english
-                        .to_lowercase()
-                        .contains(&query.trim().to_lowercase())
+                    || e.english.to_lowercase().contains(&query.trim().to_lowercase())
             });
         if !matches {
             continue;

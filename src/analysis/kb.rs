@@ -75,18 +75,10 @@ impl Kb {
                 continue;
             }
             let Some(ty) = EntityType::parse(fields[1]) else {
-                errors.push(KbError {
-                    line: idx + 1,
-                    message: format!("unknown type `{}`", fields[1]),
-                });
+                errors.push(KbError { line: idx + 1, message: format!("unknown type `{}`", fields[1]) });
                 continue;
             };
-            let aliases = fields[6]
-                .split('|')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(String::from)
-                .collect();
+            let aliases = fields[6].split('|').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect();
             kb.insert(KbEntity {
                 id: fields[0].to_string(),
                 ty,
@@ -107,8 +99,7 @@ impl Kb {
         match self.by_id.get(&entity.id) {
             Some(&idx) => self.entities[idx as usize] = entity,
             None => {
-                self.by_id
-                    .insert(entity.id.clone(), self.entities.len() as u32);
+                self.by_id.insert(entity.id.clone(), self.entities.len() as u32);
                 self.entities.push(entity);
             }
         }

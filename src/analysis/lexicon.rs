@@ -50,10 +50,7 @@ impl Lexicon {
         if list.iter().any(|s| s.tokens == tokens) {
             return;
         }
-        let pos = list
-            .iter()
-            .position(|s| s.tokens.len() < tokens.len())
-            .unwrap_or(list.len());
+        let pos = list.iter().position(|s| s.tokens.len() < tokens.len()).unwrap_or(list.len());
         list.insert(pos, Spelling { tokens, target, ty });
     }
 
@@ -79,11 +76,7 @@ impl Lexicon {
                     break;
                 }
                 if matches_rest(tokens, i, &spelling.tokens[1..]) {
-                    best = Some(Hit {
-                        spelling,
-                        prefix_chars,
-                        len,
-                    });
+                    best = Some(Hit { spelling, prefix_chars, len });
                     break;
                 }
             }
@@ -93,20 +86,12 @@ impl Lexicon {
 }
 
 fn matches_rest(tokens: &[Token], i: usize, rest: &[String]) -> bool {
-    rest.iter().enumerate().all(|(k, want)| {
-        tokens
-            .get(i + 1 + k)
-            .is_some_and(|t| t.joins_prev && t.norm == *want)
-    })
+    rest.iter().enumerate().all(|(k, want)| tokens.get(i + 1 + k).is_some_and(|t| t.joins_prev && t.norm == *want))
 }
 
 /// Normalised word tokens of a spelling.
 pub fn name_tokens(spelling: &str) -> Vec<String> {
-    normalize_str(spelling)
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(String::from)
-        .collect()
+    normalize_str(spelling).split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).map(String::from).collect()
 }
 
 /// Proclitic chains, longest first. `لل` is handled separately (ل + ال with the alef elided).
@@ -119,8 +104,7 @@ pub fn clitic_splits(token: &str) -> impl Iterator<Item = (usize, std::borrow::C
     let whole = std::iter::once((0, Cow::Borrowed(token)));
     let lil = ["لل", "ولل", "فلل"].into_iter().filter_map(move |p| {
         let rest = token.strip_prefix(p)?;
-        (rest.chars().count() >= 2)
-            .then(|| (p.chars().count() - 1, Cow::Owned(format!("ال{rest}"))))
+        (rest.chars().count() >= 2).then(|| (p.chars().count() - 1, Cow::Owned(format!("ال{rest}"))))
     });
     let plain = PROCLITICS.into_iter().filter_map(move |p| {
         let rest = token.strip_prefix(p)?;
@@ -137,9 +121,7 @@ mod tests {
 
     fn lexicon() -> Lexicon {
         let mut lex = Lexicon::default();
-        for (i, s) in ["بوتين", "بيونغ يانغ", "روسيا", "الكرملين", "لافروف", "أ.ف.ب"]
-            .iter()
-            .enumerate()
+        for (i, s) in ["بوتين", "بيونغ يانغ", "روسيا", "الكرملين", "لافروف", "أ.ف.ب"].iter().enumerate()
         {
             lex.add(s, NameRef::Kb(i as u32), EntityType::Loc);
         }
@@ -154,11 +136,7 @@ mod tests {
         while i < tokens.len() {
             match lex.longest_at(&tokens, i) {
                 Some(hit) => {
-                    out.push(format!(
-                        "{}+{}",
-                        hit.prefix_chars,
-                        hit.spelling.tokens.join(" ")
-                    ));
+                    out.push(format!("{}+{}", hit.prefix_chars, hit.spelling.tokens.join(" ")));
                     i += hit.len;
                 }
                 None => i += 1,
@@ -169,14 +147,8 @@ mod tests {
 
     #[test]
     fn splits_proclitics_only_before_known_names() {
-        assert_eq!(
-            found("لبوتين وبيونغ يانغ بروسيا للكرملين"),
-            ["1+بوتين", "1+بيونغ يانغ", "1+روسيا", "1+الكرملين"]
-        );
-        assert_eq!(
-            found("بوتين لافروف ولافروف"),
-            ["0+بوتين", "0+لافروف", "1+لافروف"]
-        );
+        assert_eq!(found("لبوتين وبيونغ يانغ بروسيا للكرملين"), ["1+بوتين", "1+بيونغ يانغ", "1+روسيا", "1+الكرملين"]);
+        assert_eq!(found("بوتين لافروف ولافروف"), ["0+بوتين", "0+لافروف", "1+لافروف"]);
         assert_eq!(found("(أ.ف.ب) أ ف ب"), ["0+ا ف ب", "0+ا ف ب"]);
     }
 

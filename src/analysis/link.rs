@@ -73,9 +73,7 @@ pub fn weighted_distance(a: &str, b: &str) -> f32 {
     for &ca in &a {
         cur[0] = prev[0] + indel(ca);
         for (j, &cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + subst(ca, cb))
-                .min(prev[j + 1] + indel(ca))
-                .min(cur[j] + indel(cb));
+            cur[j + 1] = (prev[j] + subst(ca, cb)).min(prev[j + 1] + indel(ca)).min(cur[j] + indel(cb));
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -98,9 +96,6 @@ fn subst(a: char, b: char) -> f32 {
         0.3
     } else if letter_class(a).is_some() && letter_class(a) == letter_class(b) {
         0.2
-    } else if letter_class(a).is_none() || letter_class(b).is_none() {
-        // A long vowel letter against a consonant: ي is also "y" (يونج / جونج).
-        0.9
     } else {
         1.0
     }
@@ -125,6 +120,11 @@ pub fn same_name(a: &str, b: &str) -> bool {
     } else {
         1.3
     };
+    // Descriptive names made of ordinary words (وزارة العدل / وزارة العمل) are only ever the same
+    // when spelled the same; spelling variation is a matter of transliterated foreign names.
+    if a.split(' ').chain(b.split(' ')).any(|w| w.starts_with("ال")) {
+        return false;
+    }
     // Different entities that share a word (كيم إيل سونغ / كيم جونغ أون) differ in whole tokens.
     let ta = name_tokens(a).len();
     let tb = name_tokens(b).len();
@@ -168,12 +168,7 @@ fn deletion_keys(key: &str) -> Vec<String> {
     let mut keys = vec![key.to_string()];
     if chars.len() >= 4 {
         for i in 0..chars.len() {
-            let k: String = chars
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != i)
-                .map(|(_, c)| c)
-                .collect();
+            let k: String = chars.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, c)| c).collect();
             if !keys.contains(&k) {
                 keys.push(k);
             }
@@ -258,10 +253,7 @@ pub fn cluster_forms(forms: &BTreeSet<FormKey>) -> Vec<Vec<FormKey>> {
 /// The canonical form of a cluster comes first: the most words, then the longest, then alphabetical.
 fn canonical_order(a: &FormKey, b: &FormKey) -> std::cmp::Ordering {
     let words = |k: &FormKey| k.form.split(' ').count();
-    words(b)
-        .cmp(&words(a))
-        .then(b.form.len().cmp(&a.form.len()))
-        .then(a.cmp(b))
+    words(b).cmp(&words(a)).then(b.form.len().cmp(&a.form.len())).then(a.cmp(b))
 }
 
 #[cfg(test)]
@@ -282,11 +274,7 @@ mod tests {
             ("فلاديفوستوك", "فلاديفستوك"),
             ("سيول", "سيئول"),
         ] {
-            assert_eq!(
-                skeleton(&normalize_str(a)),
-                skeleton(&normalize_str(b)),
-                "{a} / {b}"
-            );
+            assert_eq!(skeleton(&normalize_str(a)), skeleton(&normalize_str(b)), "{a} / {b}");
         }
     }
 
@@ -300,11 +288,7 @@ mod tests {
             ("فوستوشني", "فوستوتشني"),
             ("سيرجي لافروف", "سيرغي لافروف"),
         ] {
-            assert!(
-                same_name(&n(a), &n(b)),
-                "{a} / {b} should link ({})",
-                weighted_distance(&n(a), &n(b))
-            );
+            assert!(same_name(&n(a), &n(b)), "{a} / {b} should link ({})", weighted_distance(&n(a), &n(b)));
         }
         for (a, b) in [
             ("كيم جونغ أون", "كيم إيل سونغ"),
@@ -315,12 +299,11 @@ mod tests {
             ("النمسا", "المانيا"),
             // Short names differing by a vowel are linked through knowledge-base aliases, never guessed.
             ("سيول", "سول"),
+            ("اندرسون", "هندرسون"),
+            ("وزارة العدل", "وزارة العمل"),
+            ("الجيش السوري", "الجيش السويسري"),
         ] {
-            assert!(
-                !same_name(&n(a), &n(b)),
-                "{a} / {b} should stay apart ({})",
-                weighted_distance(&n(a), &n(b))
-            );
+            assert!(!same_name(&n(a), &n(b)), "{a} / {b} should stay apart ({})", weighted_distance(&n(a), &n(b)));
         }
     }
 }

@@ -31,21 +31,13 @@ impl NormText {
             if is_presentation_form(ch) {
                 decompose_compatible(ch, |c| {
                     if let Some(n) = normalize_char(c) {
-                        chars.push(NormChar {
-                            ch: n,
-                            src_start: start,
-                            src_end: end,
-                        });
+                        chars.push(NormChar { ch: n, src_start: start, src_end: end });
                     }
                 });
             } else if ch == 'ئ' && chars.last().is_some_and(|c: &NormChar| c.ch == 'ي') {
                 // سيئول and سيول are one spelling: a hamza seat after ي adds nothing to the key.
             } else if let Some(n) = normalize_char(ch) {
-                chars.push(NormChar {
-                    ch: n,
-                    src_start: start,
-                    src_end: end,
-                });
+                chars.push(NormChar { ch: n, src_start: start, src_end: end });
             }
         }
         NormText { chars }
@@ -72,10 +64,7 @@ pub fn normalize_char(ch: char) -> Option<char> {
         'ک' => 'ك',
         'ء' => return None,
         // Harakat, tanwin, shadda, sukun, small high marks, superscript alef, Quranic marks.
-        '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06ED}' => return None,
+        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => return None,
         'ـ' => return None,
         // Zero-width, bidi and other format marks.
         '\u{200B}'..='\u{200F}'

@@ -39,10 +39,18 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
         };
         match hit {
             Some(hit) => {
+                // A generic head or title spelled with the name (وكالة فرانس برس، نهر الفرات،
+                // الأمير محمد بن سلمان) is not part of the mention when the rest is a known name.
+                let trimmed = hit.len >= 2
+                    && is_head_word(&tokens[i].norm, hit.prefix_chars)
+                    && kb
+                        .longest_at(tokens, i + 1)
+                        .is_some_and(|rest| rest.len == hit.len - 1 && rest.prefix_chars == 0);
+                let (start, prefix_chars) = if trimmed { (i + 1, 0) } else { (i, hit.prefix_chars) };
                 spans.push(Span {
-                    start: i,
+                    start,
                     end: i + hit.len,
-                    prefix_chars: hit.prefix_chars,
+                    prefix_chars,
                     ty: hit.spelling.ty.clone(),
                     target: Some(hit.spelling.target.clone()),
                     origin: if matches!(hit.spelling.target, NameRef::Kb(_)) {
@@ -64,27 +72,11 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
     for s in spans.iter().filter(|s| s.ty == EntityType::Per) {
         person[s.start..s.end].iter_mut().for_each(|p| *p = true);
     }
-    for Found {
-        start,
-        end,
-        prefix_chars,
-        ty,
-    } in discover(tokens, &covered, &person)
-    {
+    for Found { start, end, prefix_chars, ty } in discover(tokens, &covered, &person) {
         let form = form_of(tokens, start, end, prefix_chars);
-        discovered.push(FormKey {
-            form,
-            ty: ty.clone(),
-        });
+        discovered.push(FormKey { form, ty: ty.clone() });
         covered[start..end].iter_mut().for_each(|c| *c = true);
-        spans.push(Span {
-            start,
-            end,
-            prefix_chars,
-            ty,
-            target: None,
-            origin: Origin::Discovered,
-        });
+        spans.push(Span { start, end, prefix_chars, ty, target: None, origin: Origin::Discovered });
     }
 
     // (3) Partial names of persons named in full in this article.
@@ -93,8 +85,8 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
         if covered[i] {
             continue;
         }
-        let Some((prefix_chars, full)) = clitic_splits(&token.norm)
-            .find_map(|(p, rest)| partials.get(rest.as_ref()).map(|full| (p, full)))
+        let Some((prefix_chars, full)) =
+            clitic_splits(&token.norm).find_map(|(p, rest)| partials.get(rest.as_ref()).map(|full| (p, full)))
         else {
             continue;
         };
@@ -114,35 +106,35 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
         .into_iter()
         .map(|s| {
             let form = form_of(tokens, s.start, s.end, s.prefix_chars);
-            let target = s.target.unwrap_or_else(|| {
-                NameRef::Form(FormKey {
-                    form: form.clone(),
-                    ty: s.ty.clone(),
-                })
-            });
+            let target = s.target.unwrap_or_else(|| NameRef::Form(FormKey { form: form.clone(), ty: s.ty.clone() }));
             let first = &tokens[s.start];
             let start = if s.prefix_chars == 0 {
                 first.start
             } else {
                 norm.chars[first.norm_start as usize + s.prefix_chars].src_start
             };
-            Mention {
-                start,
-                end: tokens[s.end - 1].end,
-                ty: s.ty,
-                form,
-                target,
-                origin: s.origin,
-            }
+            Mention { start, end: tokens[s.end - 1].end, ty: s.ty, form, target, origin: s.origin }
         })
         .collect();
     discovered.sort();
     discovered.dedup();
-    Recognized {
-        mentions,
-        discovered,
-    }
+    Recognized { mentions, discovered }
 }
+
+/// Whether a token (after its proclitics) is a generic head noun or a title.
+fn is_head_word(token: &str, prefix_chars: usize) -> bool {
+    let word: String = token.chars().skip(prefix_chars).collect();
+    HEAD_WORDS.contains(word.as_str())
+}
+
+static HEAD_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> = std::sync::LazyLock::new(|| {
+    include_str!("words/head_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(super::normalize::normalize_str)
+        .collect()
+});
 
 struct Span {
     start: usize,
@@ -163,9 +155,7 @@ fn form_of(tokens: &[Token], start: usize, end: usize, prefix_chars: usize) -> S
         if k == 0 && prefix_chars > 0 {
             let rest: String = t.norm.chars().skip(prefix_chars).collect();
             // لل + name: the elided alef of the article comes back (للكرملين → الكرملين).
-            if rest.starts_with('ل')
-                && t.norm.chars().nth(prefix_chars - 1) == Some('ل')
-                && !rest.starts_with("ال")
+            if rest.starts_with('ل') && t.norm.chars().nth(prefix_chars - 1) == Some('ل') && !rest.starts_with("ال")
             {
                 form.push('ا');
             }
@@ -181,54 +171,26 @@ fn form_of(tokens: &[Token], start: usize, end: usize, prefix_chars: usize) -> S
 /// A word shared by two different full names goes to the one mentioned more often.
 fn partial_names(tokens: &[Token], spans: &[Span]) -> HashMap<String, NameRef> {
     let mut votes: HashMap<String, HashMap<NameRef, usize>> = HashMap::new();
-    for s in spans
-        .iter()
-        .filter(|s| s.ty == EntityType::Per && s.end - s.start >= 2)
-    {
+    for s in spans.iter().filter(|s| s.ty == EntityType::Per && s.end - s.start >= 2) {
         let target = s.target.clone().unwrap_or_else(|| {
-            NameRef::Form(FormKey {
-                form: form_of(tokens, s.start, s.end, s.prefix_chars),
-                ty: EntityType::Per,
-            })
+            NameRef::Form(FormKey { form: form_of(tokens, s.start, s.end, s.prefix_chars), ty: EntityType::Per })
         });
         for (k, t) in tokens[s.start..s.end].iter().enumerate() {
-            let word: String = if k == 0 {
-                t.norm.chars().skip(s.prefix_chars).collect()
-            } else {
-                t.norm.clone()
-            };
+            let word: String = if k == 0 { t.norm.chars().skip(s.prefix_chars).collect() } else { t.norm.clone() };
             if word.chars().count() >= 3 && !PARTIAL_STOP.contains(&word.as_str()) {
-                *votes
-                    .entry(word)
-                    .or_default()
-                    .entry(target.clone())
-                    .or_default() += 1;
+                *votes.entry(word).or_default().entry(target.clone()).or_default() += 1;
             }
         }
     }
     votes
         .into_iter()
         .filter_map(|(word, counts)| {
-            let best = counts
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+            let best = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
             Some((word, best.0))
         })
         .collect()
 }
 
 /// Name words too common to stand for a person alone.
-const PARTIAL_STOP: [&str; 12] = [
-    "عبد",
-    "ابو",
-    "ابن",
-    "بن",
-    "بنت",
-    "ال",
-    "الله",
-    "الدين",
-    "الرحمن",
-    "محمد",
-    "احمد",
-    "علي",
-];
+const PARTIAL_STOP: [&str; 12] =
+    ["عبد", "ابو", "ابن", "بن", "بنت", "ال", "الله", "الدين", "الرحمن", "محمد", "احمد", "علي"];

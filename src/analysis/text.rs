@@ -36,11 +36,7 @@ impl LineIndex {
                 line_chars.push(chars);
             }
         }
-        LineIndex {
-            line_starts,
-            line_chars,
-            len: text.len() as u32,
-        }
+        LineIndex { line_starts, line_chars, len: text.len() as u32 }
     }
 
     pub fn line_count(&self) -> usize {
@@ -102,10 +98,7 @@ impl LineIndex {
     }
 
     fn line_content_end(&self, text: &str, line: usize) -> usize {
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .map_or(text.len(), |&s| s as usize);
+        let end = self.line_starts.get(line + 1).map_or(text.len(), |&s| s as usize);
         let body = &text[self.line_starts[line] as usize..end];
         let trimmed = body.strip_suffix('\n').unwrap_or(body);
         let trimmed = trimmed.strip_suffix('\r').unwrap_or(trimmed);
@@ -142,29 +135,14 @@ mod tests {
         assert_eq!(idx.position(text, b, ColumnUnit::CodePoint), (1, 3));
         assert_eq!(idx.offset(text, 1, 5, ColumnUnit::Utf16), b);
         // Half a surrogate pair snaps back to the emoji's start.
-        assert_eq!(
-            idx.offset(text, 1, 1, ColumnUnit::Utf16),
-            idx.offset(text, 1, 0, ColumnUnit::Utf16)
-        );
+        assert_eq!(idx.offset(text, 1, 1, ColumnUnit::Utf16), idx.offset(text, 1, 0, ColumnUnit::Utf16));
         // Past the end of a line: its end, before the CRLF.
-        assert_eq!(
-            &text[idx.offset(text, 1, 999, ColumnUnit::Utf16) as usize..],
-            "\r\nx\ry"
-        );
-        assert_eq!(
-            idx.offset(text, 3, 0, ColumnUnit::Utf16) as usize,
-            text.len() - 1
-        );
-        assert_eq!(
-            idx.offset(text, 99, 0, ColumnUnit::Utf16) as usize,
-            text.len()
-        );
+        assert_eq!(&text[idx.offset(text, 1, 999, ColumnUnit::Utf16) as usize..], "\r\nx\ry");
+        assert_eq!(idx.offset(text, 3, 0, ColumnUnit::Utf16) as usize, text.len() - 1);
+        assert_eq!(idx.offset(text, 99, 0, ColumnUnit::Utf16) as usize, text.len());
         assert_eq!(idx.char_offset(text, b), 7);
         assert_eq!(idx.byte_offset_of_char(text, 7), Some(b));
-        assert_eq!(
-            idx.byte_offset_of_char(text, text.chars().count() as u32),
-            Some(text.len() as u32)
-        );
+        assert_eq!(idx.byte_offset_of_char(text, text.chars().count() as u32), Some(text.len() as u32));
         assert_eq!(idx.byte_offset_of_char(text, 999), None);
     }
 }

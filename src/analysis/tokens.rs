@@ -65,7 +65,7 @@ pub fn tokenize(norm: &NormText) -> Vec<Token> {
                 gap_punct.push(c);
                 // Abbreviation dots and name hyphens keep a name together; anything else breaks it.
                 let next_is_word = chars.get(i + 1).is_some_and(|n| is_word_char(n.ch));
-                if !(matches!(c, '.' | '-' | '‐' | '_') && next_is_word) {
+                if !(matches!(c, '.' | '-' | '‐' | '_' | '#') && next_is_word) {
                     gap_ok = false;
                 }
             }
@@ -80,36 +80,16 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<(String, bool)> {
-        tokenize(&NormText::new(s))
-            .into_iter()
-            .map(|t| (t.norm, t.joins_prev))
-            .collect()
+        tokenize(&NormText::new(s)).into_iter().map(|t| (t.norm, t.joins_prev)).collect()
     }
 
     #[test]
     fn splits_words_and_marks_joins() {
         let t = toks("قال بوتين، إن (أ.ف.ب) تشوي سون-هوي.\nكيم");
         let words: Vec<&str> = t.iter().map(|(w, _)| w.as_str()).collect();
-        assert_eq!(
-            words,
-            [
-                "قال",
-                "بوتين",
-                "ان",
-                "ا",
-                "ف",
-                "ب",
-                "تشوي",
-                "سون",
-                "هوي",
-                "كيم"
-            ]
-        );
+        assert_eq!(words, ["قال", "بوتين", "ان", "ا", "ف", "ب", "تشوي", "سون", "هوي", "كيم"]);
         let joins: Vec<bool> = t.iter().map(|(_, j)| *j).collect();
-        assert_eq!(
-            joins,
-            [false, true, false, false, true, true, false, true, true, false]
-        );
+        assert_eq!(joins, [false, true, false, false, true, true, false, true, true, false]);
     }
 
     #[test]

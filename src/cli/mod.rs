@@ -20,11 +20,7 @@ use crate::workspace::{read_corpus, DEFAULT_MAX_FILE_BYTES};
 
 /// Loads the corpus under the given paths (default: the current directory).
 pub fn load(paths: &[PathBuf]) -> Corpus {
-    let roots: Vec<PathBuf> = if paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        paths.to_vec()
-    };
+    let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
     let (files, skipped) = read_corpus(&roots, DEFAULT_MAX_FILE_BYTES);
     for s in skipped {
         log::warn!("skipped {}: {}", s.path.display(), s.reason);
@@ -51,14 +47,7 @@ pub fn check(paths: &[PathBuf], json_format: bool, lang: Lang) -> Result<i32> {
                 rows.push(json!({"path": f.name, "line": line + 1, "column": col + 1, "end_line": end_line + 1,
                     "end_column": end_col + 1, "severity": severity, "code": c.kind.code(), "message": c.message(lang)}));
             } else {
-                println!(
-                    "{}:{}:{}: {severity} {}: {}",
-                    f.name,
-                    line + 1,
-                    col + 1,
-                    c.kind.code(),
-                    c.message(lang)
-                );
+                println!("{}:{}:{}: {severity} {}: {}", f.name, line + 1, col + 1, c.kind.code(), c.message(lang));
             }
         }
     }
@@ -70,50 +59,30 @@ pub fn check(paths: &[PathBuf], json_format: bool, lang: Lang) -> Result<i32> {
 
 pub fn entities(paths: &[PathBuf], json_format: bool) -> Result<i32> {
     let corpus = load(paths);
-    let mut list: Vec<_> = corpus
-        .mentioned_entities()
-        .into_iter()
-        .map(|e| summary(&corpus, e))
-        .collect();
+    let mut list: Vec<_> = corpus.mentioned_entities().into_iter().map(|e| summary(&corpus, e)).collect();
     list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
     if json_format {
         let rows: Vec<_> = list
             .iter()
-            .map(|s| json!({"id": s.id, "type": s.ty.as_str(), "name": s.name, "english": s.english, "wikidata": s.wikidata,
+            .map(|s| {
+                json!({"id": s.id, "type": s.ty.as_str(), "name": s.name, "english": s.english, "wikidata": s.wikidata,
                 "description": s.description, "mentions": s.mentions, "articles": s.articles,
-                "spellings": s.spellings.iter().map(|(t, n)| json!({"text": t, "count": n})).collect::<Vec<_>>()}))
+                "spellings": s.spellings.iter().map(|(t, n)| json!({"text": t, "count": n})).collect::<Vec<_>>()})
+            })
             .collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else {
-        println!(
-            "{:<28} {:<4} {:>8} {:>8}  {}",
-            "id", "type", "mentions", "articles", "spellings"
-        );
+        println!("{:<28} {:<4} {:>8} {:>8}  {}", "id", "type", "mentions", "articles", "spellings");
         for s in &list {
-            let spellings: Vec<String> = s
-                .spellings
-                .iter()
-                .map(|(t, n)| format!("{t} ×{n}"))
-                .collect();
-            println!(
-                "{:<28} {:<4} {:>8} {:>8}  {}",
-                s.id,
-                s.ty.as_str(),
-                s.mentions,
-                s.articles,
-                spellings.join("، ")
-            );
+            let spellings: Vec<String> = s.spellings.iter().map(|(t, n)| format!("{t} ×{n}")).collect();
+            println!("{:<28} {:<4} {:>8} {:>8}  {}", s.id, s.ty.as_str(), s.mentions, s.articles, spellings.join("، "));
         }
     }
     Ok(0)
 }
 
 pub fn annotate(paths: &[PathBuf], out: &Path) -> Result<i32> {
-    let roots: Vec<PathBuf> = if paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        paths.to_vec()
-    };
+    let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
     let corpus = load(&roots);
     let mut written = 0;
     for (id, f) in corpus.files() {
@@ -125,8 +94,7 @@ pub fn annotate(paths: &[PathBuf], out: &Path) -> Result<i32> {
             .unwrap_or_else(|| Path::new(path.file_name().unwrap_or_default()));
         let target = out.join(rel).with_extension("ann");
         if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         }
         std::fs::write(&target, write_ann(&corpus, id))
             .with_context(|| format!("cannot write {}", target.display()))?;

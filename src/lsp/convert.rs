@@ -2,8 +2,7 @@
 //! diagnostics, symbols. The only place where UTF-16 (or UTF-8) columns exist.
 
 use tower_lsp_server::lsp_types::{
-    Diagnostic, DiagnosticSeverity, MarkupContent, MarkupKind, NumberOrString, Position, Range,
-    SymbolKind,
+    Diagnostic, DiagnosticSeverity, MarkupContent, MarkupKind, NumberOrString, Position, Range, SymbolKind,
 };
 
 use crate::analysis::features::EntitySummary;
@@ -21,10 +20,7 @@ pub fn position(lines: &LineIndex, text: &str, offset: u32, unit: ColumnUnit) ->
 }
 
 pub fn range(lines: &LineIndex, text: &str, start: u32, end: u32, unit: ColumnUnit) -> Range {
-    Range {
-        start: position(lines, text, start, unit),
-        end: position(lines, text, end, unit),
-    }
+    Range { start: position(lines, text, start, unit), end: position(lines, text, end, unit) }
 }
 
 /// Hover text: short, with Latin ids in code spans so that they survive right-to-left display.
@@ -41,12 +37,7 @@ pub fn hover_markdown(s: &EntitySummary) -> MarkupContent {
     if !s.description.is_empty() {
         out.push_str(&format!("\n\n{}", s.description));
     }
-    let spellings: Vec<String> = s
-        .spellings
-        .iter()
-        .take(8)
-        .map(|(t, n)| format!("{t} ({n})"))
-        .collect();
+    let spellings: Vec<String> = s.spellings.iter().take(8).map(|(t, n)| format!("{t} ({n})")).collect();
     out.push_str(&format!(
         "\n\n{} mention{} in {} article{}",
         s.mentions,
@@ -57,10 +48,7 @@ pub fn hover_markdown(s: &EntitySummary) -> MarkupContent {
     if !spellings.is_empty() {
         out.push_str(&format!("  \nSpellings: {}", spellings.join("، ")));
     }
-    MarkupContent {
-        kind: MarkupKind::Markdown,
-        value: out,
-    }
+    MarkupContent { kind: MarkupKind::Markdown, value: out }
 }
 
 fn type_label(ty: &EntityType) -> String {
@@ -72,13 +60,7 @@ fn type_label(ty: &EntityType) -> String {
     }
 }
 
-pub fn diagnostic(
-    lines: &LineIndex,
-    text: &str,
-    claim: &Claim,
-    unit: ColumnUnit,
-    lang: Lang,
-) -> Diagnostic {
+pub fn diagnostic(lines: &LineIndex, text: &str, claim: &Claim, unit: ColumnUnit, lang: Lang) -> Diagnostic {
     Diagnostic {
         range: range(lines, text, claim.start, claim.end, unit),
         severity: Some(match claim.kind {

@@ -34,11 +34,7 @@ impl Debouncer {
     }
 }
 
-async fn run(
-    client: Client,
-    state: Arc<Mutex<State>>,
-    mut rx: mpsc::UnboundedReceiver<(Uri, i32)>,
-) {
+async fn run(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<(Uri, i32)>) {
     while let Some((uri, version)) = rx.recv().await {
         let mut pending: HashMap<Uri, i32> = HashMap::from([(uri, version)]);
         // Gather the burst.

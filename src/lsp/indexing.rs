@@ -28,13 +28,7 @@ pub fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
         .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
         .collect();
     if roots.is_empty() {
-        roots.extend(
-            params
-                .root_uri
-                .as_ref()
-                .and_then(|u| u.to_file_path())
-                .map(|p| p.into_owned()),
-        );
+        roots.extend(params.root_uri.as_ref().and_then(|u| u.to_file_path()).map(|p| p.into_owned()));
     }
     roots
 }
@@ -43,10 +37,7 @@ pub async fn register_watchers(client: &Client) {
     let options = DidChangeWatchedFilesRegistrationOptions {
         watchers: ["**/*.txt", "**/*.md"]
             .into_iter()
-            .map(|g| FileSystemWatcher {
-                glob_pattern: GlobPattern::String(g.into()),
-                kind: None,
-            })
+            .map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g.into()), kind: None })
             .collect(),
     };
     let registration = Registration {
@@ -62,16 +53,8 @@ pub async fn register_watchers(client: &Client) {
 /// Builds the index of every article under the roots, reporting progress.
 pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
     let token = ProgressToken::String("isnad-index".into());
-    let _ = client
-        .send_request::<WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
-            token: token.clone(),
-        })
-        .await;
-    let progress = client
-        .progress(token, "Indexing corpus")
-        .with_message("reading articles")
-        .begin()
-        .await;
+    let _ = client.send_request::<WorkDoneProgressCreate>(WorkDoneProgressCreateParams { token: token.clone() }).await;
+    let progress = client.progress(token, "Indexing corpus").with_message("reading articles").begin().await;
     let worker_state = state.clone();
     let summary = tokio::task::spawn_blocking(move || {
         let (roots, max, kb) = {
@@ -94,11 +77,7 @@ pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
         for uri in &open {
             s.refresh(uri);
         }
-        format!(
-            "{n} articles indexed in {:.1?} ({} skipped)",
-            started.elapsed(),
-            skipped.len()
-        )
+        format!("{n} articles indexed in {:.1?} ({} skipped)", started.elapsed(), skipped.len())
     })
     .await
     .unwrap_or_else(|e| format!("indexing failed: {e}"));
@@ -142,11 +121,7 @@ pub fn files_changed(state: &Mutex<State>, changes: Vec<FileEvent>) {
         let path = PathBuf::from(&name);
         let (roots, max, open) = {
             let s = lock(state);
-            (
-                s.roots.clone(),
-                s.max_file_bytes,
-                s.docs.contains_key(&change.uri),
-            )
+            (s.roots.clone(), s.max_file_bytes, s.docs.contains_key(&change.uri))
         };
         if open || !is_article(&path) || !inside_roots(&roots, &path) {
             continue;

@@ -1,8 +1,6 @@
 //! Core ranges and symbols → protocol locations and symbols (files named by URI).
 
-use tower_lsp_server::lsp_types::{
-    DocumentSymbol, Location, Position, Range, SymbolInformation, Uri,
-};
+use tower_lsp_server::lsp_types::{DocumentSymbol, Location, Position, Range, SymbolInformation, Uri};
 
 use crate::analysis::corpus::FileId;
 use crate::analysis::features::{self, FileRange};
@@ -11,10 +9,7 @@ use crate::lsp::state::{uri_from_path, State};
 
 pub fn location(s: &State, r: &FileRange) -> Option<Location> {
     let f = s.corpus.file(r.file)?;
-    Some(Location {
-        uri: s.uri_of(&f.name)?,
-        range: convert::range(&f.lines, &f.text, r.start, r.end, s.unit),
-    })
+    Some(Location { uri: s.uri_of(&f.name)?, range: convert::range(&f.lines, &f.text, r.start, r.end, s.unit) })
 }
 
 /// A location in a file that is not an article (a knowledge-base entry in `isnad.toml`).
@@ -24,13 +19,7 @@ pub fn external_location(_s: &State, file_name: &str, offset: u32) -> Option<Loc
     let (line, character) = lines.position(&text, offset, crate::analysis::text::ColumnUnit::Utf16);
     let pos = Position { line, character };
     let uri: Uri = uri_from_path(file_name)?;
-    Some(Location {
-        uri,
-        range: Range {
-            start: pos,
-            end: pos,
-        },
-    })
+    Some(Location { uri, range: Range { start: pos, end: pos } })
 }
 
 /// The article's entities, grouped by type.
@@ -65,16 +54,9 @@ pub fn document_symbols(s: &State, file: FileId) -> Vec<DocumentSymbol> {
                     }
                 })
                 .collect();
-            let start = children
-                .iter()
-                .map(|c| c.range.start)
-                .min_by_key(|p| (p.line, p.character))
-                .unwrap_or_default();
-            let end = children
-                .iter()
-                .map(|c| c.range.end)
-                .max_by_key(|p| (p.line, p.character))
-                .unwrap_or_default();
+            let start =
+                children.iter().map(|c| c.range.start).min_by_key(|p| (p.line, p.character)).unwrap_or_default();
+            let end = children.iter().map(|c| c.range.end).max_by_key(|p| (p.line, p.character)).unwrap_or_default();
             DocumentSymbol {
                 name: ty.label().to_string(),
                 detail: Some(ty.as_str().to_string()),

@@ -23,20 +23,13 @@ use crate::analysis::kb::Kb;
 const MAX_CONCURRENT_REQUESTS: usize = 256;
 
 pub fn run() -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     runtime.block_on(async {
         let kb = Arc::new(KbData::new(Kb::builtin()));
         let state = Arc::new(Mutex::new(state::State::new(kb)));
         let (service, socket) = LspService::new(|client| {
             let debouncer = debounce::Debouncer::start(client.clone(), state.clone());
-            server::Backend {
-                client,
-                state: state.clone(),
-                debouncer,
-            }
+            server::Backend { client, state: state.clone(), debouncer }
         });
         Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
             .concurrency_level(MAX_CONCURRENT_REQUESTS)

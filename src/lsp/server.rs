@@ -27,45 +27,33 @@ pub struct Backend {
 
 /// Locks the state; a panic in an earlier holder does not make the state unusable.
 pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Backend {
     /// Runs a query against the state, turning a panic inside the core into an error answer.
     fn query<T>(&self, f: impl FnOnce(&mut State) -> Option<T>) -> Result<Option<T>> {
         let state = &self.state;
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut lock(state)))).map_err(
-            |_| {
-                log::error!("a request panicked inside the analysis; answered with an error");
-                Error::internal_error()
-            },
-        )
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut lock(state)))).map_err(|_| {
+            log::error!("a request panicked inside the analysis; answered with an error");
+            Error::internal_error()
+        })
     }
 
     async fn publish(&self, uri: Uri) {
-        let diags = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            lock(&self.state).diagnostics(&uri)
-        }))
-        .ok()
-        .flatten();
+        let diags = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lock(&self.state).diagnostics(&uri)))
+            .ok()
+            .flatten();
         if let Some((diags, version)) = diags {
-            self.client
-                .publish_diagnostics(uri, diags, Some(version))
-                .await;
+            self.client.publish_diagnostics(uri, diags, Some(version)).await;
         }
     }
 }
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let encodings = params
-            .capabilities
-            .general
-            .as_ref()
-            .and_then(|g| g.position_encodings.clone())
-            .unwrap_or_default();
+        let encodings =
+            params.capabilities.general.as_ref().and_then(|g| g.position_encodings.clone()).unwrap_or_default();
         let encoding = if encodings.contains(&PositionEncodingKind::UTF8) {
             PositionEncodingKind::UTF8
         } else {
@@ -73,32 +61,19 @@ impl LanguageServer for Backend {
         };
         {
             let mut state = lock(&self.state);
-            state.unit = if encoding == PositionEncodingKind::UTF8 {
-                ColumnUnit::Utf8
-            } else {
-                ColumnUnit::Utf16
-            };
-            state.lang = if params
-                .locale
-                .as_deref()
-                .is_some_and(|l| l.starts_with("ar"))
-            {
-                Lang::Ar
-            } else {
-                Lang::En
-            };
+            state.unit = if encoding == PositionEncodingKind::UTF8 { ColumnUnit::Utf8 } else { ColumnUnit::Utf16 };
+            state.lang =
+                if params.locale.as_deref().is_some_and(|l| l.starts_with("ar")) { Lang::Ar } else { Lang::En };
             state.roots = indexing::roots_of(&params);
         }
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(
-                    TextDocumentSyncOptions {
-                        open_close: Some(true),
-                        change: Some(TextDocumentSyncKind::INCREMENTAL),
-                        ..TextDocumentSyncOptions::default()
-                    },
-                )),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    ..TextDocumentSyncOptions::default()
+                })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
@@ -107,10 +82,7 @@ impl LanguageServer for Backend {
                 workspace_symbol_provider: Some(OneOf::Left(true)),
                 ..ServerCapabilities::default()
             },
-            server_info: Some(ServerInfo {
-                name: "isnad".into(),
-                version: Some(env!("CARGO_PKG_VERSION").into()),
-            }),
+            server_info: Some(ServerInfo { name: "isnad".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
         })
     }
 
@@ -138,10 +110,7 @@ impl LanguageServer for Backend {
         if applied {
             self.debouncer.schedule(uri, version);
         } else {
-            log::warn!(
-                "ignored a change to {} (not open, or version {version} goes backwards)",
-                uri.as_str()
-            );
+            log::warn!("ignored a change to {} (not open, or version {version} goes backwards)", uri.as_str());
         }
     }
 
@@ -153,9 +122,7 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         let state = self.state.clone();
-        let _ =
-            tokio::task::spawn_blocking(move || indexing::files_changed(&state, params.changes))
-                .await;
+        let _ = tokio::task::spawn_blocking(move || indexing::files_changed(&state, params.changes)).await;
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -172,17 +139,11 @@ impl LanguageServer for Backend {
         })
     }
 
-    async fn goto_definition(
-        &self,
-        params: GotoDefinitionParams,
-    ) -> Result<Option<GotoDefinitionResponse>> {
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
         self.query(|s| {
             let file = s.file_for(&p.text_document.uri)?;
-            let offset = s
-                .corpus
-                .file(file)
-                .map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
+            let offset = s.corpus.file(file).map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
             let location = match features::definition(&s.corpus, file, offset)? {
                 features::Definition::InFile(r) => locations::location(s, &r)?,
                 features::Definition::External { file_name, offset } => {
@@ -198,23 +159,13 @@ impl LanguageServer for Backend {
         let include = params.context.include_declaration;
         self.query(|s| {
             let file = s.file_for(&p.text_document.uri)?;
-            let offset = s
-                .corpus
-                .file(file)
-                .map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
+            let offset = s.corpus.file(file).map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
             let refs = features::references(&s.corpus, file, offset, include);
-            Some(
-                refs.iter()
-                    .filter_map(|r| locations::location(s, r))
-                    .collect(),
-            )
+            Some(refs.iter().filter_map(|r| locations::location(s, r)).collect())
         })
     }
 
-    async fn document_highlight(
-        &self,
-        params: DocumentHighlightParams,
-    ) -> Result<Option<Vec<DocumentHighlight>>> {
+    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
         let p = params.text_document_position_params;
         self.query(|s| {
             let file = s.file_for(&p.text_document.uri)?;
@@ -233,15 +184,10 @@ impl LanguageServer for Backend {
         })
     }
 
-    async fn document_symbol(
-        &self,
-        params: DocumentSymbolParams,
-    ) -> Result<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
         self.query(|s| {
             let file = s.file_for(&params.text_document.uri)?;
-            Some(DocumentSymbolResponse::Nested(locations::document_symbols(
-                s, file,
-            )))
+            Some(DocumentSymbolResponse::Nested(locations::document_symbols(s, file)))
         })
     }
 

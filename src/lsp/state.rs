@@ -54,26 +54,13 @@ impl State {
     pub fn open(&mut self, uri: Uri, text: &str, version: i32) {
         let name = name_of(&uri);
         self.uris.insert(name.clone(), uri.clone());
-        self.docs.insert(
-            uri.clone(),
-            OpenDoc {
-                name,
-                rope: Rope::from_str(text),
-                version,
-                indexed_version: None,
-            },
-        );
+        self.docs.insert(uri.clone(), OpenDoc { name, rope: Rope::from_str(text), version, indexed_version: None });
         self.refresh(&uri);
     }
 
     /// Applies incremental or full changes in order. Returns false when the document is unknown
     /// or the version goes backwards (the change is then ignored and logged by the caller).
-    pub fn change(
-        &mut self,
-        uri: &Uri,
-        version: i32,
-        changes: Vec<TextDocumentContentChangeEvent>,
-    ) -> bool {
+    pub fn change(&mut self, uri: &Uri, version: i32, changes: Vec<TextDocumentContentChangeEvent>) -> bool {
         let unit = self.unit;
         let Some(doc) = self.docs.get_mut(uri) else {
             return false;
@@ -86,8 +73,7 @@ impl State {
                 None => doc.rope = Rope::from_str(&change.text),
                 Some(range) => {
                     let start = rope_char(&doc.rope, range.start.line, range.start.character, unit);
-                    let end =
-                        rope_char(&doc.rope, range.end.line, range.end.character, unit).max(start);
+                    let end = rope_char(&doc.rope, range.end.line, range.end.character, unit).max(start);
                     doc.rope.remove(start..end);
                     doc.rope.insert(start, &change.text);
                 }
@@ -122,11 +108,7 @@ impl State {
         let file = self.refresh(uri)?;
         let version = self.docs[uri].version;
         let f = self.corpus.file(file)?;
-        let diags = f
-            .claims
-            .iter()
-            .map(|c| convert::diagnostic(&f.lines, &f.text, c, self.unit, self.lang))
-            .collect();
+        let diags = f.claims.iter().map(|c| convert::diagnostic(&f.lines, &f.text, c, self.unit, self.lang)).collect();
         Some((diags, version))
     }
 

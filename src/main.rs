@@ -87,6 +87,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),
+        Err(e) if e.is::<isnad::cli::BrokenPipe>() => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("isnad: {e:#}");
             ExitCode::from(2)

@@ -73,7 +73,7 @@ static SPEECH_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_
 static AFTER_SPEAKER: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_str!("words/after_speaker.txt")));
 
 /// Whether a token can be part of a name found from context.
-fn name_like(t: &Token, first: bool) -> bool {
+pub fn name_like(t: &Token, first: bool) -> bool {
     let w = t.norm.as_str();
     let n = w.chars().count();
     let bare = strip_wa(w);
@@ -87,7 +87,7 @@ fn name_like(t: &Token, first: bool) -> bool {
 }
 
 /// A frequent word of news text, also behind a و or ل proclitic (لرئاسة، والإعلامي).
-fn is_frequent(w: &str) -> bool {
+pub fn is_frequent(w: &str) -> bool {
     FREQUENT.contains(w)
         || ["و", "ل"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3 && FREQUENT.contains(r)))
 }

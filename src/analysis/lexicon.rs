@@ -47,7 +47,7 @@ impl Lexicon {
 
     pub fn add_tokens(&mut self, tokens: Vec<String>, target: NameRef, ty: EntityType) {
         let list = self.heads.entry(tokens[0].clone()).or_default();
-        if list.iter().any(|s| s.tokens == tokens) {
+        if list.iter().any(|s| s.tokens == tokens && s.target == target) {
             return;
         }
         let pos = list.iter().position(|s| s.tokens.len() < tokens.len()).unwrap_or(list.len());
@@ -61,6 +61,12 @@ impl Lexicon {
     /// Whether a normalised single token is (the start of) a known spelling.
     pub fn has_head(&self, token: &str) -> bool {
         self.heads.contains_key(token)
+    }
+
+    /// Other spellings with the same words as a hit (الشرق الأوسط: a region and a newspaper).
+    pub fn alternatives<'a>(&'a self, hit: &Hit<'a>) -> impl Iterator<Item = &'a Spelling> {
+        let tokens = &hit.spelling.tokens;
+        self.heads.get(&tokens[0]).into_iter().flatten().filter(move |s| s.tokens == *tokens)
     }
 
     /// The longest spelling that starts at token `i`, trying the whole token before proclitic splits.
@@ -94,6 +100,9 @@ pub fn name_tokens(spelling: &str) -> Vec<String> {
     normalize_str(spelling).split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).map(String::from).collect()
 }
 
+/// Words that are never read as proclitic + name.
+const NEVER_SPLIT: [&str; 4] = ["بحماس", "وصور", "بصور", "لصور"];
+
 /// Proclitic chains, longest first. `لل` is handled separately (ل + ال with the alef elided).
 const PROCLITICS: [&str; 11] = ["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
 
@@ -102,6 +111,9 @@ const PROCLITICS: [&str; 11] = ["وب", "ول", "وك", "فب", "فل", "فك", 
 pub fn clitic_splits(token: &str) -> impl Iterator<Item = (usize, std::borrow::Cow<'_, str>)> {
     use std::borrow::Cow;
     let whole = std::iter::once((0, Cow::Borrowed(token)));
+    // Ordinary words that look like proclitic + name (بحماس "with enthusiasm", not ب + حماس).
+    let splittable = !NEVER_SPLIT.contains(&token);
+    let token = if splittable { token } else { "" };
     let lil = ["لل", "ولل", "فلل"].into_iter().filter_map(move |p| {
         let rest = token.strip_prefix(p)?;
         (rest.chars().count() >= 2).then(|| (p.chars().count() - 1, Cow::Owned(format!("ال{rest}"))))

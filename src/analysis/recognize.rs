@@ -8,8 +8,8 @@
 
 use std::collections::HashMap;
 
-use super::discover::{discover, Found};
-use super::lexicon::{clitic_splits, Lexicon};
+use super::discover::{discover, is_frequent, name_like, Found};
+use super::lexicon::{clitic_splits, Hit, Lexicon, Spelling};
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
 use super::tokens::Token;
@@ -37,7 +37,7 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
             (Some(a), _) => Some(a),
             (None, b) => b,
         };
-        match hit {
+        match hit.map(|h| disambiguate(kb, h, tokens, i)) {
             Some(hit) => {
                 // A generic head or title spelled with the name (وكالة فرانس برس، نهر الفرات،
                 // الأمير محمد بن سلمان) is not part of the mention when the rest is a known name.
@@ -79,6 +79,8 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
         spans.push(Span { start, end, prefix_chars, ty, target: None, origin: Origin::Discovered });
     }
 
+    join_person_names(tokens, &mut spans, &mut covered);
+
     // (3) Partial names of persons named in full in this article.
     let partials = partial_names(tokens, &spans);
     for (i, token) in tokens.iter().enumerate() {
@@ -119,6 +121,66 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
     discovered.sort();
     discovered.dedup();
     Recognized { mentions, discovered }
+}
+
+/// Chooses among spellings shared by several entities: an outlet when the name is quoted or
+/// follows صحيفة/جريدة, otherwise a place, otherwise the first listed.
+fn disambiguate<'a>(kb: &'a Lexicon, hit: Hit<'a>, tokens: &[Token], i: usize) -> Hit<'a> {
+    let alternatives: Vec<&Spelling> = kb.alternatives(&hit).collect();
+    if alternatives.len() < 2 {
+        return hit;
+    }
+    let quoted = tokens[i].punct_before.contains(['«', '"', '“']);
+    let after_outlet = i > 0 && ["صحيفه", "جريده", "مجله", "لصحيفه"].contains(&tokens[i - 1].norm.as_str());
+    let want = if quoted || after_outlet { EntityType::Org } else { EntityType::Loc };
+    match alternatives.into_iter().find(|s| s.ty == want) {
+        Some(spelling) => Hit { spelling, ..hit },
+        None => hit,
+    }
+}
+
+/// Person names that the rules found in pieces become whole: two adjacent person mentions
+/// (إيرنيستو + فالفيردي) are one name, and an unknown given name right before a known surname
+/// (ديديه + ديشان) belongs to it.
+fn join_person_names(tokens: &[Token], spans: &mut Vec<Span>, covered: &mut [bool]) {
+    spans.sort_by_key(|s| s.start);
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans.drain(..) {
+        let joinable = span.ty == EntityType::Per && span.prefix_chars == 0 && tokens[span.start].joins_prev;
+        if let Some(prev) = out.last_mut() {
+            let both_found = prev.origin != Origin::Gazetteer || span.origin != Origin::Gazetteer;
+            if joinable
+                && prev.ty == EntityType::Per
+                && prev.end == span.start
+                && both_found
+                && prev.end - prev.start == 1
+            {
+                prev.end = span.end;
+                prev.target = if span.origin == Origin::Gazetteer { span.target } else { None };
+                prev.origin = Origin::Discovered;
+                continue;
+            }
+        }
+        let mut span = span;
+        let before = span.start.wrapping_sub(1);
+        if joinable
+            && span.end - span.start == 1
+            && span.origin == Origin::Discovered
+            && before < tokens.len()
+            && !covered[before]
+            && name_like(&tokens[before], true)
+            && !is_frequent(&tokens[before].norm)
+            && tokens[before].norm.chars().count() >= 3
+        {
+            covered[before] = true;
+            span.start = before;
+            if span.origin != Origin::Gazetteer {
+                span.target = None;
+            }
+        }
+        out.push(span);
+    }
+    *spans = out;
 }
 
 /// Whether a token (after its proclitics) is a generic head noun or a title.
@@ -177,7 +239,7 @@ fn partial_names(tokens: &[Token], spans: &[Span]) -> HashMap<String, NameRef> {
         });
         for (k, t) in tokens[s.start..s.end].iter().enumerate() {
             let word: String = if k == 0 { t.norm.chars().skip(s.prefix_chars).collect() } else { t.norm.clone() };
-            if word.chars().count() >= 3 && !PARTIAL_STOP.contains(&word.as_str()) {
+            if word.chars().count() >= 3 && !PARTIAL_STOP.contains(&word.as_str()) && !HEAD_WORDS.contains(&word) {
                 *votes.entry(word).or_default().entry(target.clone()).or_default() += 1;
             }
         }

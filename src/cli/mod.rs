@@ -4,6 +4,7 @@
 //! the same results: diagnostics as `path:line:col: severity code: message`, the entity table,
 //! or brat files. Exit status: 0 clean, 1 when `check` finds warnings, 2 on usage or I/O errors.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -18,18 +19,40 @@ use crate::analysis::model::{ClaimKind, Lang};
 use crate::analysis::text::ColumnUnit;
 use crate::workspace::{read_corpus, DEFAULT_MAX_FILE_BYTES};
 
-/// Loads the corpus under the given paths (default: the current directory).
-pub fn load(paths: &[PathBuf]) -> Corpus {
+/// The corpus roots given on the command line (default: the current directory); each must exist.
+fn roots(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
-    let (files, skipped) = read_corpus(&roots, DEFAULT_MAX_FILE_BYTES);
+    for r in &roots {
+        std::fs::metadata(r).with_context(|| format!("cannot read {}", r.display()))?;
+    }
+    Ok(roots)
+}
+
+/// Loads the corpus under the given roots. Unreadable files are reported on stderr and skipped.
+pub fn load(roots: &[PathBuf]) -> Corpus {
+    let (files, skipped) = read_corpus(roots, DEFAULT_MAX_FILE_BYTES);
     for s in skipped {
-        log::warn!("skipped {}: {}", s.path.display(), s.reason);
+        eprintln!("isnad: skipped {}: {}", s.path.display(), s.reason);
     }
     Corpus::build(Arc::new(KbData::new(Kb::builtin())), files)
 }
 
+/// Writes to stdout; a closed pipe (`isnad entities | head`) ends the output quietly.
+fn emit(out: &mut impl Write, line: std::fmt::Arguments) -> Result<()> {
+    match out.write_fmt(line).and_then(|()| out.write_all(b"\n")) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(anyhow::Error::new(BrokenPipe)),
+        other => Ok(other?),
+    }
+}
+
+/// Marker for a closed stdout, which is not an error worth reporting.
+#[derive(Debug, thiserror::Error)]
+#[error("stdout closed")]
+pub struct BrokenPipe;
+
 pub fn check(paths: &[PathBuf], json_format: bool, lang: Lang) -> Result<i32> {
-    let corpus = load(paths);
+    let corpus = load(&roots(paths)?);
+    let mut out = std::io::stdout().lock();
     let mut warnings = 0;
     let mut rows = Vec::new();
     for (_, f) in corpus.files() {
@@ -47,18 +70,29 @@ pub fn check(paths: &[PathBuf], json_format: bool, lang: Lang) -> Result<i32> {
                 rows.push(json!({"path": f.name, "line": line + 1, "column": col + 1, "end_line": end_line + 1,
                     "end_column": end_col + 1, "severity": severity, "code": c.kind.code(), "message": c.message(lang)}));
             } else {
-                println!("{}:{}:{}: {severity} {}: {}", f.name, line + 1, col + 1, c.kind.code(), c.message(lang));
+                emit(
+                    &mut out,
+                    format_args!(
+                        "{}:{}:{}: {severity} {}: {}",
+                        f.name,
+                        line + 1,
+                        col + 1,
+                        c.kind.code(),
+                        c.message(lang)
+                    ),
+                )?;
             }
         }
     }
     if json_format {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        emit(&mut out, format_args!("{}", serde_json::to_string_pretty(&rows)?))?;
     }
     Ok(if warnings > 0 { 1 } else { 0 })
 }
 
 pub fn entities(paths: &[PathBuf], json_format: bool) -> Result<i32> {
-    let corpus = load(paths);
+    let corpus = load(&roots(paths)?);
+    let mut out = std::io::stdout().lock();
     let mut list: Vec<_> = corpus.mentioned_entities().into_iter().map(|e| summary(&corpus, e)).collect();
     list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
     if json_format {
@@ -70,19 +104,32 @@ pub fn entities(paths: &[PathBuf], json_format: bool) -> Result<i32> {
                 "spellings": s.spellings.iter().map(|(t, n)| json!({"text": t, "count": n})).collect::<Vec<_>>()})
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        emit(&mut out, format_args!("{}", serde_json::to_string_pretty(&rows)?))?;
     } else {
-        println!("{:<28} {:<4} {:>8} {:>8}  {}", "id", "type", "mentions", "articles", "spellings");
+        emit(
+            &mut out,
+            format_args!("{:<28} {:<4} {:>8} {:>8}  {}", "id", "type", "mentions", "articles", "spellings"),
+        )?;
         for s in &list {
             let spellings: Vec<String> = s.spellings.iter().map(|(t, n)| format!("{t} ×{n}")).collect();
-            println!("{:<28} {:<4} {:>8} {:>8}  {}", s.id, s.ty.as_str(), s.mentions, s.articles, spellings.join("، "));
+            emit(
+                &mut out,
+                format_args!(
+                    "{:<28} {:<4} {:>8} {:>8}  {}",
+                    s.id,
+                    s.ty.as_str(),
+                    s.mentions,
+                    s.articles,
+                    spellings.join("، ")
+                ),
+            )?;
         }
     }
     Ok(0)
 }
 
 pub fn annotate(paths: &[PathBuf], out: &Path) -> Result<i32> {
-    let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+    let roots = roots(paths)?;
     let corpus = load(&roots);
     let mut written = 0;
     for (id, f) in corpus.files() {

@@ -1,6 +1,172 @@
-//! Placeholder until the claims rules land (being written on the `claims` branch).
-use super::model::{Claim, Mention};
+//! Unsourced claims and vague attribution, sentence by sentence (claims.md §2).
+//!
+//! `find_claims` splits the body text of an article into sentences (`sentences`), asks each for
+//! its attribution (`sources`: named, vague or none, possibly inherited from the sentence
+//! before) and for its first claim cue (`claim_cues`: accusation, figure, prediction, evaluation,
+//! cause). A sentence with a vague source is flagged `Vague`; otherwise a claim with no
+//! attribution is flagged `Unsourced`. Cue words live in `cues`. Everything matches on the
+//! normalised token text, so it costs a few hash lookups per token.
+//!
+//! Architecture invariant: `find_claims` never panics, whatever the text, tokens and mentions:
+//! the tokens and mentions may come from a different text, and ranges are checked before slicing.
+
+mod claim_cues;
+mod cues;
+mod sentences;
+mod sources;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_seeds;
+
+use super::model::{Claim, ClaimKind, EntityType, Mention};
+use super::normalize::normalize_char;
 use super::tokens::Token;
-pub fn find_claims(_text: &str, _tokens: &[Token], _mentions: &[Mention]) -> Vec<Claim> {
-    Vec::new()
+use claim_cues::first_claim_cue;
+use sources::{attribution, Attr};
+
+/// Flags the sentences of one article. `text` is the original; `tokens` = tokenize(&NormText::new(text));
+/// `mentions` are the article's recognised entity mentions (byte ranges into `text`), sorted by start.
+pub fn find_claims(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Claim> {
+    let marks = mark_mentions(text, tokens, mentions);
+    let mut res = Vec::new();
+    let mut prev = Attr::None;
+    for sent in sentences::body_sentences(text) {
+        let lo = tokens.partition_point(|t| (t.start as usize) < sent.start);
+        let hi = tokens
+            .partition_point(|t| (t.start as usize) < sent.end)
+            .max(lo);
+        let s = Sent {
+            text,
+            toks: &tokens[lo..hi],
+            marks: &marks[lo..hi],
+            opens_quote: sent.opens_quote,
+        };
+        let attr = attribution(&s, prev);
+        prev = attr;
+        // A question asserts nothing; two words make no claim.
+        if sent.question || s.toks.len() < 3 {
+            continue;
+        }
+        let (start, end) = (sent.start as u32, sent.end as u32);
+        match attr {
+            Attr::Vague(a, b) => {
+                let cue = cue_text(text, a, b);
+                res.push(Claim {
+                    start,
+                    end,
+                    kind: ClaimKind::Vague,
+                    message_en: format!("Vague source: ‹{cue}› is not a named source."),
+                    message_ar: format!("مصدر مبهم: ‹{cue}› ليس مصدرًا مسمّى."),
+                });
+            }
+            Attr::None => {
+                let Some((kind, a, b)) = first_claim_cue(&s) else {
+                    continue;
+                };
+                let cue = cue_text(text, s.toks[a].start, figure_end(text, &s.toks[b]));
+                res.push(Claim {
+                    start,
+                    end,
+                    kind: ClaimKind::Unsourced,
+                    message_en: format!(
+                        "Unsourced claim: {} (‹{cue}›) with no named source in the sentence.",
+                        kind.describe_en()
+                    ),
+                    message_ar: format!(
+                        "ادعاء غير منسوب: {} (‹{cue}›) دون مصدر مسمّى في الجملة.",
+                        kind.describe_ar()
+                    ),
+                });
+            }
+            Attr::Named => {}
+        }
+    }
+    res
+}
+
+/// One sentence as the rules see it: its tokens and what the mentions say about each token.
+struct Sent<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    marks: &'a [Mark],
+    opens_quote: bool,
+}
+
+/// The entity type of a mention, reduced to what attribution needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Per,
+    Org,
+    Loc,
+    Other,
+}
+
+/// What the mentions say about one token.
+#[derive(Clone, Copy, Debug, Default)]
+struct Mark {
+    /// The type of the mention covering this token.
+    kind: Option<Kind>,
+    /// The mention starts in this token.
+    first: bool,
+    /// A preposition governs the mention (glued ب/ل/ك or a preceding «في»، «إلى» ...).
+    prep: bool,
+}
+
+fn mark_mentions(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Mark> {
+    let mut marks = vec![Mark::default(); tokens.len()];
+    for m in mentions {
+        let kind = match m.ty {
+            EntityType::Per => Kind::Per,
+            EntityType::Org => Kind::Org,
+            EntityType::Loc => Kind::Loc,
+            EntityType::Other(_) => Kind::Other,
+        };
+        let first = tokens.partition_point(|t| t.end <= m.start);
+        if first >= tokens.len() || tokens[first].start >= m.end {
+            continue;
+        }
+        let tok = &tokens[first];
+        let glued = text
+            .get(tok.start as usize..m.start.max(tok.start) as usize)
+            .is_some_and(|p| p.contains(['ب', 'ل', 'ك']));
+        let before = first.checked_sub(1).map(|p| tokens[p].norm.as_str());
+        let prep = glued || before.is_some_and(|w| cues::is_in(&cues::PREPOSITIONS, w, false));
+        marks[first].first = true;
+        for (k, mark) in marks.iter_mut().enumerate().skip(first) {
+            if tokens[k].start >= m.end {
+                break;
+            }
+            mark.kind = Some(kind);
+            mark.prep = prep;
+        }
+    }
+    marks
+}
+
+/// A figure's cue includes a percent sign right after it: «70%».
+fn figure_end(text: &str, tok: &Token) -> u32 {
+    let rest = text.get(tok.end as usize..).unwrap_or("");
+    match rest.chars().next() {
+        Some(c @ ('%' | '٪')) => tok.end + c.len_utf8() as u32,
+        _ => tok.end,
+    }
+}
+
+/// The cue's original text, at most 40 characters. The token may stop short of the word's end
+/// (a final hamza or diacritic is no part of the normalised token): the cue goes on to it.
+fn cue_text(text: &str, start: u32, end: u32) -> String {
+    let rest = text.get(end as usize..).unwrap_or("");
+    let tail: usize = rest
+        .chars()
+        .take_while(|&c| c.is_alphanumeric() || normalize_char(c).is_none())
+        .map(char::len_utf8)
+        .sum();
+    let cue = text.get(start as usize..end as usize + tail).unwrap_or("");
+    let mut res: String = cue.chars().take(40).collect();
+    if res.len() < cue.len() {
+        res.push('…');
+    }
+    res
 }

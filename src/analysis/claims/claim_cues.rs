@@ -1,0 +1,174 @@
+//! Finds the first claim cue of a sentence: an accusation, a figure, a prediction, an evaluation
+//! or a causal link (claims.md §2 C).
+//!
+//! Figures are numbers that count something: years (1900–2100), days of a month («19 يونيو»),
+//! times («08:16»), labels («القرار 2401») and ordinals («الـ57») are dates or names, not figures.
+
+use super::cues::{
+    is_future_verb, is_in, stripped, ACCUSATION, CAUSAL, EVALUATION, LEAD_TO, MONTHS,
+    NUMBER_LABELS, PREDICTION, QUANTITY,
+};
+use super::Sent;
+
+/// The kind of claim a cue signals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum CueKind {
+    Accusation,
+    Figure,
+    Prediction,
+    Evaluation,
+    Causal,
+}
+
+impl CueKind {
+    pub(super) fn describe_en(self) -> &'static str {
+        match self {
+            CueKind::Accusation => "an accusation",
+            CueKind::Figure => "a figure",
+            CueKind::Prediction => "a prediction",
+            CueKind::Evaluation => "an evaluative word",
+            CueKind::Causal => "a causal claim",
+        }
+    }
+
+    pub(super) fn describe_ar(self) -> &'static str {
+        match self {
+            CueKind::Accusation => "اتهام",
+            CueKind::Figure => "رقم",
+            CueKind::Prediction => "توقّع",
+            CueKind::Evaluation => "وصف تقييمي",
+            CueKind::Causal => "علاقة سببية",
+        }
+    }
+}
+
+/// The first claim cue of the sentence: its kind and its first and last token.
+pub(super) fn first_claim_cue(s: &Sent) -> Option<(CueKind, usize, usize)> {
+    (0..s.toks.len()).find_map(|i| cue_at(s, i))
+}
+
+fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
+    let w = s.toks[i].norm.as_str();
+    let next = s.toks.get(i + 1).map(|t| t.norm.as_str());
+    let base = stripped(w, false).last().unwrap_or(w);
+    if is_in(&ACCUSATION, w, true) {
+        return Some((CueKind::Accusation, i, i));
+    }
+    // Names may look like anything below (سيناء، 7 in «G7»).
+    if s.marks[i].kind.is_some() {
+        return None;
+    }
+    if is_figure(s, i) {
+        // «3.5»: the decimal part is a token of its own.
+        let decimal = next.is_some_and(is_number) && s.toks[i + 1].punct_before == ".";
+        return Some((CueKind::Figure, i, if decimal { i + 1 } else { i }));
+    }
+    if base == "قد" && next.is_some_and(is_imperfect) {
+        return Some((CueKind::Prediction, i, i + 1));
+    }
+    if base == "من" && next.is_some_and(|n| n == "المقرر" || n == "المرجح" || n == "المتوقع")
+    {
+        return Some((CueKind::Prediction, i, i + 1));
+    }
+    // «سئلت» (was asked) normalises to «سيلت»: a hamza seat is no future prefix.
+    let orig = s
+        .text
+        .get(s.toks[i].start as usize..s.toks[i].end as usize)
+        .unwrap_or("");
+    let future = is_future_verb(w) && !orig.chars().take(4).any(|c| c == 'ئ');
+    if (is_in(&PREDICTION, w, false) && base != "المقرر") || future {
+        return Some((CueKind::Prediction, i, i));
+    }
+    if base == "غير" && next.is_some_and(|n| n.starts_with("مسبوق") || n.starts_with("قانوني"))
+    {
+        return Some((CueKind::Evaluation, i, i + 1));
+    }
+    // A superlative construct: «من أكثر الحدود تحصينا».
+    if matches!(base, "اكثر" | "اقل") && next.is_some_and(|n| n.starts_with("ال")) {
+        return Some((CueKind::Evaluation, i, i + 1));
+    }
+    if is_in(&EVALUATION, w, false) {
+        return Some((CueKind::Evaluation, i, i));
+    }
+    // «لإنهاء» (to end) normalises to «لانها» (because it): the dropped hamza tells them apart.
+    let hamza_final = s
+        .text
+        .get(s.toks[i].end as usize..)
+        .is_some_and(|r| r.starts_with('ء'));
+    if is_in(&CAUSAL, w, false) && !hamza_final {
+        return Some((CueKind::Causal, i, i));
+    }
+    let next_is = |f: &dyn Fn(&str) -> bool| next.is_some_and(f);
+    if base == "نتيجه" && next_is(&|n| n.starts_with('ل')) {
+        return Some((CueKind::Causal, i, i + 1));
+    }
+    if is_in(&LEAD_TO, w, false) && next_is(&|n| n == "الي" || n == "لل") {
+        return Some((CueKind::Causal, i, i + 1));
+    }
+    let after_comparative = i > 0 && is_comparative(&s.toks[i - 1].norm);
+    if base == "مما" && !after_comparative {
+        return Some((CueKind::Causal, i, i));
+    }
+    None
+}
+
+/// An elative «أفعل» (أكثر، أقل، أقوى، أكبر): «أكثر مما»، «أقوى من المتوقع» compare.
+pub(super) fn is_comparative(w: &str) -> bool {
+    let n = w.chars().count();
+    is_in(&EVALUATION, w, false) || (w.starts_with('ا') && (3..=4).contains(&n))
+}
+
+/// An imperfect verb after «قد»: «قد يكون»، «قد تساهم» (not «قد تم»).
+fn is_imperfect(w: &str) -> bool {
+    w.starts_with(['ي', 'ت', 'ن']) && w.chars().count() >= 3 && w != "تم"
+}
+
+fn is_number(w: &str) -> bool {
+    let digits = w.trim_start_matches(['و', 'ف', 'ب', 'ل', 'ك']);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_figure(s: &Sent, i: usize) -> bool {
+    let tok = &s.toks[i];
+    let w = tok.norm.as_str();
+    if !is_number(w) {
+        return is_in(&QUANTITY, w, true);
+    }
+    let digits = w.trim_start_matches(['و', 'ف', 'ب', 'ل', 'ك']);
+    if digits.len() == 4
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
+    {
+        return false;
+    }
+    let prev = i.checked_sub(1).map(|p| &s.toks[p]);
+    let next = s.toks.get(i + 1);
+    // 08:16, 19/6/2024: a time or a date.
+    let joined = |t: &super::Token| t.punct_before.contains([':', '/']);
+    if next.is_some_and(|n| is_number(&n.norm) && joined(n))
+        || prev.is_some_and(|p| is_number(&p.norm) && joined(tok))
+    {
+        return false;
+    }
+    // «19 يونيو»، «19 و20 يونيو (حزيران)»، «مارس/آذار 2024».
+    let month_after = s.toks[i + 1..]
+        .iter()
+        .take(3)
+        .find(|t| !is_number(&t.norm))
+        .is_some_and(|t| is_in(&MONTHS, &t.norm, true));
+    if month_after || prev.is_some_and(|p| is_in(&MONTHS, &p.norm, true)) {
+        return false;
+    }
+    if prev.is_some_and(|p| is_in(&NUMBER_LABELS, &p.norm, true)) {
+        return false;
+    }
+    // A list marker «1-» or a model name «F-150»، «إس-400».
+    if i == 0 && next.is_some_and(|n| n.punct_before.starts_with(['-', '.', ')'])) {
+        return false;
+    }
+    if prev.is_some_and(|p| p.norm.chars().count() <= 3 && tok.punct_before == "-") {
+        return false;
+    }
+    true
+}

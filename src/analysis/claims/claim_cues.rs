@@ -5,8 +5,8 @@
 //! times («08:16»), labels («القرار 2401») and ordinals («الـ57») are dates or names, not figures.
 
 use super::cues::{
-    is_future_verb, is_in, stripped, ACCUSATION, CAUSAL, EVALUATION, LEAD_TO, MONTHS,
-    NUMBER_LABELS, PREDICTION, QUANTITY,
+    is_future_verb, is_in, stripped, ACCUSATION, CAUSAL, EVALUATION, LEAD_TO, MONTHS, NUMBER_LABELS, PREDICTION,
+    QUANTITY,
 };
 use super::Sent;
 
@@ -63,24 +63,22 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
         let decimal = next.is_some_and(is_number) && s.toks[i + 1].punct_before == ".";
         return Some((CueKind::Figure, i, if decimal { i + 1 } else { i }));
     }
-    if base == "قد" && next.is_some_and(is_imperfect) {
+    // «وكان كيم قد استقبل»، «كان قد تعرض»: a pluperfect, not a possibility.
+    let after_kana =
+        s.toks[i.saturating_sub(5)..i].iter().any(|t| stripped(&t.norm, false).any(|w| w.starts_with("كان")));
+    if base == "قد" && next.is_some_and(is_imperfect) && !after_kana {
         return Some((CueKind::Prediction, i, i + 1));
     }
-    if base == "من" && next.is_some_and(|n| n == "المقرر" || n == "المرجح" || n == "المتوقع")
-    {
+    if base == "من" && next.is_some_and(|n| n == "المقرر" || n == "المرجح" || n == "المتوقع") {
         return Some((CueKind::Prediction, i, i + 1));
     }
     // «سئلت» (was asked) normalises to «سيلت»: a hamza seat is no future prefix.
-    let orig = s
-        .text
-        .get(s.toks[i].start as usize..s.toks[i].end as usize)
-        .unwrap_or("");
+    let orig = s.text.get(s.toks[i].start as usize..s.toks[i].end as usize).unwrap_or("");
     let future = is_future_verb(w) && !orig.chars().take(4).any(|c| c == 'ئ');
     if (is_in(&PREDICTION, w, false) && base != "المقرر") || future {
         return Some((CueKind::Prediction, i, i));
     }
-    if base == "غير" && next.is_some_and(|n| n.starts_with("مسبوق") || n.starts_with("قانوني"))
-    {
+    if base == "غير" && next.is_some_and(|n| n.starts_with("مسبوق") || n.starts_with("قانوني")) {
         return Some((CueKind::Evaluation, i, i + 1));
     }
     // A superlative construct: «من أكثر الحدود تحصينا».
@@ -91,10 +89,7 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
         return Some((CueKind::Evaluation, i, i));
     }
     // «لإنهاء» (to end) normalises to «لانها» (because it): the dropped hamza tells them apart.
-    let hamza_final = s
-        .text
-        .get(s.toks[i].end as usize..)
-        .is_some_and(|r| r.starts_with('ء'));
+    let hamza_final = s.text.get(s.toks[i].end as usize..).is_some_and(|r| r.starts_with('ء'));
     if is_in(&CAUSAL, w, false) && !hamza_final {
         return Some((CueKind::Causal, i, i));
     }
@@ -135,28 +130,20 @@ fn is_figure(s: &Sent, i: usize) -> bool {
         return is_in(&QUANTITY, w, true);
     }
     let digits = w.trim_start_matches(['و', 'ف', 'ب', 'ل', 'ك']);
-    if digits.len() == 4
-        && digits
-            .parse::<u32>()
-            .is_ok_and(|y| (1900..=2100).contains(&y))
-    {
+    if digits.len() == 4 && digits.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
         return false;
     }
     let prev = i.checked_sub(1).map(|p| &s.toks[p]);
     let next = s.toks.get(i + 1);
     // 08:16, 19/6/2024: a time or a date.
     let joined = |t: &super::Token| t.punct_before.contains([':', '/']);
-    if next.is_some_and(|n| is_number(&n.norm) && joined(n))
-        || prev.is_some_and(|p| is_number(&p.norm) && joined(tok))
+    if next.is_some_and(|n| is_number(&n.norm) && joined(n)) || prev.is_some_and(|p| is_number(&p.norm) && joined(tok))
     {
         return false;
     }
     // «19 يونيو»، «19 و20 يونيو (حزيران)»، «مارس/آذار 2024».
-    let month_after = s.toks[i + 1..]
-        .iter()
-        .take(3)
-        .find(|t| !is_number(&t.norm))
-        .is_some_and(|t| is_in(&MONTHS, &t.norm, true));
+    let month_after =
+        s.toks[i + 1..].iter().take(3).find(|t| !is_number(&t.norm)).is_some_and(|t| is_in(&MONTHS, &t.norm, true));
     if month_after || prev.is_some_and(|p| is_in(&MONTHS, &p.norm, true)) {
         return false;
     }

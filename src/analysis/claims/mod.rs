@@ -34,15 +34,8 @@ pub fn find_claims(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Cl
     let mut prev = Attr::None;
     for sent in sentences::body_sentences(text) {
         let lo = tokens.partition_point(|t| (t.start as usize) < sent.start);
-        let hi = tokens
-            .partition_point(|t| (t.start as usize) < sent.end)
-            .max(lo);
-        let s = Sent {
-            text,
-            toks: &tokens[lo..hi],
-            marks: &marks[lo..hi],
-            opens_quote: sent.opens_quote,
-        };
+        let hi = tokens.partition_point(|t| (t.start as usize) < sent.end).max(lo);
+        let s = Sent { text, toks: &tokens[lo..hi], marks: &marks[lo..hi], opens_quote: sent.opens_quote };
         let attr = attribution(&s, prev);
         prev = attr;
         // A question asserts nothing; two words make no claim.
@@ -74,10 +67,7 @@ pub fn find_claims(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Cl
                         "Unsourced claim: {} (‹{cue}›) with no named source in the sentence.",
                         kind.describe_en()
                     ),
-                    message_ar: format!(
-                        "ادعاء غير منسوب: {} (‹{cue}›) دون مصدر مسمّى في الجملة.",
-                        kind.describe_ar()
-                    ),
+                    message_ar: format!("ادعاء غير منسوب: {} (‹{cue}›) دون مصدر مسمّى في الجملة.", kind.describe_ar()),
                 });
             }
             Attr::Named => {}
@@ -128,9 +118,8 @@ fn mark_mentions(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Mark
             continue;
         }
         let tok = &tokens[first];
-        let glued = text
-            .get(tok.start as usize..m.start.max(tok.start) as usize)
-            .is_some_and(|p| p.contains(['ب', 'ل', 'ك']));
+        let glued =
+            text.get(tok.start as usize..m.start.max(tok.start) as usize).is_some_and(|p| p.contains(['ب', 'ل', 'ك']));
         let before = first.checked_sub(1).map(|p| tokens[p].norm.as_str());
         let prep = glued || before.is_some_and(|w| cues::is_in(&cues::PREPOSITIONS, w, false));
         marks[first].first = true;
@@ -158,11 +147,8 @@ fn figure_end(text: &str, tok: &Token) -> u32 {
 /// (a final hamza or diacritic is no part of the normalised token): the cue goes on to it.
 fn cue_text(text: &str, start: u32, end: u32) -> String {
     let rest = text.get(end as usize..).unwrap_or("");
-    let tail: usize = rest
-        .chars()
-        .take_while(|&c| c.is_alphanumeric() || normalize_char(c).is_none())
-        .map(char::len_utf8)
-        .sum();
+    let tail: usize =
+        rest.chars().take_while(|&c| c.is_alphanumeric() || normalize_char(c).is_none()).map(char::len_utf8).sum();
     let cue = text.get(start as usize..end as usize + tail).unwrap_or("");
     let mut res: String = cue.chars().take(40).collect();
     if res.len() < cue.len() {

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::super::normalize::normalize_str;
+use super::super::normalize::{normalize_char, normalize_str};
 
 /// One body sentence: a byte range of the original text, trimmed of whitespace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,17 +26,22 @@ pub(super) struct Sentence {
 /// The body sentences of `text`, in order.
 pub(super) fn body_sentences(text: &str) -> Vec<Sentence> {
     let lines = lines(text);
-    let mut counts: HashMap<&str, u32> = HashMap::new();
+    let mut counts: HashMap<&str, u32> = HashMap::with_capacity(lines.len());
     for &(start, end) in &lines {
         *counts.entry(&text[start..end]).or_default() += 1;
     }
     let mut res = Vec::new();
+    let mut head = String::new();
     // The first line is the title.
     for &(start, end) in lines.iter().skip(1) {
         let line = &text[start..end];
+        normalized_head(line, &mut head);
         // Related articles and their teasers fill the rest of a scraped page.
-        if starts_with_any(line, &RELATED) {
+        if RELATED.iter().any(|r| head.starts_with(r.as_str())) {
             break;
+        }
+        if BOILERPLATE.iter().any(|b| head.starts_with(b.as_str())) {
+            continue;
         }
         if is_body(line, counts.get(line).copied().unwrap_or(1)) {
             split_line(text, start, end, &mut res);
@@ -47,55 +52,26 @@ pub(super) fn body_sentences(text: &str) -> Vec<Sentence> {
 
 /// Normalised line openings that mark boilerplate: navigation, sharing, tags, credits.
 static BOILERPLATE: LazyLock<Vec<String>> = LazyLock::new(|| {
-    [
-        "اقرأ",
-        "اقرا",
-        "للمزيد",
-        "شاهد أيضا",
-        "شاهد ايضا",
-        "المصدر",
-        "إعادة استخدام هذا المحتوى",
-        "الكلمات الدالة",
-        "تصنيفات",
-        "قصص قد تهمك",
-        "مقالات ذات صلة",
-        "مواضيع ذات صلة",
-        "أخبار ذات صلة",
-        "يمكنكم",
-        "تابعونا",
-        "[ad",
-        "*",
-        "هذا المقال بقلم",
-        "نشر هذا المقال",
-        "جميع الحقوق",
-        "حقوق النشر",
-        "لمتابعة",
-        "اضغط هنا",
-        "مصدر الصورة",
-        "تعليق على الصورة",
-        "الأكثر قراءة",
-        "ويشار إلى أن موقع cnn",
-        "getty",
-        "time reading",
-    ]
-    .iter()
-    .map(|s| normalize_str(s))
-    .collect()
+    phrases(
+        "اقرأ|للمزيد|شاهد أيضا|المصدر|إعادة استخدام هذا المحتوى|الكلمات الدالة|تصنيفات|يمكنكم|تابعونا|[ad|*|\
+         هذا المقال بقلم|نشر هذا المقال|جميع الحقوق|حقوق النشر|لمتابعة|اضغط هنا|مصدر الصورة|تعليق على الصورة|\
+         الأكثر قراءة|ويشار إلى أن موقع cnn|getty|time reading",
+    )
 });
 
 /// Normalised headings after which a page lists other articles.
-static RELATED: LazyLock<Vec<String>> = LazyLock::new(|| {
-    [
-        "مقالات ذات صلة",
-        "مواضيع ذات صلة",
-        "أخبار ذات صلة",
-        "قصص قد تهمك",
-        "قد يهمك أيضا",
-    ]
-    .iter()
-    .map(|s| normalize_str(s))
-    .collect()
-});
+static RELATED: LazyLock<Vec<String>> =
+    LazyLock::new(|| phrases("مقالات ذات صلة|مواضيع ذات صلة|أخبار ذات صلة|قصص قد تهمك|قد يهمك أيضا"));
+
+fn phrases(list: &str) -> Vec<String> {
+    list.split('|').map(|p| normalize_str(p.trim())).collect()
+}
+
+/// The normalised first 40 characters of a line, into `out`.
+fn normalized_head(line: &str, out: &mut String) {
+    out.clear();
+    out.extend(line.chars().take(40).filter_map(normalize_char));
+}
 
 /// Trimmed, non-empty lines as byte ranges.
 fn lines(text: &str) -> Vec<(usize, usize)> {
@@ -119,27 +95,12 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn is_body(line: &str, repeats: u32) -> bool {
-    let words = line
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
-    if starts_with_any(line, &BOILERPLATE) {
-        return false;
-    }
+    let words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
     if ends_with_terminator(line) {
         words >= 4
     } else {
         words >= 12 && repeats == 1 && !ends_with_credit(line)
     }
-}
-
-fn starts_with_any(line: &str, openings: &[String]) -> bool {
-    let head = match line.char_indices().nth(60) {
-        Some((i, _)) => &line[..i],
-        None => line,
-    };
-    let head = normalize_str(head);
-    openings.iter().any(|b| head.starts_with(b.as_str()))
 }
 
 fn is_terminator(c: char) -> bool {
@@ -164,21 +125,26 @@ fn ends_with_credit(line: &str) -> bool {
             return words(&inner[open + 1..]) <= 4;
         }
     }
-    ["-", "–", "—", "/"].iter().any(|sep| {
-        t.rfind(sep)
-            .is_some_and(|p| words(&t[p + sep.len()..]) <= 3)
-    })
+    ["-", "–", "—", "/"].iter().any(|sep| t.rfind(sep).is_some_and(|p| words(&t[p + sep.len()..]) <= 3))
 }
 
 /// Splits the body line `text[start..end]` into sentences.
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let line = &text[start..end];
     let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let count = |c: char| chars.iter().filter(|&&(_, x)| x == c).count();
     // An unbalanced quotation mark would swallow the rest of the line: ignore that kind.
-    let guillemets = count('«') == count('»');
-    let curly = count('“') == count('”');
-    let straight = count('"') % 2 == 0;
+    let mut balance = [0i32; 3];
+    for &(_, c) in &chars {
+        match c {
+            '«' => balance[0] += 1,
+            '»' => balance[0] -= 1,
+            '“' => balance[1] += 1,
+            '”' => balance[1] -= 1,
+            '"' => balance[2] ^= 1,
+            _ => {}
+        }
+    }
+    let [guillemets, curly, straight] = balance.map(|b| b == 0);
     let mut depth = 0u32;
     let mut straight_open = false;
     let mut sent_start = 0;
@@ -244,11 +210,7 @@ fn is_abbreviation_dot(chars: &[(usize, char)], k: usize) -> bool {
     if chars.get(k + 1).is_some_and(|&(_, x)| x.is_alphanumeric()) {
         return true;
     }
-    let letters = chars[..k]
-        .iter()
-        .rev()
-        .take_while(|&&(_, x)| x.is_alphanumeric())
-        .count();
+    let letters = chars[..k].iter().rev().take_while(|&&(_, x)| x.is_alphanumeric()).count();
     letters == 1
 }
 
@@ -260,12 +222,7 @@ fn push(text: &str, start: usize, end: usize, question: bool, out: &mut Vec<Sent
     }
     let lead = seg.len() - seg.trim_start().len();
     let opens_quote = trimmed.starts_with(['«', '“', '"']);
-    out.push(Sentence {
-        start: start + lead,
-        end: start + lead + trimmed.len(),
-        question,
-        opens_quote,
-    });
+    out.push(Sentence { start: start + lead, end: start + lead + trimmed.len(), question, opens_quote });
 }
 
 #[cfg(test)]
@@ -273,10 +230,7 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        body_sentences(text)
-            .iter()
-            .map(|s| &text[s.start..s.end])
-            .collect()
+        body_sentences(text).iter().map(|s| &text[s.start..s.end]).collect()
     }
 
     #[test]
@@ -284,11 +238,7 @@ mod tests {
         let text = "عنوان المقال هنا\n\nقال بوتين إن النمو بلغ 3.5 في المئة هذا العام. وأضاف: «هذا جيد. جدا». ثم غادر القاعة بعد ذلك!\nبوتين وكيم في موسكو (أ.ف.ب)\n";
         assert_eq!(
             split(text),
-            [
-                "قال بوتين إن النمو بلغ 3.5 في المئة هذا العام.",
-                "وأضاف: «هذا جيد. جدا».",
-                "ثم غادر القاعة بعد ذلك!",
-            ]
+            ["قال بوتين إن النمو بلغ 3.5 في المئة هذا العام.", "وأضاف: «هذا جيد. جدا».", "ثم غادر القاعة بعد ذلك!",]
         );
     }
 
@@ -297,11 +247,7 @@ mod tests {
         let text = "عنوان\nزار الوفد (أ.ف.ب) المدينة مع د. رائد العزاوي. وقال “نعم. ثم مضى الجميع إلى بيوتهم.\n";
         assert_eq!(
             split(text),
-            [
-                "زار الوفد (أ.ف.ب) المدينة مع د. رائد العزاوي.",
-                "وقال “نعم.",
-                "ثم مضى الجميع إلى بيوتهم."
-            ]
+            ["زار الوفد (أ.ف.ب) المدينة مع د. رائد العزاوي.", "وقال “نعم.", "ثم مضى الجميع إلى بيوتهم."]
         );
     }
 

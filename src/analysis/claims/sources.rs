@@ -9,9 +9,8 @@
 
 use super::claim_cues::is_comparative;
 use super::cues::{
-    is_in, speech_verb, stripped, VerbForm, ACCUSATION, ADVERBS, CLAUSE_INITIAL_ONLY,
-    COMPLEMENTIZERS, CONTINUATION, FRAMES, IMPERSONAL, PREPOSITIONS, SOURCE_ADJ, TITLES, VAGUE,
-    VAGUE_ANYWHERE,
+    is_in, speech_verb, stripped, VerbForm, ACCUSATION, ADVERBS, CLAUSE_INITIAL_ONLY, COMPLEMENTIZERS, CONTINUATION,
+    FRAMES, IMPERSONAL, PREPOSITIONS, SOURCE_ADJ, TITLES, VAGUE, VAGUE_ANYWHERE,
 };
 use super::{Kind, Sent};
 
@@ -54,10 +53,7 @@ pub(super) fn attribution(s: &Sent, prev: Attr) -> Attr {
             Found::Nothing => {}
         }
     }
-    let continues = s
-        .toks
-        .first()
-        .is_some_and(|t| is_in(&CONTINUATION, &t.norm, false));
+    let continues = s.toks.first().is_some_and(|t| is_in(&CONTINUATION, &t.norm, false));
     let inherited = if pronoun || continues {
         match prev {
             Attr::Vague(..) => Some(prev),
@@ -79,7 +75,7 @@ pub(super) fn attribution(s: &Sent, prev: Attr) -> Attr {
 
 fn found_at(s: &Sent, i: usize) -> Found {
     let w = s.toks[i].norm.as_str();
-    if is_in(&IMPERSONAL, w, false) || is_impersonal_phrase(s, i) {
+    if (is_in(&IMPERSONAL, w, false) && is_clause_initial(s, i)) || is_impersonal_phrase(s, i) {
         return match speaker(s, i, VerbForm::Present) {
             Found::Named => Found::Named,
             _ => Found::Vague(i, if is_impersonal_phrase(s, i) { i + 1 } else { i }),
@@ -117,7 +113,19 @@ fn is_clause_initial(s: &Sent, i: usize) -> bool {
     let prev = stripped(&s.toks[prev].norm, false).last();
     matches!(
         prev,
-        Some("قد" | "كما" | "ثم" | "لقد" | "فيما" | "بينما" | "حيث")
+        Some(
+            "قد" | "كما"
+                | "ثم"
+                | "لقد"
+                | "فيما"
+                | "بينما"
+                | "حيث"
+                | "اذ"
+                | "ما"
+                | "مما"
+                | "كان"
+                | "لكن"
+        )
     )
 }
 
@@ -132,16 +140,10 @@ fn is_frame(s: &Sent, i: usize) -> bool {
 /// The source after a frame: an organisation anywhere later in the sentence («بحسب ما نقلت
 /// عنه وكالات أنباء روسية» is left to the verb), else the first source in a short window.
 fn frame_source(s: &Sent, i: usize) -> Found {
-    if s.toks
-        .get(i + 1)
-        .is_some_and(|t| matches!(t.norm.as_str(), "ما" | "لما"))
-    {
+    if s.toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "ما" | "لما")) {
         return Found::Nothing;
     }
-    if s.marks[i + 1..]
-        .iter()
-        .any(|m| m.first && m.kind == Some(Kind::Org))
-    {
+    if s.marks[i + 1..].iter().any(|m| m.first && m.kind == Some(Kind::Org)) {
         return Found::Named;
     }
     for j in i + 1..s.toks.len().min(i + 1 + FORWARD) {
@@ -206,18 +208,12 @@ fn forward(s: &Sent, i: usize) -> Subject {
     for j in i + 1..n.min(i + 1 + FORWARD) {
         let tok = &s.toks[j];
         if is_stop(s, j) {
-            return if content {
-                Subject::Unknown
-            } else {
-                Subject::Missing
-            };
+            return if content { Subject::Unknown } else { Subject::Missing };
         }
         let mark = s.marks[j];
         if mark.first {
             match mark.kind {
-                Some(Kind::Per | Kind::Org | Kind::Loc) if !mark.prep => {
-                    return Subject::Found(Found::Named)
-                }
+                Some(Kind::Per | Kind::Org | Kind::Loc) if !mark.prep => return Subject::Found(Found::Named),
                 _ => {}
             }
         }
@@ -230,7 +226,9 @@ fn forward(s: &Sent, i: usize) -> Subject {
         let function_word = mark.kind.is_some()
             || is_in(&PREPOSITIONS, &tok.norm, false)
             || is_in(&ADVERBS, &tok.norm, false)
-            || tok.norm.starts_with(['ل', 'ب']);
+            || tok.norm.starts_with("لل")
+            || tok.norm.starts_with("بال")
+            || (tok.norm.starts_with(['ل', 'ب']) && is_in(&TITLES, &tok.norm, true));
         content |= j == i + 1 && !function_word;
     }
     if i + 1 >= n {
@@ -260,11 +258,7 @@ fn backward(s: &Sent, i: usize, k: usize) -> Found {
 /// A person or organisation named within three tokens after `end` («خبراء الأمم المتحدة»،
 /// «مسؤول في وزارة الخارجية»): the vague noun is then pinned to a name.
 fn has_name_after(s: &Sent, end: usize) -> bool {
-    s.marks
-        .iter()
-        .skip(end + 1)
-        .take(3)
-        .any(|m| m.first && matches!(m.kind, Some(Kind::Per | Kind::Org)))
+    s.marks.iter().skip(end + 1).take(3).any(|m| m.first && matches!(m.kind, Some(Kind::Per | Kind::Org)))
 }
 
 /// A vague-source noun at `i`, and the last token of its phrase («مصادر مطلعة»، «شهود عيان»).
@@ -279,24 +273,18 @@ fn vague_at(s: &Sent, i: usize) -> Option<usize> {
     if word == "البعض" && prev.starts_with("بعض") {
         return None;
     }
-    if word.ends_with("انبا") && (prev.ends_with("وكاله") || prev.ends_with("وكالات"))
-    {
+    if word.ends_with("انبا") && (prev.ends_with("وكاله") || prev.ends_with("وكالات")) {
         return None;
     }
     // «مصادر الطاقة» are no sources; «مصادر مطلعة» and «المصادر» are.
-    if word.starts_with("مصادر") && next.starts_with("ال") && !is_in(&SOURCE_ADJ, next, false)
-    {
+    if word.starts_with("مصادر") && next.starts_with("ال") && !is_in(&SOURCE_ADJ, next, false) {
         return None;
     }
     if word == "وسائل" && !next.ends_with("اعلام") {
         return None;
     }
     let phrase = is_in(&SOURCE_ADJ, next, false) || (word == "وسائل");
-    let end = if phrase && i + 1 < s.toks.len() {
-        i + 1
-    } else {
-        i
-    };
+    let end = if phrase && i + 1 < s.toks.len() { i + 1 } else { i };
     // Anonymous sources stay anonymous inside a named body («مصادر في الكرملين»).
     if !word.starts_with("مصدر") && !word.starts_with("مصادر") && has_name_after(s, end) {
         return None;
@@ -310,7 +298,7 @@ fn vague_at(s: &Sent, i: usize) -> Option<usize> {
 fn is_vague_position(s: &Sent, i: usize) -> bool {
     let word = stripped(&s.toks[i].norm, false).last().unwrap_or("");
     let next = s.toks.get(i + 1).map_or("", |t| t.norm.as_str());
-    let negated = s.toks[i.saturating_sub(2)..i]
+    let negated = s.toks[i.saturating_sub(3)..i]
         .iter()
         .any(|t| matches!(t.norm.as_str(), "لم" | "لا" | "دون" | "بدون" | "ولم" | "ولا"));
     if negated {
@@ -323,9 +311,6 @@ fn is_vague_position(s: &Sent, i: usize) -> bool {
         return true;
     }
     let after = &s.toks[i + 1..];
-    after.iter().take(3).any(|t| speech_verb(&t.norm).is_some())
-        || after
-            .iter()
-            .take(6)
-            .any(|t| is_in(&ACCUSATION, &t.norm, true))
+    let speaks = |w: &str| speech_verb(w).is_some_and(|(_, base)| !CLAUSE_INITIAL_ONLY.contains(base));
+    after.iter().take(3).any(|t| speaks(&t.norm)) || after.iter().take(6).any(|t| is_in(&ACCUSATION, &t.norm, true))
 }

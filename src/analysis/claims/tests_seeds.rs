@@ -11,26 +11,11 @@ use super::super::tokens::{tokenize, Token};
 use super::tests::{mention, render};
 
 pub(super) const SEEDS: [(&str, &str); 5] = [
-    (
-        "000",
-        include_str!("../../../examples/corpus/000_e6dbe4c4b6a222e0.txt"),
-    ),
-    (
-        "001",
-        include_str!("../../../examples/corpus/001_c4de4682c1a3ca3f.txt"),
-    ),
-    (
-        "002",
-        include_str!("../../../examples/corpus/002_ea2139a9c9054741.txt"),
-    ),
-    (
-        "003",
-        include_str!("../../../examples/corpus/003_3fdc54752f1556f2.txt"),
-    ),
-    (
-        "004",
-        include_str!("../../../examples/corpus/004_8a1ec9f8eb136ea6.txt"),
-    ),
+    ("000", include_str!("../../../examples/corpus/000_e6dbe4c4b6a222e0.txt")),
+    ("001", include_str!("../../../examples/corpus/001_c4de4682c1a3ca3f.txt")),
+    ("002", include_str!("../../../examples/corpus/002_ea2139a9c9054741.txt")),
+    ("003", include_str!("../../../examples/corpus/003_3fdc54752f1556f2.txt")),
+    ("004", include_str!("../../../examples/corpus/004_8a1ec9f8eb136ea6.txt")),
 ];
 
 const PER: &[&str] = &[
@@ -129,11 +114,7 @@ pub(super) fn gazetteer_mentions(text: &str) -> Vec<Mention> {
     let norm = NormText::new(text);
     let tokens = tokenize(&norm);
     let mut entries: Vec<(Vec<String>, EntityType, &str)> = Vec::new();
-    for (names, ty) in [
-        (PER, EntityType::Per),
-        (LOC, EntityType::Loc),
-        (ORG, EntityType::Org),
-    ] {
+    for (names, ty) in [(PER, EntityType::Per), (LOC, EntityType::Loc), (ORG, EntityType::Org)] {
         for name in names {
             let words = normalize_str(name)
                 .split(|c: char| !c.is_alphanumeric())
@@ -166,12 +147,7 @@ pub(super) fn gazetteer_mentions(text: &str) -> Vec<Mention> {
 
 /// The number of proclitic characters before the name when `words` match at the start of `toks`.
 fn match_at(toks: &[Token], words: &[String]) -> Option<usize> {
-    if toks.len() < words.len()
-        || toks[1..words.len()]
-            .iter()
-            .zip(&words[1..])
-            .any(|(t, w)| t.norm != *w)
-    {
+    if toks.len() < words.len() || toks[1..words.len()].iter().zip(&words[1..]).any(|(t, w)| t.norm != *w) {
         return None;
     }
     let first = toks[0].norm.as_str();
@@ -182,11 +158,7 @@ fn match_at(toks: &[Token], words: &[String]) -> Option<usize> {
         }
         // للأمم = ل + الأمم.
         if let Some(rest) = w.strip_prefix("ال") {
-            if first
-                .strip_prefix(prefix)
-                .and_then(|f| f.strip_prefix("لل"))
-                == Some(rest)
-            {
+            if first.strip_prefix(prefix).and_then(|f| f.strip_prefix("لل")) == Some(rest) {
                 return Some(prefix.chars().count() + 1);
             }
         }
@@ -201,17 +173,22 @@ fn check_seed(idx: usize, expect: Expect) {
 
 #[test]
 fn check_seed_000() {
-    check_seed(0, expect![[r#"
+    check_seed(
+        0,
+        expect![[r#"
         Unsourced "وكان كيم قد استقبل في وقت سابق بوتين…" — Unsourced claim: a causal claim (‹مما›) with no named source in the sentence.
         Vague "وحذر الخبراء من أن الرحلة من المرجح أن…" — Vague source: ‹الخبراء› is not a named source.
         Unsourced "ومع ذلك، فقد شكرت روسيا في مارس/آذار لاستخدامها…" — Unsourced claim: an accusation (‹انتهاكات›) with no named source in the sentence.
         Unsourced "وظلت الكوريتان في حالة حرب من الناحية الفنية…" — Unsourced claim: an evaluative word (‹أكثر الحدود›) with no named source in the sentence.
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn check_seed_001() {
-    check_seed(1, expect![[r#"
+    check_seed(
+        1,
+        expect![[r#"
         Unsourced "في خطوة تعكس التحالفات الجديدة على الساحة الدولية،…" — Unsourced claim: a figure (‹24›) with no named source in the sentence.
         Unsourced "تأتي زيارة بوتين في ظل مخاوف متزايدة من…" — Unsourced claim: a prediction (‹ستعزز›) with no named source in the sentence.
         Vague "ويتهم مسؤولون أمريكيون وكوريون جنوبيون كوريا الشمالية بتزويد…" — Vague source: ‹مسؤولون› is not a named source.
@@ -220,30 +197,40 @@ fn check_seed_001() {
         Vague "ورأى مراقبون أن هذا الشحن ينتهك قرارًا صادرًا…" — Vague source: ‹مراقبون› is not a named source.
         Unsourced "تأتي الزيارة في وقت تشهد فيه شبه الجزيرة…" — Unsourced claim: an evaluative word (‹أعلى›) with no named source in the sentence.
         Unsourced "يسعى بوتين باستمرار إلى إعادة بناء العلاقات مع…" — Unsourced claim: a prediction (‹يسعى›) with no named source in the sentence.
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn check_seed_002() {
-    check_seed(2, expect![[r#"
+    check_seed(
+        2,
+        expect![[r#"
         Vague "وقال مسؤول في فيتنام لـ«رويترز» إن زيارة بوتين…" — Vague source: ‹مسؤول› is not a named source.
         Unsourced "ومن المقرر أن تزور مجموعة من المسؤولين الكوريين…" — Unsourced claim: a prediction (‹ومن المقرر›) with no named source in the sentence.
         Vague "ووجّه مسؤولون في كوريا الجنوبية والولايات المتحدة اتهامات…" — Vague source: ‹مسؤولون› is not a named source.
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn check_seed_003() {
-    check_seed(3, expect![[r#"
+    check_seed(
+        3,
+        expect![[r#"
         Unsourced "ووصلت وزيرة خارجية كوريا الشمالية، الاثنين، إلى روسيا،…" — Unsourced claim: a prediction (‹قد تساهم›) with no named source in the sentence.
         Unsourced "وتخضع بيونج يانج لسلسلة عقوبات دولية، بسبب برامجها…" — Unsourced claim: a causal claim (‹بسبب›) with no named source in the sentence.
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn check_seed_004() {
-    check_seed(4, expect![[r#"
+    check_seed(
+        4,
+        expect![[r#"
         Unsourced "وصل القطار المصفح الخاص بزعيم كوريا الشمالية إلى…" — Unsourced claim: a prediction (‹سيكون›) with no named source in the sentence.
         Vague "والسبب الذي دفع البعض، بأن يتوقع بوجود محادثات…" — Vague source: ‹البعض› is not a named source.
-    "#]]);
+    "#]],
+    );
 }

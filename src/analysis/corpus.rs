@@ -112,6 +112,7 @@ impl Corpus {
                 (name, text, discovered, heads)
             })
             .collect();
+        log::debug!("build: first pass over {} files", first.len());
         let mut pending = Vec::with_capacity(first.len());
         for (name, text, discovered, heads) in first {
             let id = pending.len() as FileId;
@@ -124,8 +125,10 @@ impl Corpus {
             corpus.by_name.insert(name.clone(), id);
             pending.push((name, text, discovered));
         }
+        log::debug!("build: {} head words, {} discovered names", corpus.head_files.len(), corpus.discovered.len());
         corpus.propagated = corpus.propagated_forms();
         corpus.rebuild_corpus_lexicon();
+        log::debug!("build: {} names spread corpus-wide", corpus.propagated.len());
         let lexicon = &corpus.corpus_lexicon;
         let entries: Vec<FileEntry> = pending
             .into_par_iter()
@@ -136,12 +139,15 @@ impl Corpus {
                 FileEntry { name, lines: LineIndex::new(&text), text, mentions, claims, discovered }
             })
             .collect();
+        log::debug!("build: second pass done");
         for entry in entries {
             let id = corpus.files.len() as FileId;
             corpus.index_mentions(id, &entry);
             corpus.files.push(Some(entry));
         }
+        log::debug!("build: mentions indexed");
         corpus.resolve();
+        log::debug!("build: {} entities linked", corpus.entities.len());
         corpus
     }
 

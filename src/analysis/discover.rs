@@ -6,12 +6,11 @@
 //! reporting frame (وقال X إن / وقال X:). Names stop at punctuation, function words, frequent
 //! words of news text (`data/frequent_words.txt`) and known mentions.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::model::EntityType;
-use super::normalize::normalize_str;
 use super::tokens::Token;
+use super::wordlist::{word_set, WordSet};
 
 /// A name found from context: tokens `start..end` (the name, with `prefix_chars` proclitic
 /// characters on the first token not part of it), of type `ty`.
@@ -24,53 +23,39 @@ pub struct Found {
 }
 
 /// Words that news text uses all the time and that are never names by themselves.
-pub static FREQUENT: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("../../data/frequent_words.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(normalize_str)
-        .collect()
-});
-
-/// A word list from `src/analysis/words/` (one word per line), normalised.
-fn words(list: &str) -> HashSet<String> {
-    list.lines().map(str::trim).filter(|w| !w.is_empty()).map(normalize_str).collect()
-}
+pub static FREQUENT: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("../../data/frequent_words.txt")));
 
 /// Titles and roles that precede a person's name.
-static TITLES: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_str!("words/titles.txt")));
+static TITLES: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/titles.txt")));
 
 /// Words that may stand between a title and the name: construct nouns of offices.
-static TITLE_COMPLEMENTS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| words(include_str!("words/title_complements.txt")));
+static TITLE_COMPLEMENTS: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/title_complements.txt")));
 
 /// Given names so common in the news that they are among its frequent words, yet after a title
 /// they start a name (الرئيس محمد …).
-static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_str!("words/given_names.txt")));
+static GIVEN_NAMES: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/given_names.txt")));
 
 /// Function words that end a name.
-static STOP: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_str!("words/stop.txt")));
+static STOP: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/stop.txt")));
 
 /// Trigger nouns before an organisation's proper name (only the name is the mention).
-static ORG_HEADS_PROPER: LazyLock<HashSet<String>> =
-    LazyLock::new(|| words(include_str!("words/org_heads_proper.txt")));
+static ORG_HEADS_PROPER: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/org_heads_proper.txt")));
 
 /// Trigger nouns of descriptive organisation names (the whole phrase is the mention).
-static ORG_HEADS_DESCRIPTIVE: LazyLock<HashSet<String>> =
-    LazyLock::new(|| words(include_str!("words/org_heads_descriptive.txt")));
+static ORG_HEADS_DESCRIPTIVE: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("words/org_heads_descriptive.txt")));
 
 /// Trigger nouns before a place: the head is part of the name (ميدان كيم إيل سونغ) …
-static LOC_HEADS_WHOLE: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_str!("words/loc_heads_whole.txt")));
+static LOC_HEADS_WHOLE: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/loc_heads_whole.txt")));
 
 /// … or a generic noun before the name (مدينة فلاديفوستوك).
-static LOC_HEADS_PROPER: LazyLock<HashSet<String>> =
-    LazyLock::new(|| words(include_str!("words/loc_heads_proper.txt")));
+static LOC_HEADS_PROPER: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/loc_heads_proper.txt")));
 
 /// Speech verbs of reporting frames (قال X إن).
-static SPEECH_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_str!("words/speech_verbs.txt")));
+static SPEECH_VERBS: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/speech_verbs.txt")));
 
 /// What follows a name in a reporting frame.
-static AFTER_SPEAKER: LazyLock<HashSet<String>> = LazyLock::new(|| words(include_str!("words/after_speaker.txt")));
+static AFTER_SPEAKER: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/after_speaker.txt")));
 
 /// Whether a token can be part of a name found from context.
 pub fn name_like(t: &Token, first: bool) -> bool {

@@ -1,11 +1,11 @@
 //! Spellings of names as token sequences, and the proclitic splits that find them in running text.
 //!
-//! A `Lexicon` maps the first normalised token of each spelling to the spellings that start with
-//! it, longest first, so that recognition is one hash lookup per token. Proclitics (و ف ب ل ك and
+//! A `Lexicon` is a trie over normalised tokens, so that recognition costs one hash lookup per
+//! token and word of a name. Proclitics (و ف ب ل ك and
 //! their chains, لل = ل + ال) are split off a token only when the remainder starts a known spelling:
 //! names that begin with those letters (بوتين، فلاديفوستوك، لافروف) are looked up whole first.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::model::{EntityType, NameRef};
 use super::normalize::{is_word_char, normalize_str};
@@ -20,9 +20,24 @@ pub struct Spelling {
     pub ty: EntityType,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Lexicon {
-    heads: HashMap<String, Vec<Spelling>>,
+    /// A trie over normalised tokens; node 0 is the root.
+    nodes: Vec<Node>,
+    spellings: Vec<Spelling>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Node {
+    children: FxHashMap<Box<str>, u32>,
+    /// Spellings that end here (several when entities share a spelling).
+    spellings: Vec<u32>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon { nodes: vec![Node::default()], spellings: Vec::new() }
+    }
 }
 
 /// A spelling found at a token position.
@@ -33,6 +48,7 @@ pub struct Hit<'a> {
     pub prefix_chars: usize,
     /// Number of tokens the name covers.
     pub len: usize,
+    pub node: u32,
 }
 
 impl Lexicon {
@@ -46,53 +62,68 @@ impl Lexicon {
     }
 
     pub fn add_tokens(&mut self, tokens: Vec<String>, target: NameRef, ty: EntityType) {
-        let list = self.heads.entry(tokens[0].clone()).or_default();
-        if list.iter().any(|s| s.tokens == tokens && s.target == target) {
+        let mut node = 0u32;
+        for t in &tokens {
+            node = match self.nodes[node as usize].children.get(t.as_str()) {
+                Some(&child) => child,
+                None => {
+                    let child = self.nodes.len() as u32;
+                    self.nodes.push(Node::default());
+                    self.nodes[node as usize].children.insert(t.as_str().into(), child);
+                    child
+                }
+            };
+        }
+        let spellings = &self.spellings;
+        if self.nodes[node as usize].spellings.iter().any(|&s| spellings[s as usize].target == target) {
             return;
         }
-        let pos = list.iter().position(|s| s.tokens.len() < tokens.len()).unwrap_or(list.len());
-        list.insert(pos, Spelling { tokens, target, ty });
+        self.nodes[node as usize].spellings.push(self.spellings.len() as u32);
+        self.spellings.push(Spelling { tokens, target, ty });
     }
 
     pub fn is_empty(&self) -> bool {
-        self.heads.is_empty()
+        self.spellings.is_empty()
     }
 
     /// Whether a normalised single token is (the start of) a known spelling.
     pub fn has_head(&self, token: &str) -> bool {
-        self.heads.contains_key(token)
+        self.nodes[0].children.contains_key(token)
     }
 
     /// Other spellings with the same words as a hit (الشرق الأوسط: a region and a newspaper).
     pub fn alternatives<'a>(&'a self, hit: &Hit<'a>) -> impl Iterator<Item = &'a Spelling> {
-        let tokens = &hit.spelling.tokens;
-        self.heads.get(&tokens[0]).into_iter().flatten().filter(move |s| s.tokens == *tokens)
+        self.nodes[hit.node as usize].spellings.iter().map(|&s| &self.spellings[s as usize])
     }
 
     /// The longest spelling that starts at token `i`, trying the whole token before proclitic splits.
     pub fn longest_at<'a>(&'a self, tokens: &[Token], i: usize) -> Option<Hit<'a>> {
         let mut best: Option<Hit<'a>> = None;
         for (prefix_chars, head) in clitic_splits(&tokens[i].norm) {
-            let Some(list) = self.heads.get(head.as_ref()) else {
+            let Some(&first) = self.nodes[0].children.get(head.as_ref()) else {
                 continue;
             };
-            for spelling in list {
-                let len = spelling.tokens.len();
-                if best.is_some_and(|b| b.len >= len) {
-                    break;
+            let mut node = first;
+            let mut len = 1;
+            loop {
+                let n = &self.nodes[node as usize];
+                if let Some(&s) = n.spellings.first() {
+                    if best.is_none_or(|b| b.len < len) {
+                        best = Some(Hit { spelling: &self.spellings[s as usize], prefix_chars, len, node });
+                    }
                 }
-                if matches_rest(tokens, i, &spelling.tokens[1..]) {
-                    best = Some(Hit { spelling, prefix_chars, len });
-                    break;
+                let Some(next) = tokens.get(i + len).filter(|t| t.joins_prev) else { break };
+                match n.children.get(next.norm.as_str()) {
+                    Some(&child) => {
+                        node = child;
+                        len += 1;
+                    }
+                    None => break,
                 }
             }
         }
         best
     }
-}
-
-fn matches_rest(tokens: &[Token], i: usize, rest: &[String]) -> bool {
-    rest.iter().enumerate().all(|(k, want)| tokens.get(i + 1 + k).is_some_and(|t| t.joins_prev && t.norm == *want))
 }
 
 /// Normalised word tokens of a spelling.

@@ -140,7 +140,7 @@ pub struct SkeletonIndex<T> {
     keys: HashMap<String, Vec<T>>,
 }
 
-impl<T: Clone + PartialEq> SkeletonIndex<T> {
+impl<T: Clone + PartialEq + Ord> SkeletonIndex<T> {
     pub fn insert(&mut self, form: &str, value: T) {
         for key in deletion_keys(&skeleton(form)) {
             let list = self.keys.entry(key).or_default();
@@ -150,15 +150,16 @@ impl<T: Clone + PartialEq> SkeletonIndex<T> {
         }
     }
 
-    pub fn candidates(&self, form: &str) -> Vec<T> {
+    pub fn candidates(&self, form: &str) -> Vec<T>
+    where
+        T: Ord,
+    {
         let mut out: Vec<T> = Vec::new();
         for key in deletion_keys(&skeleton(form)) {
-            for v in self.keys.get(&key).into_iter().flatten() {
-                if !out.contains(v) {
-                    out.push(v.clone());
-                }
-            }
+            out.extend(self.keys.get(&key).into_iter().flatten().cloned());
         }
+        out.sort();
+        out.dedup();
         out
     }
 }

@@ -17,3 +17,4 @@ pub mod normalize;
 pub mod recognize;
 pub mod text;
 pub mod tokens;
+pub mod wordlist;

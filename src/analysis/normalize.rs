@@ -88,7 +88,14 @@ fn is_presentation_form(ch: char) -> bool {
 
 /// Whether a normalised character belongs inside a word.
 pub fn is_word_char(ch: char) -> bool {
-    ch.is_alphanumeric()
+    // Fast paths for ASCII and the Arabic block, which is nearly all of the text.
+    match ch {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{0620}' | '\u{064B}'..='\u{066D}' | '\u{06D4}'..='\u{06F9}' => false,
+        c if c.is_ascii() => false,
+        c => c.is_alphanumeric(),
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use super::lexicon::{clitic_splits, Hit, Lexicon, Spelling};
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
 use super::tokens::Token;
+use super::wordlist::{word_set, WordSet};
 
 /// What recognition found in one article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -34,10 +35,10 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
     while i < tokens.len() {
         let hit = match (kb.longest_at(tokens, i), corpus.longest_at(tokens, i)) {
             (Some(a), Some(b)) if b.len > a.len => Some(b),
-            (Some(a), _) => Some(a),
+            (Some(a), _) => Some(disambiguate(kb, a, tokens, i)),
             (None, b) => b,
         };
-        match hit.map(|h| disambiguate(kb, h, tokens, i)) {
+        match hit {
             Some(hit) => {
                 // A generic head or title spelled with the name (وكالة فرانس برس، نهر الفرات،
                 // الأمير محمد بن سلمان) is not part of the mention when the rest is a known name.
@@ -189,14 +190,8 @@ fn is_head_word(token: &str, prefix_chars: usize) -> bool {
     HEAD_WORDS.contains(word.as_str())
 }
 
-static HEAD_WORDS: std::sync::LazyLock<std::collections::HashSet<String>> = std::sync::LazyLock::new(|| {
-    include_str!("words/head_words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-        .map(super::normalize::normalize_str)
-        .collect()
-});
+static HEAD_WORDS: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| word_set(include_str!("words/head_words.txt")));
 
 struct Span {
     start: usize,

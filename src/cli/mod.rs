@@ -30,11 +30,17 @@ fn roots(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 /// Loads the corpus under the given roots. Unreadable files are reported on stderr and skipped.
 pub fn load(roots: &[PathBuf]) -> Corpus {
+    let started = std::time::Instant::now();
     let (files, skipped) = read_corpus(roots, DEFAULT_MAX_FILE_BYTES);
     for s in skipped {
         eprintln!("isnad: skipped {}: {}", s.path.display(), s.reason);
     }
-    Corpus::build(Arc::new(KbData::new(Kb::builtin())), files)
+    log::info!("read {} articles in {:.2?}", files.len(), started.elapsed());
+    let kb = Arc::new(KbData::new(Kb::builtin()));
+    log::info!("knowledge base ready after {:.2?}", started.elapsed());
+    let corpus = Corpus::build(kb, files);
+    log::info!("corpus indexed after {:.2?}", started.elapsed());
+    corpus
 }
 
 /// Writes to stdout; a closed pipe (`isnad entities | head`) ends the output quietly.

@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use super::model::EntityType;
 use super::tokens::Token;
+use rustc_hash::FxHashMap;
+
 use super::wordlist::{word_set, WordSet};
 
 /// A name found from context: tokens `start..end` (the name, with `prefix_chars` proclitic
@@ -93,34 +95,38 @@ pub fn discover(tokens: &[Token], covered: &[bool], person: &[bool]) -> Vec<Foun
     let mut taken = covered.to_vec();
     let mut i = 0;
     while i < tokens.len() {
-        let w = strip_wa(&tokens[i].norm);
+        let Some((w, kind)) = trigger(&tokens[i].norm) else {
+            i += 1;
+            continue;
+        };
         let next = i + 1;
-        let hit = if TITLES.contains(w) {
+        let has = |k: u8| kind & k != 0;
+        let hit = if has(TITLE) {
             person_after_title(tokens, &taken, person, next)
-        } else if SPEECH_VERBS.contains(w) {
+        } else if has(SPEECH) {
             speaker_after_verb(tokens, &taken, next)
-        } else if LOC_HEADS_WHOLE.contains(w) && !taken[i] {
+        } else if has(LOC_WHOLE) && !taken[i] {
             proper_name(tokens, &taken, next, 3).map(|end| Found {
                 start: i,
                 end,
                 prefix_chars: lead(&tokens[i], w),
                 ty: EntityType::Loc,
             })
-        } else if LOC_HEADS_PROPER.contains(w) {
+        } else if has(LOC_PROPER) {
             proper_name(tokens, &taken, next, 3).map(|end| Found {
                 start: next,
                 end,
                 prefix_chars: 0,
                 ty: EntityType::Loc,
             })
-        } else if ORG_HEADS_DESCRIPTIVE.contains(w) && !taken[i] && descriptive_end(tokens, &taken, next).is_some() {
+        } else if has(ORG_DESCRIPTIVE) && !taken[i] && descriptive_end(tokens, &taken, next).is_some() {
             descriptive_end(tokens, &taken, next).map(|end| Found {
                 start: i,
                 end,
                 prefix_chars: lead(&tokens[i], w),
                 ty: EntityType::Org,
             })
-        } else if ORG_HEADS_PROPER.contains(w) {
+        } else if has(ORG_PROPER) {
             proper_name(tokens, &taken, next, 3).map(|end| Found {
                 start: next,
                 end,
@@ -149,22 +155,44 @@ fn lead(t: &Token, w: &str) -> usize {
     t.norm.chars().count() - w.chars().count()
 }
 
-/// The token without a leading و/ف conjunction when the rest is a cue word.
-fn strip_wa(w: &str) -> &str {
-    for p in ["و", "ف"] {
-        if let Some(rest) = w.strip_prefix(p) {
-            if TITLES.contains(rest)
-                || SPEECH_VERBS.contains(rest)
-                || ORG_HEADS_DESCRIPTIVE.contains(rest)
-                || ORG_HEADS_PROPER.contains(rest)
-                || LOC_HEADS_WHOLE.contains(rest)
-                || LOC_HEADS_PROPER.contains(rest)
-            {
-                return rest;
-            }
+/// Kinds of trigger words, as bits of `TRIGGERS`.
+const TITLE: u8 = 1;
+const SPEECH: u8 = 2;
+const LOC_WHOLE: u8 = 4;
+const LOC_PROPER: u8 = 8;
+const ORG_DESCRIPTIVE: u8 = 16;
+const ORG_PROPER: u8 = 32;
+
+/// Every trigger word with its kinds: one lookup per token instead of one per list.
+static TRIGGERS: LazyLock<FxHashMap<String, u8>> = LazyLock::new(|| {
+    let mut map: FxHashMap<String, u8> = FxHashMap::default();
+    for (set, kind) in [
+        (&*TITLES, TITLE),
+        (&*SPEECH_VERBS, SPEECH),
+        (&*LOC_HEADS_WHOLE, LOC_WHOLE),
+        (&*LOC_HEADS_PROPER, LOC_PROPER),
+        (&*ORG_HEADS_DESCRIPTIVE, ORG_DESCRIPTIVE),
+        (&*ORG_HEADS_PROPER, ORG_PROPER),
+    ] {
+        for w in set {
+            *map.entry(w.clone()).or_default() |= kind;
         }
     }
-    w
+    map
+});
+
+/// The trigger word a token is, possibly behind a و/ف conjunction: (the word, its kinds).
+fn trigger(token: &str) -> Option<(&str, u8)> {
+    if let Some(&kind) = TRIGGERS.get(token) {
+        return Some((token, kind));
+    }
+    let rest = token.strip_prefix('و').or_else(|| token.strip_prefix('ف'))?;
+    TRIGGERS.get(rest).map(|&kind| (rest, kind))
+}
+
+/// The token without a leading و/ف conjunction when the rest is a cue word.
+fn strip_wa(w: &str) -> &str {
+    trigger(w).map_or(w, |(rest, _)| rest)
 }
 
 /// الرئيس [الروسي|شؤون الدولة|الكوري الشمالي]* NAME

@@ -98,6 +98,9 @@ impl Lexicon {
 
     /// The longest spelling that starts at token `i`, trying the whole token before proclitic splits.
     pub fn longest_at<'a>(&'a self, tokens: &[Token], i: usize) -> Option<Hit<'a>> {
+        if self.spellings.is_empty() {
+            return None;
+        }
         let mut best: Option<Hit<'a>> = None;
         for (prefix_chars, head) in clitic_splits(&tokens[i].norm) {
             let Some(&first) = self.nodes[0].children.get(head.as_ref()) else {

@@ -9,12 +9,16 @@ pub mod claims;
 pub mod corpus;
 pub mod discover;
 pub mod features;
+#[cfg(test)]
+pub mod fixture;
 pub mod kb;
 pub mod lexicon;
 pub mod link;
 pub mod model;
 pub mod normalize;
 pub mod recognize;
+#[cfg(test)]
+mod tests;
 pub mod text;
 pub mod tokens;
 pub mod wordlist;

@@ -1,0 +1,7 @@
+//! Data-driven tests of the core features: each `check_*` function parses a fixture, calls the
+//! core in one place and renders the result as text with the Arabic shown, compared with an
+//! `expect!` snapshot (`UPDATE_EXPECT=1 cargo test` rewrites them; read what you accept).
+
+mod incremental;
+mod navigation;
+mod recognition;

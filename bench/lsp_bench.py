@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Benchmark the isnad language server over stdio, as an editor drives it.
+
+  python3 bench/lsp_bench.py CORPUS_DIR [--open N] [--requests N] [--seed S] -- target/release/isnad lsp
+
+Measures, on the corpus in CORPUS_DIR (for instance the unpacked ANT corpus):
+  - index ready: from spawning the server to the end of its `$/progress` for indexing;
+  - hover, definition and references latency (p50, p99) at entity positions taken from documentSymbol
+    in N open articles;
+  - didChange -> publishDiagnostics latency for a one-character edit;
+  - peak resident memory of the server (VmHWM).
+Prints one line per figure and a JSON summary last. Standard library only. This is a benchmark, not a test:
+it asserts nothing. The machine's load changes the figures; run it on an idle machine.
+"""
+import json, os, random, statistics, subprocess, sys, threading, time, urllib.parse
+
+args = sys.argv[1:]
+cmd = args[args.index("--") + 1:]
+opts = args[:args.index("--")]
+corpus = os.path.abspath(opts[0])
+
+
+def opt(name, default):
+    return int(opts[opts.index(name) + 1]) if name in opts else default
+
+
+N_OPEN, N_REQ, SEED = opt("--open", 40), opt("--requests", 400), opt("--seed", 7)
+
+
+def uri(path):
+    return "file://" + urllib.parse.quote(path)
+
+
+class Server:
+    """A minimal LSP client: framed JSON-RPC over the server's stdin/stdout."""
+
+    def __init__(self, cmd):
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.lock = threading.Condition()
+        self.responses, self.diagnostics, self.progress_end = {}, {}, None
+        self.next_id = 0
+        threading.Thread(target=self.read, daemon=True).start()
+
+    def read(self):
+        out = self.proc.stdout
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            msg = json.loads(out.read(length))
+            now = time.perf_counter()
+            with self.lock:
+                if "id" in msg and "method" in msg:  # a request from the server: answer null
+                    self.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
+                elif "id" in msg:
+                    self.responses[msg["id"]] = (now, msg)
+                elif msg.get("method") == "$/progress" and msg["params"]["value"].get("kind") == "end":
+                    self.progress_end = now
+                elif msg.get("method") == "textDocument/publishDiagnostics":
+                    self.diagnostics[msg["params"]["uri"]] = (now, msg["params"])
+                self.lock.notify_all()
+
+    def send(self, msg):
+        body = json.dumps(msg, ensure_ascii=False).encode()
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+        self.proc.stdin.flush()
+
+    def request(self, method, params, timeout=60):
+        with self.lock:
+            self.next_id += 1
+            rid = self.next_id
+            start = time.perf_counter()
+            self.send({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
+            while rid not in self.responses:
+                if not self.lock.wait(timeout):
+                    raise TimeoutError(method)
+            end, msg = self.responses.pop(rid)
+        return (end - start) * 1000, msg.get("result")
+
+    def notify(self, method, params):
+        with self.lock:
+            self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+
+def pct(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
+
+
+files = sorted(os.path.join(r, f) for r, _, fs in os.walk(corpus) for f in fs if f.endswith((".txt", ".md")))
+random.seed(SEED)
+t0 = time.perf_counter()
+server = Server(cmd)
+server.request("initialize", {"processId": os.getpid(), "rootUri": uri(corpus),
+                              "workspaceFolders": [{"uri": uri(corpus), "name": "corpus"}],
+                              "capabilities": {"general": {"positionEncodings": ["utf-16"]},
+                                               "window": {"workDoneProgress": True}}})
+server.notify("initialized", {})
+with server.lock:
+    while server.progress_end is None:
+        if not server.lock.wait(600):
+            sys.exit("no end of indexing progress after 600 s")
+ready = server.progress_end - t0
+print("articles: %d; index ready after %.2f s" % (len(files), ready))
+
+positions = []
+opened = random.sample(files, min(N_OPEN, len(files)))
+for path in opened:
+    text = open(path, encoding="utf-8").read()
+    server.notify("textDocument/didOpen", {"textDocument": {"uri": uri(path), "languageId": "plaintext", "version": 1, "text": text}})
+    _, symbols = server.request("textDocument/documentSymbol", {"textDocument": {"uri": uri(path)}})
+    for group in symbols or []:
+        for s in group.get("children") or []:
+            positions.append((path, s["selectionRange"]["start"]))
+print("%d entity positions in %d open articles" % (len(positions), len(opened)))
+
+figures = {"articles": len(files), "index_ready_s": round(ready, 2)}
+for method, extra, n in (("textDocument/hover", {}, N_REQ), ("textDocument/definition", {}, N_REQ),
+                         ("textDocument/references", {"context": {"includeDeclaration": True}}, N_REQ // 4)):
+    lat = []
+    for path, pos in random.sample(positions, min(n, len(positions))):
+        ms, _ = server.request(method, dict({"textDocument": {"uri": uri(path)}, "position": pos}, **extra))
+        lat.append(ms)
+    name = method.split("/")[1]
+    figures[name + "_p50_ms"], figures[name + "_p99_ms"] = round(pct(lat, 0.5), 2), round(pct(lat, 0.99), 2)
+    print("%s: p50 %.2f ms, p99 %.2f ms over %d requests" % (name, pct(lat, 0.5), pct(lat, 0.99), len(lat)))
+
+path = opened[0]
+lines = open(path, encoding="utf-8").read().split("\n")
+diag = []
+for version in range(2, 32):
+    with server.lock:
+        server.diagnostics.pop(uri(path), None)
+    start = time.perf_counter()
+    server.notify("textDocument/didChange", {"textDocument": {"uri": uri(path), "version": version},
+                                             "contentChanges": [{"range": {"start": {"line": len(lines) - 1, "character": 0},
+                                                                           "end": {"line": len(lines) - 1, "character": 0}},
+                                                                 "text": "ق"}]})
+    with server.lock:
+        while server.diagnostics.get(uri(path), (0, {}))[1].get("version") != version:
+            if not server.lock.wait(5):
+                break
+        got = server.diagnostics.get(uri(path))
+    if got and got[1].get("version") == version:
+        diag.append((got[0] - start) * 1000)
+    time.sleep(0.1)
+figures["diagnostics_median_ms"], figures["diagnostics_max_ms"] = round(statistics.median(diag), 1), round(max(diag), 1)
+print("didChange -> diagnostics: median %.1f ms, max %.1f ms (%d/30)" % (statistics.median(diag), max(diag), len(diag)))
+
+rss = None
+for line in open("/proc/%d/status" % server.proc.pid):
+    if line.startswith("VmHWM"):
+        rss = int(line.split()[1]) // 1024
+figures["peak_rss_mb"] = rss
+print("peak resident memory: %s MB" % rss)
+server.request("shutdown", None)
+server.notify("exit", None)
+server.proc.wait(10)
+print(json.dumps(figures))

@@ -17,16 +17,16 @@ use super::claims::find_claims;
 use super::discover::FREQUENT;
 use super::kb::{Kb, KbEntity};
 use super::lexicon::{clitic_splits, Lexicon};
-use super::link::{cluster_forms, KbFuzzy};
+use super::link::KbFuzzy;
 use super::model::{Claim, EntityType, FormKey, Mention, NameRef};
 use super::normalize::NormText;
 use super::recognize::recognize;
+use super::resolve::Resolver;
 use super::text::LineIndex;
 use super::tokens::{tokenize, Token};
 
 pub type FileId = u32;
-/// Index of an entity in `Corpus::entities` (knowledge-base entities first, then discovered ones).
-pub type EntityIdx = u32;
+pub use super::resolve::{EntityEntry, EntityIdx};
 
 /// The knowledge base with its lookup structures, shared by every analysis.
 #[derive(Debug, Default)]
@@ -65,13 +65,6 @@ pub struct FileEntry {
 /// files per file that reveals it from context.
 const PROPAGATION_RATIO: usize = 20;
 
-/// A corpus entity as the features see it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EntityEntry {
-    Kb(u32),
-    Discovered { id: String, canonical: FormKey },
-}
-
 #[derive(Debug, Default)]
 pub struct Corpus {
     pub kb: Arc<KbData>,
@@ -86,17 +79,16 @@ pub struct Corpus {
     head_files: HashMap<u64, Vec<FileId>>,
     /// What a mention names → (file, mention index).
     postings: HashMap<NameRef, Vec<(FileId, u32)>>,
-    entity_of: HashMap<NameRef, EntityIdx>,
-    pub entities: Vec<EntityEntry>,
-    members: Vec<Vec<NameRef>>,
-    forms_changed: bool,
+    resolver: Resolver,
+    /// Forms whose presence in the corpus may have changed during an update, with whether they
+    /// were present before it.
+    touched_forms: HashMap<FormKey, bool>,
 }
 
 impl Corpus {
     pub fn new(kb: Arc<KbData>) -> Corpus {
-        let mut corpus = Corpus { kb, ..Corpus::default() };
-        corpus.resolve();
-        corpus
+        let resolver = Resolver::new(&kb);
+        Corpus { kb, resolver, ..Corpus::default() }
     }
 
     /// Builds the index of many files at once, in parallel. Equivalent to `set_file` on each.
@@ -146,8 +138,8 @@ impl Corpus {
             corpus.files.push(Some(entry));
         }
         log::debug!("build: mentions indexed");
-        corpus.resolve();
-        log::debug!("build: {} entities linked", corpus.entities.len());
+        corpus.resolve_changed_forms();
+        log::debug!("build: {} entities linked", corpus.resolver.len());
         corpus
     }
 
@@ -180,7 +172,7 @@ impl Corpus {
         self.files[id as usize] = Some(entry);
         self.update_propagation(id);
         self.reanalyse(id, &norm, &tokens);
-        self.resolve_if_needed();
+        self.resolve_changed_forms();
         id
     }
 
@@ -193,7 +185,7 @@ impl Corpus {
             self.count_discoveries(&old.discovered, &[]);
             self.update_propagation(id);
         }
-        self.resolve_if_needed();
+        self.resolve_changed_forms();
     }
 
     pub fn file_id(&self, name: &str) -> Option<FileId> {
@@ -218,19 +210,35 @@ impl Corpus {
 
     /// The entity a mention refers to.
     pub fn entity_of(&self, mention: &Mention) -> Option<EntityIdx> {
-        self.entity_of.get(&mention.target).copied()
+        self.resolver.entity_of(&mention.target)
+    }
+
+    pub fn entity_entry(&self, entity: EntityIdx) -> Option<&EntityEntry> {
+        self.resolver.entry(entity)
+    }
+
+    /// The discovered name forms linked to an entity.
+    pub fn forms_of(&self, entity: EntityIdx) -> impl Iterator<Item = &FormKey> {
+        self.resolver.members(entity).iter().filter_map(|r| match r {
+            NameRef::Form(f) => Some(f),
+            NameRef::Kb(_) => None,
+        })
+    }
+
+    /// Every mention of an entity, in no particular order.
+    pub fn mentions_unordered(&self, entity: EntityIdx) -> impl Iterator<Item = (FileId, &Mention)> {
+        self.resolver.members(entity).iter().flat_map(move |target| {
+            self.postings
+                .get(target)
+                .into_iter()
+                .flatten()
+                .filter_map(move |&(file, idx)| Some((file, self.file(file)?.mentions.get(idx as usize)?)))
+        })
     }
 
     /// Every mention of an entity, in corpus order.
     pub fn mentions_of(&self, entity: EntityIdx) -> Vec<(FileId, &Mention)> {
-        let mut out: Vec<(FileId, &Mention)> = Vec::new();
-        for target in self.members.get(entity as usize).into_iter().flatten() {
-            for &(file, idx) in self.postings.get(target).into_iter().flatten() {
-                if let Some(m) = self.file(file).and_then(|f| f.mentions.get(idx as usize)) {
-                    out.push((file, m));
-                }
-            }
-        }
+        let mut out: Vec<(FileId, &Mention)> = self.mentions_unordered(entity).collect();
         out.sort_by(|a, b| {
             let (fa, fb) = (self.file(a.0).map(|f| &f.name), self.file(b.0).map(|f| &f.name));
             fa.cmp(&fb).then(a.1.start.cmp(&b.1.start))
@@ -240,7 +248,7 @@ impl Corpus {
 
     /// The knowledge-base entry behind an entity, if it has one.
     pub fn kb_entity(&self, entity: EntityIdx) -> Option<&KbEntity> {
-        match self.entities.get(entity as usize)? {
+        match self.resolver.entry(entity)? {
             EntityEntry::Kb(i) => Some(self.kb.kb.get(*i)),
             EntityEntry::Discovered { .. } => None,
         }
@@ -248,16 +256,18 @@ impl Corpus {
 
     /// Corpus-wide id of an entity (`putin`, or `per-kyrby` for a discovered name).
     pub fn entity_id(&self, entity: EntityIdx) -> &str {
-        match &self.entities[entity as usize] {
-            EntityEntry::Kb(i) => &self.kb.kb.get(*i).id,
-            EntityEntry::Discovered { id, .. } => id,
+        match self.resolver.entry(entity) {
+            Some(EntityEntry::Kb(i)) => &self.kb.kb.get(*i).id,
+            Some(EntityEntry::Discovered { id, .. }) => id,
+            None => "?",
         }
     }
 
     pub fn entity_type(&self, entity: EntityIdx) -> EntityType {
-        match &self.entities[entity as usize] {
-            EntityEntry::Kb(i) => self.kb.kb.get(*i).ty.clone(),
-            EntityEntry::Discovered { canonical, .. } => canonical.ty.clone(),
+        match self.resolver.entry(entity) {
+            Some(EntityEntry::Kb(i)) => self.kb.kb.get(*i).ty.clone(),
+            Some(EntityEntry::Discovered { canonical, .. }) => canonical.ty.clone(),
+            None => EntityType::Other("?".into()),
         }
     }
 
@@ -267,7 +277,7 @@ impl Corpus {
             .postings
             .iter()
             .filter(|(_, v)| !v.is_empty())
-            .filter_map(|(k, _)| self.entity_of.get(k).copied())
+            .filter_map(|(k, _)| self.resolver.entity_of(k))
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -398,7 +408,9 @@ impl Corpus {
         for (i, m) in entry.mentions.iter().enumerate() {
             let list = self.postings.entry(m.target.clone()).or_default();
             if list.is_empty() {
-                self.forms_changed |= matches!(m.target, NameRef::Form(_));
+                if let NameRef::Form(f) = &m.target {
+                    self.touched_forms.entry(f.clone()).or_insert(false);
+                }
             }
             list.push((id, i as u32));
         }
@@ -410,69 +422,27 @@ impl Corpus {
                 list.retain(|&(f, _)| f != id);
                 if list.is_empty() {
                     self.postings.remove(&m.target);
-                    self.forms_changed |= matches!(m.target, NameRef::Form(_));
+                    if let NameRef::Form(f) = &m.target {
+                        self.touched_forms.entry(f.clone()).or_insert(true);
+                    }
                 }
             }
         }
     }
 
-    fn resolve_if_needed(&mut self) {
-        if self.forms_changed {
-            self.resolve();
-        }
-    }
-
-    /// Links every name form in the corpus to an entity.
-    fn resolve(&mut self) {
-        self.forms_changed = false;
+    /// Tells the resolver about the forms that appeared in or vanished from the corpus.
+    fn resolve_changed_forms(&mut self) {
+        let mut touched: Vec<(FormKey, bool)> = self.touched_forms.drain().collect();
+        touched.sort();
         let kb = self.kb.clone();
-        let n_kb = kb.kb.len();
-        let mut entity_of: HashMap<NameRef, EntityIdx> = HashMap::new();
-        let mut members: Vec<Vec<NameRef>> = (0..n_kb).map(|i| vec![NameRef::Kb(i as u32)]).collect();
-        let mut entities: Vec<EntityEntry> = (0..n_kb as u32).map(EntityEntry::Kb).collect();
-        for i in 0..n_kb as u32 {
-            entity_of.insert(NameRef::Kb(i), i);
-        }
-        let mut unclaimed: BTreeSet<FormKey> = BTreeSet::new();
-        let mut forms: Vec<&FormKey> = self
-            .postings
-            .keys()
-            .filter_map(|k| match k {
-                NameRef::Form(f) => Some(f),
-                NameRef::Kb(_) => None,
-            })
-            .collect();
-        forms.sort();
-        for f in forms {
-            match kb.fuzzy.resolve(&kb.kb, f) {
-                Some(i) => {
-                    entity_of.insert(NameRef::Form(f.clone()), i);
-                    members[i as usize].push(NameRef::Form(f.clone()));
-                }
-                None => {
-                    unclaimed.insert(f.clone());
-                }
+        for (form, was_present) in touched {
+            let present = self.postings.get(&NameRef::Form(form.clone())).is_some_and(|l| !l.is_empty());
+            match (was_present, present) {
+                (false, true) => self.resolver.add_form(&kb, &form),
+                (true, false) => self.resolver.remove_form(&form),
+                _ => {}
             }
         }
-        let mut used_ids: HashMap<String, u32> = HashMap::new();
-        for cluster in cluster_forms(&unclaimed) {
-            let idx = entities.len() as EntityIdx;
-            let canonical = cluster[0].clone();
-            let mut id = format!("{}-{}", canonical.ty.as_str().to_lowercase(), transliterate(&canonical.form));
-            let n = used_ids.entry(id.clone()).or_default();
-            *n += 1;
-            if *n > 1 {
-                id = format!("{id}-{n}");
-            }
-            for f in &cluster {
-                entity_of.insert(NameRef::Form(f.clone()), idx);
-            }
-            members.push(cluster.into_iter().map(NameRef::Form).collect());
-            entities.push(EntityEntry::Discovered { id, canonical });
-        }
-        self.entity_of = entity_of;
-        self.members = members;
-        self.entities = entities;
     }
 }
 
@@ -502,52 +472,4 @@ fn hash(s: &str) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     s.hash(&mut h);
     h.finish()
-}
-
-/// A readable ASCII rendering of an Arabic name for ids (كيربي → kyrby).
-pub fn transliterate(form: &str) -> String {
-    let mut out = String::new();
-    for c in form.chars() {
-        let t = match c {
-            'ا' => "a",
-            'ب' => "b",
-            'ت' => "t",
-            'ث' => "th",
-            'ج' => "j",
-            'ح' => "h",
-            'خ' => "kh",
-            'د' => "d",
-            'ذ' => "dh",
-            'ر' => "r",
-            'ز' => "z",
-            'س' => "s",
-            'ش' => "sh",
-            'ص' => "s",
-            'ض' => "d",
-            'ط' => "t",
-            'ظ' => "z",
-            'ع' => "e",
-            'غ' => "gh",
-            'ف' => "f",
-            'ق' => "q",
-            'ك' => "k",
-            'ل' => "l",
-            'م' => "m",
-            'ن' => "n",
-            'ه' => "h",
-            'و' => "w",
-            'ي' => "y",
-            ' ' => "-",
-            c if c.is_ascii_alphanumeric() => {
-                out.push(c.to_ascii_lowercase());
-                continue;
-            }
-            _ => "",
-        };
-        out.push_str(t);
-    }
-    if out.is_empty() {
-        out.push('x');
-    }
-    out
 }

@@ -46,25 +46,26 @@ pub fn entity_at(corpus: &Corpus, file: FileId, offset: u32) -> Option<EntityIdx
 }
 
 pub fn summary(corpus: &Corpus, entity: EntityIdx) -> EntitySummary {
-    let mentions = corpus.mentions_of(entity);
-    let mut spellings: BTreeMap<String, usize> = BTreeMap::new();
+    let mut spellings: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut articles: Vec<FileId> = Vec::new();
-    for (file, m) in &mentions {
-        if let Some(f) = corpus.file(*file) {
-            *spellings.entry(f.text[m.start as usize..m.end as usize].to_string()).or_default() += 1;
+    let mut mentions = 0;
+    for (file, m) in corpus.mentions_unordered(entity) {
+        if let Some(f) = corpus.file(file) {
+            *spellings.entry(&f.text[m.start as usize..m.end as usize]).or_default() += 1;
         }
-        articles.push(*file);
+        articles.push(file);
+        mentions += 1;
     }
     articles.sort_unstable();
     articles.dedup();
-    let mut spellings: Vec<(String, usize)> = spellings.into_iter().collect();
+    let mut spellings: Vec<(String, usize)> = spellings.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
     spellings.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let (name, english, wikidata, description) = match &corpus.entities[entity as usize] {
-        EntityEntry::Kb(i) => {
+    let (name, english, wikidata, description) = match corpus.entity_entry(entity) {
+        Some(EntityEntry::Kb(i)) => {
             let e = corpus.kb.kb.get(*i);
             (e.name.clone(), e.english.clone(), e.wikidata.clone(), e.description.clone())
         }
-        EntityEntry::Discovered { .. } => {
+        _ => {
             let name = full_name_mention(corpus, entity)
                 .and_then(|r| corpus.file(r.file).map(|f| f.text[r.start as usize..r.end as usize].to_string()))
                 .unwrap_or_default();
@@ -79,7 +80,7 @@ pub fn summary(corpus: &Corpus, entity: EntityIdx) -> EntitySummary {
         wikidata,
         description,
         spellings,
-        mentions: mentions.len(),
+        mentions,
         articles: articles.len(),
     }
 }
@@ -110,11 +111,13 @@ pub fn definition(corpus: &Corpus, file: FileId, offset: u32) -> Option<Definiti
 }
 
 fn full_name_mention(corpus: &Corpus, entity: EntityIdx) -> Option<FileRange> {
-    let mentions = corpus.mentions_of(entity);
     let words = |m: &Mention| m.form.split(' ').count();
-    let most = mentions.iter().filter(|(_, m)| m.origin != Origin::Partial).map(|(_, m)| words(m)).max()?;
-    let (file, m) = mentions.iter().find(|(_, m)| m.origin != Origin::Partial && words(m) == most)?;
-    Some(FileRange { file: *file, start: m.start, end: m.end })
+    let name = |file: FileId| corpus.file(file).map(|f| f.name.as_str());
+    let (file, m) =
+        corpus.mentions_unordered(entity).filter(|(_, m)| m.origin != Origin::Partial).min_by(|(fa, a), (fb, b)| {
+            words(b).cmp(&words(a)).then_with(|| name(*fa).cmp(&name(*fb))).then(a.start.cmp(&b.start))
+        })?;
+    Some(FileRange { file, start: m.start, end: m.end })
 }
 
 /// Every mention of the entity under the cursor, across the corpus. Without the declaration,
@@ -186,9 +189,9 @@ pub fn document_entities(corpus: &Corpus, file: FileId) -> Vec<(EntityType, Vec<
 
 /// The canonical Arabic name of an entity (knowledge base), or its canonical discovered form's text.
 pub fn display_name(corpus: &Corpus, entity: EntityIdx) -> String {
-    match &corpus.entities[entity as usize] {
-        EntityEntry::Kb(i) => corpus.kb.kb.get(*i).name.clone(),
-        EntityEntry::Discovered { .. } => full_name_mention(corpus, entity)
+    match corpus.entity_entry(entity) {
+        Some(EntityEntry::Kb(i)) => corpus.kb.kb.get(*i).name.clone(),
+        _ => full_name_mention(corpus, entity)
             .and_then(|r| corpus.file(r.file).map(|f| f.text[r.start as usize..r.end as usize].to_string()))
             .unwrap_or_else(|| corpus.entity_id(entity).to_string()),
     }
@@ -201,7 +204,7 @@ pub fn workspace_symbols(corpus: &Corpus, query: &str, limit: usize) -> Vec<(Ent
     let mut out = Vec::new();
     for entity in corpus.mentioned_entities() {
         let matches = q.is_empty()
-            || corpus.mentions_of(entity).iter().any(|(_, m)| m.form.contains(&q))
+            || corpus.forms_of(entity).any(|f| f.form.contains(&q))
             || corpus.kb_entity(entity).is_some_and(|e| {
                 e.spellings().any(|s| normalize_str(s).contains(&q))
                     || e.english.to_lowercase().contains(&query.trim().to_lowercase())

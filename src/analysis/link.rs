@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::kb::Kb;
 use super::lexicon::name_tokens;
 use super::model::{EntityType, FormKey};
+use super::resolve::canonical_order;
 
 /// The consonant skeleton of a normalised name (spaces ignored).
 pub fn skeleton(form: &str) -> String {
@@ -135,9 +136,15 @@ pub fn same_name(a: &str, b: &str) -> bool {
 }
 
 /// Candidate lookup by skeleton and its one-letter deletions.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct SkeletonIndex<T> {
     keys: HashMap<String, Vec<T>>,
+}
+
+impl<T> Default for SkeletonIndex<T> {
+    fn default() -> Self {
+        SkeletonIndex { keys: HashMap::new() }
+    }
 }
 
 impl<T: Clone + PartialEq + Ord> SkeletonIndex<T> {
@@ -146,6 +153,17 @@ impl<T: Clone + PartialEq + Ord> SkeletonIndex<T> {
             let list = self.keys.entry(key).or_default();
             if !list.contains(&value) {
                 list.push(value.clone());
+            }
+        }
+    }
+
+    pub fn remove(&mut self, form: &str, value: &T) {
+        for key in deletion_keys(&skeleton(form)) {
+            if let Some(list) = self.keys.get_mut(&key) {
+                list.retain(|v| v != value);
+                if list.is_empty() {
+                    self.keys.remove(&key);
+                }
             }
         }
     }
@@ -245,16 +263,10 @@ pub fn cluster_forms(forms: &BTreeSet<FormKey>) -> Vec<Vec<FormKey>> {
     }
     let mut clusters: Vec<Vec<FormKey>> = groups.into_values().collect();
     for c in &mut clusters {
-        c.sort_by(|a, b| canonical_order(a, b));
+        c.sort_by(canonical_order);
     }
     clusters.sort_by(|a, b| canonical_order(&a[0], &b[0]));
     clusters
-}
-
-/// The canonical form of a cluster comes first: the most words, then the longest, then alphabetical.
-fn canonical_order(a: &FormKey, b: &FormKey) -> std::cmp::Ordering {
-    let words = |k: &FormKey| k.form.split(' ').count();
-    words(b).cmp(&words(a)).then(b.form.len().cmp(&a.form.len())).then(a.cmp(b))
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod link;
 pub mod model;
 pub mod normalize;
 pub mod recognize;
+pub mod resolve;
 #[cfg(test)]
 mod tests;
 pub mod text;

@@ -76,7 +76,7 @@ pub struct Corpus {
     propagated: BTreeSet<FormKey>,
     corpus_lexicon: Lexicon,
     /// Word (or proclitic-split remainder, frequent words left out) → files containing it.
-    head_files: HashMap<u64, Vec<FileId>>,
+    head_files: rustc_hash::FxHashMap<u64, Vec<FileId>>,
     /// What a mention names → (file, mention index).
     postings: HashMap<NameRef, Vec<(FileId, u32)>>,
     resolver: Resolver,
@@ -469,7 +469,7 @@ fn heads_of(tokens: &[Token]) -> Vec<u64> {
 }
 
 fn hash(s: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     s.hash(&mut h);
     h.finish()
 }

@@ -5,6 +5,8 @@
 //! their chains, لل = ل + ال) are split off a token only when the remainder starts a known spelling:
 //! names that begin with those letters (بوتين، فلاديفوستوك، لافروف) are looked up whole first.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::model::{EntityType, NameRef};
@@ -137,26 +139,37 @@ pub fn name_tokens(spelling: &str) -> Vec<String> {
 /// Words that are never read as proclitic + name.
 const NEVER_SPLIT: [&str; 4] = ["بحماس", "وصور", "بصور", "لصور"];
 
-/// Proclitic chains, longest first. `لل` is handled separately (ل + ال with the alef elided).
-const PROCLITICS: [&str; 11] = ["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
-
 /// The ways to read a token as proclitics + name: the whole token first, then each split whose
-/// remainder has at least two letters. Yields (proclitic characters, remainder).
-pub fn clitic_splits(token: &str) -> impl Iterator<Item = (usize, std::borrow::Cow<'_, str>)> {
-    use std::borrow::Cow;
-    let whole = std::iter::once((0, Cow::Borrowed(token)));
-    // Ordinary words that look like proclitic + name (بحماس "with enthusiasm", not ب + حماس).
-    let splittable = !NEVER_SPLIT.contains(&token);
-    let token = if splittable { token } else { "" };
-    let lil = ["لل", "ولل", "فلل"].into_iter().filter_map(move |p| {
-        let rest = token.strip_prefix(p)?;
-        (rest.chars().count() >= 2).then(|| (p.chars().count() - 1, Cow::Owned(format!("ال{rest}"))))
-    });
-    let plain = PROCLITICS.into_iter().filter_map(move |p| {
-        let rest = token.strip_prefix(p)?;
-        (rest.chars().count() >= 2).then(|| (p.chars().count(), Cow::Borrowed(rest)))
-    });
-    whole.chain(lil).chain(plain)
+/// remainder has at least two letters (لل + X as ل + الX first, then two-letter chains such as وب,
+/// then single proclitics). Yields (proclitic characters, remainder).
+pub fn clitic_splits(token: &str) -> impl Iterator<Item = (usize, Cow<'_, str>)> {
+    let mut splits: [Option<(usize, Cow<'_, str>)>; 4] = [Some((0, Cow::Borrowed(token))), None, None, None];
+    let mut chars = token.chars();
+    let (c0, c1, c2) = (chars.next(), chars.next(), chars.next());
+    let proclitic = |c: Option<char>| matches!(c, Some('و' | 'ف' | 'ب' | 'ل' | 'ك'));
+    if proclitic(c0) && !NEVER_SPLIT.contains(&token) {
+        let conj = matches!(c0, Some('و' | 'ف'));
+        // Byte length of the first one or two letters (all two-byte Arabic letters).
+        let rest_after = |n: usize| &token[2 * n..];
+        let long_enough = |n: usize| rest_after(n).chars().count() >= 2;
+        let lil = if c0 == Some('ل') && c1 == Some('ل') {
+            Some(1)
+        } else if conj && c1 == Some('ل') && c2 == Some('ل') {
+            Some(2)
+        } else {
+            None
+        };
+        if let Some(n) = lil.filter(|&n| long_enough(n + 1)) {
+            splits[1] = Some((n, Cow::Owned(format!("ال{}", rest_after(n + 1)))));
+        }
+        if conj && matches!(c1, Some('ب' | 'ل' | 'ك')) && long_enough(2) {
+            splits[2] = Some((2, Cow::Borrowed(rest_after(2))));
+        }
+        if long_enough(1) {
+            splits[3] = Some((1, Cow::Borrowed(rest_after(1))));
+        }
+    }
+    splits.into_iter().flatten()
 }
 
 #[cfg(test)]

@@ -94,6 +94,8 @@ pub fn is_word_char(ch: char) -> bool {
         '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' => true,
         '\u{0600}'..='\u{0620}' | '\u{064B}'..='\u{066D}' | '\u{06D4}'..='\u{06F9}' => false,
         c if c.is_ascii() => false,
+        // Latin-1 punctuation («»), general punctuation (“” – …) and the emoji planes.
+        '\u{00A0}'..='\u{00BF}' | '\u{2000}'..='\u{206F}' | '\u{1F000}'..='\u{1FAFF}' => false,
         c => c.is_alphanumeric(),
     }
 }

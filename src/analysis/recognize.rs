@@ -75,6 +75,9 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
     }
     for Found { start, end, prefix_chars, ty } in discover(tokens, &covered, &person) {
         let form = form_of(tokens, start, end, prefix_chars);
+        if NOT_NAMES.contains(&form) {
+            continue;
+        }
         discovered.push(FormKey { form, ty: ty.clone() });
         covered[start..end].iter_mut().for_each(|c| *c = true);
         spans.push(Span { start, end, prefix_chars, ty, target: None, origin: Origin::Discovered });
@@ -190,6 +193,10 @@ fn is_head_word(token: &str, prefix_chars: usize) -> bool {
     HEAD_WORDS.contains(word.as_str())
 }
 
+/// Forms that the context rules take for names but that are ordinary words (`data/not_names.txt`).
+static NOT_NAMES: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| word_set(include_str!("../../data/not_names.txt")));
+
 static HEAD_WORDS: std::sync::LazyLock<WordSet> =
     std::sync::LazyLock::new(|| word_set(include_str!("words/head_words.txt")));
 
@@ -233,7 +240,7 @@ fn partial_names(tokens: &[Token], spans: &[Span]) -> HashMap<String, NameRef> {
             NameRef::Form(FormKey { form: form_of(tokens, s.start, s.end, s.prefix_chars), ty: EntityType::Per })
         });
         for (k, t) in tokens[s.start..s.end].iter().enumerate() {
-            let word: String = if k == 0 { t.norm.chars().skip(s.prefix_chars).collect() } else { t.norm.clone() };
+            let word: String = if k == 0 { t.norm.chars().skip(s.prefix_chars).collect() } else { t.norm.to_string() };
             if word.chars().count() >= 3 && !PARTIAL_STOP.contains(&word.as_str()) && !HEAD_WORDS.contains(&word) {
                 *votes.entry(word).or_default().entry(target.clone()).or_default() += 1;
             }

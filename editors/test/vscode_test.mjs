@@ -191,6 +191,28 @@ try {
     say(`     first rows: ${texts.all.slice(0, 3).map((t) => t.replace(/\s*\n\s*/g, ' ')).join(' | ')}`);
     await page.screenshot({ path: path.join(out, 'vscode-problems.png') });
   });
+
+  await check('"Restart isnad" command, then hover again', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Restart isnad');
+    await poll('the Restart isnad command in the palette', 10000, async () =>
+      (await page.locator('.quick-input-list .monaco-list-row').first().textContent())?.includes('Restart isnad'),
+    );
+    await page.keyboard.press('Enter');
+    await openFile(article('000'));
+    await cursorOn('بوتين');
+    await inWord();
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+    await poll('a hover from the restarted server', 30000, async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      if (!(await hover.waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false))) return false;
+      return (await hover.innerText()).includes('Putin');
+    }, 500);
+  });
 } catch (e) {
   failure = e;
   await page.screenshot({ path: path.join(out, 'vscode-failure.png') }).catch(() => {});

@@ -158,9 +158,11 @@ async function stop() {
   }
 }
 
-async function restart() {
-  await stop();
-  await start();
+/** Stops and starts the client; calls run one after another, never two clients at once. */
+let queue = Promise.resolve();
+function restart() {
+  queue = queue.then(stop).then(start).catch((e) => output.appendLine(`Restart failed: ${e}`));
+  return queue;
 }
 
 function activate(context) {
@@ -184,7 +186,7 @@ function activate(context) {
   markers.onDidCreate(() => restart());
   markers.onDidDelete(() => restart());
   context.subscriptions.push(markers);
-  return start();
+  return restart();
 }
 
 function deactivate() {

@@ -57,6 +57,7 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 test_vscode() {
   local start rc=0 vsix=$OUT/isnad-test.vsix cs_pid="" t_tools
   t_tools=$(now)
+  rm -f "$OUT"/vscode-*.png
   vscode_tools
   # The test's own time starts once the tools are there (installs can take minutes).
   start=$(now)

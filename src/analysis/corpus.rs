@@ -44,6 +44,14 @@ impl KbData {
                 lexicon.add(s, NameRef::Kb(idx as u32), e.ty.clone());
             }
         }
+        // Latin spellings are matched as written (the KB itself holds Arabic only).
+        for line in include_str!("words/latin_aliases.tsv").lines().filter(|l| !l.starts_with('#')) {
+            if let Some((id, spelling)) = line.split_once('\t') {
+                if let Some(idx) = kb.index_of(id) {
+                    lexicon.add(spelling, NameRef::Kb(idx), kb.get(idx).ty.clone());
+                }
+            }
+        }
         let fuzzy = KbFuzzy::new(&kb);
         KbData { kb, lexicon, fuzzy }
     }

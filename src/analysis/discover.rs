@@ -47,6 +47,9 @@ static ORG_HEADS_PROPER: LazyLock<WordSet> = LazyLock::new(|| word_set(include_s
 static ORG_HEADS_DESCRIPTIVE: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("words/org_heads_descriptive.txt")));
 
+/// Definite institution nouns that, with a nationality adjective, name a body (الرئاسة التركية).
+static ORG_HEADS_DEFINITE: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/org_heads_definite.txt")));
+
 /// Trigger nouns before a place: the head is part of the name (ميدان كيم إيل سونغ) …
 static LOC_HEADS_WHOLE: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/loc_heads_whole.txt")));
 
@@ -126,6 +129,13 @@ pub fn discover(tokens: &[Token], covered: &[bool], person: &[bool]) -> Vec<Foun
                 prefix_chars: lead(&tokens[i], w),
                 ty: EntityType::Org,
             })
+        } else if has(ORG_DEFINITE) && !taken[i] {
+            nisba_end(tokens, &taken, next).map(|end| Found {
+                start: i,
+                end,
+                prefix_chars: lead(&tokens[i], w),
+                ty: EntityType::Org,
+            })
         } else if has(ORG_PROPER) {
             proper_name(tokens, &taken, next, 3).map(|end| Found {
                 start: next,
@@ -162,6 +172,7 @@ const LOC_WHOLE: u8 = 4;
 const LOC_PROPER: u8 = 8;
 const ORG_DESCRIPTIVE: u8 = 16;
 const ORG_PROPER: u8 = 32;
+const ORG_DEFINITE: u8 = 64;
 
 /// Every trigger word with its kinds: one lookup per token instead of one per list.
 static TRIGGERS: LazyLock<FxHashMap<String, u8>> = LazyLock::new(|| {
@@ -173,6 +184,7 @@ static TRIGGERS: LazyLock<FxHashMap<String, u8>> = LazyLock::new(|| {
         (&*LOC_HEADS_PROPER, LOC_PROPER),
         (&*ORG_HEADS_DESCRIPTIVE, ORG_DESCRIPTIVE),
         (&*ORG_HEADS_PROPER, ORG_PROPER),
+        (&*ORG_HEADS_DEFINITE, ORG_DEFINITE),
     ] {
         for w in set {
             *map.entry(w.clone()).or_default() |= kind;
@@ -259,7 +271,9 @@ fn extend_name(tokens: &[Token], taken: &[bool], start: usize, max: usize) -> us
 fn proper_name(tokens: &[Token], taken: &[bool], i: usize, max: usize) -> Option<usize> {
     let t = tokens.get(i)?;
     let quoted = t.punct_before.contains('«') || t.punct_before.contains('"') || t.punct_before.contains('“');
-    if taken[i] || !(t.joins_prev || quoted) || !name_like(t, true) || is_frequent(&t.norm) {
+    // A feminine nisba adjective is a description, not a name (صحيفة كويتية، وكالة روسية).
+    let adjective = t.norm.ends_with("يه") && !quoted;
+    if taken[i] || !(t.joins_prev || quoted) || !name_like(t, true) || is_frequent(&t.norm) || adjective {
         return None;
     }
     let mut end = i + 1;
@@ -273,6 +287,15 @@ fn proper_name(tokens: &[Token], taken: &[bool], i: usize, max: usize) -> Option
         end += 1;
     }
     Some(end)
+}
+
+/// الرئاسة [التركية]، السفارة [الأمريكية]: nationality adjectives after a definite institution noun.
+fn nisba_end(tokens: &[Token], taken: &[bool], i: usize) -> Option<usize> {
+    let mut end = i;
+    while end < tokens.len() && end - i < 2 && !taken[end] && tokens[end].joins_prev && is_nisba(&tokens[end].norm) {
+        end += 1;
+    }
+    (end > i).then_some(end)
 }
 
 /// وزارة [الخارجية الكورية الجنوبية]: definite words after an indefinite trigger noun.

@@ -6,6 +6,7 @@
 
 pub mod convert;
 pub mod debounce;
+pub mod framing;
 pub mod indexing;
 pub mod locations;
 pub mod server;
@@ -31,7 +32,7 @@ pub fn run() -> anyhow::Result<()> {
             let debouncer = debounce::Debouncer::start(client.clone(), state.clone());
             server::Backend { client, state: state.clone(), debouncer }
         });
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        Server::new(framing::guard(tokio::io::stdin()), tokio::io::stdout(), socket)
             .concurrency_level(MAX_CONCURRENT_REQUESTS)
             .serve(service)
             .await;

@@ -315,5 +315,10 @@ fn protocol_errors_and_out_of_range_positions() {
     }
     let hover = server.hover(&uri, pos_in(&text, "فلاديمير بوتين", 0));
     assert_hover_is_putin(&hover, "hover after out-of-range hovers");
+
+    // A body that is not JSON is ignored; the session goes on.
+    server.send_raw(br#"{"jsonrpc": "2.0", "id": 9999, "method": "textDocument/hover", "params": {"#);
+    let hover = server.hover(&uri, pos_in(&text, "فلاديمير بوتين", 0));
+    assert_hover_is_putin(&hover, "hover after a malformed message");
     server.finish();
 }

@@ -281,6 +281,15 @@ impl Server {
             .unwrap_or_else(|e| panic!("cannot write to the server ({e}); stderr:\n{}", self.stderr()));
     }
 
+    /// Writes a frame with an arbitrary body (for malformed-message tests).
+    pub fn send_raw(&self, body: &[u8]) {
+        let mut guard = self.stdin.lock().unwrap();
+        let w = guard.as_mut().expect("stdin open");
+        write!(w, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
+        w.write_all(body).unwrap();
+        w.flush().unwrap();
+    }
+
     pub fn notify(&self, method: &str, params: Value) {
         self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }

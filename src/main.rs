@@ -12,6 +12,10 @@ use isnad::analysis::model::Lang;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Articles bigger than this are skipped (batch commands; the server takes `maxFileBytes`
+    /// in its initializationOptions).
+    #[arg(long, global = true, default_value_t = isnad::workspace::DEFAULT_MAX_FILE_BYTES)]
+    max_file_bytes: u64,
 }
 
 #[derive(Subcommand)]
@@ -80,10 +84,12 @@ fn main() -> ExitCode {
                 LangArg::En => Lang::En,
                 LangArg::Ar => Lang::Ar,
             };
-            isnad::cli::check(&paths, matches!(format, CheckFormat::Json), lang)
+            isnad::cli::check(&paths, cli.max_file_bytes, matches!(format, CheckFormat::Json), lang)
         }
-        Command::Entities { paths, format } => isnad::cli::entities(&paths, matches!(format, TableFormat::Json)),
-        Command::Annotate { paths, out } => isnad::cli::annotate(&paths, &out),
+        Command::Entities { paths, format } => {
+            isnad::cli::entities(&paths, cli.max_file_bytes, matches!(format, TableFormat::Json))
+        }
+        Command::Annotate { paths, out } => isnad::cli::annotate(&paths, cli.max_file_bytes, &out),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

@@ -17,7 +17,7 @@ use crate::analysis::features::summary;
 use crate::analysis::kb::Kb;
 use crate::analysis::model::{ClaimKind, Lang};
 use crate::analysis::text::ColumnUnit;
-use crate::workspace::{read_corpus, DEFAULT_MAX_FILE_BYTES};
+use crate::workspace::read_corpus;
 
 /// The corpus roots given on the command line (default: the current directory); each must exist.
 fn roots(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
@@ -29,9 +29,9 @@ fn roots(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 /// Loads the corpus under the given roots. Unreadable files are reported on stderr and skipped.
-pub fn load(roots: &[PathBuf]) -> Corpus {
+pub fn load(roots: &[PathBuf], max_file_bytes: u64) -> Corpus {
     let started = std::time::Instant::now();
-    let (files, skipped) = read_corpus(roots, DEFAULT_MAX_FILE_BYTES);
+    let (files, skipped) = read_corpus(roots, max_file_bytes);
     for s in skipped {
         eprintln!("isnad: skipped {}: {}", s.path.display(), s.reason);
     }
@@ -56,8 +56,8 @@ fn emit(out: &mut impl Write, line: std::fmt::Arguments) -> Result<()> {
 #[error("stdout closed")]
 pub struct BrokenPipe;
 
-pub fn check(paths: &[PathBuf], json_format: bool, lang: Lang) -> Result<i32> {
-    let corpus = load(&roots(paths)?);
+pub fn check(paths: &[PathBuf], max_file_bytes: u64, json_format: bool, lang: Lang) -> Result<i32> {
+    let corpus = load(&roots(paths)?, max_file_bytes);
     let mut out = std::io::stdout().lock();
     let mut warnings = 0;
     let mut rows = Vec::new();
@@ -96,8 +96,8 @@ pub fn check(paths: &[PathBuf], json_format: bool, lang: Lang) -> Result<i32> {
     Ok(if warnings > 0 { 1 } else { 0 })
 }
 
-pub fn entities(paths: &[PathBuf], json_format: bool) -> Result<i32> {
-    let corpus = load(&roots(paths)?);
+pub fn entities(paths: &[PathBuf], max_file_bytes: u64, json_format: bool) -> Result<i32> {
+    let corpus = load(&roots(paths)?, max_file_bytes);
     let mut out = std::io::stdout().lock();
     let mut list: Vec<_> = corpus.mentioned_entities().into_iter().map(|e| summary(&corpus, e)).collect();
     list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
@@ -134,9 +134,9 @@ pub fn entities(paths: &[PathBuf], json_format: bool) -> Result<i32> {
     Ok(0)
 }
 
-pub fn annotate(paths: &[PathBuf], out: &Path) -> Result<i32> {
+pub fn annotate(paths: &[PathBuf], max_file_bytes: u64, out: &Path) -> Result<i32> {
     let roots = roots(paths)?;
-    let corpus = load(&roots);
+    let corpus = load(&roots, max_file_bytes);
     let mut written = 0;
     for (id, f) in corpus.files() {
         let path = Path::new(&f.name);

@@ -65,6 +65,10 @@ impl LanguageServer for Backend {
             state.lang =
                 if params.locale.as_deref().is_some_and(|l| l.starts_with("ar")) { Lang::Ar } else { Lang::En };
             state.roots = indexing::roots_of(&params);
+            let options = params.initialization_options.as_ref();
+            if let Some(max) = options.and_then(|o| o.get("maxFileBytes")).and_then(|v| v.as_u64()) {
+                state.max_file_bytes = max;
+            }
         }
         Ok(InitializeResult {
             capabilities: ServerCapabilities {

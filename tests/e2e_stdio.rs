@@ -322,3 +322,46 @@ fn protocol_errors_and_out_of_range_positions() {
     assert_hover_is_putin(&hover, "hover after a malformed message");
     server.finish();
 }
+
+#[test]
+fn utf8_positions_when_the_client_offers_them() {
+    let corpus = TempDir::with_seed_corpus("utf8");
+    let mut server = Server::spawn(&["lsp"], &corpus.path);
+    let uri = file_uri(&corpus.path);
+    let result = server.ok(
+        "initialize",
+        json!({"processId": std::process::id(), "rootUri": uri, "workspaceFolders": [{"uri": uri, "name": "corpus"}],
+               "capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}, "window": {"workDoneProgress": true}}}),
+    );
+    assert_eq!(result["capabilities"]["positionEncoding"], json!("utf-8"));
+    server.initialized_and_indexed();
+    let doc = corpus.file("unsaved.txt");
+    let text = "🙂🙂 التقى الرئيس فلاديمير بوتين في موسكو.\n";
+    let doc_uri = file_uri(&doc);
+    server.open(&doc_uri, text, 1);
+    // UTF-8 column: the byte offset of the last letter of بوتين within the line.
+    let byte = text.find("بوتين").unwrap() + "بوتي".len();
+    let hover =
+        server.ok("textDocument/hover", text_document_position(&doc_uri, json!({"line": 0, "character": byte})));
+    assert_hover_is_putin(&hover, "hover with UTF-8 columns");
+    server.finish();
+}
+
+#[test]
+fn files_created_on_disk_are_indexed_when_the_client_reports_them() {
+    let corpus = TempDir::with_seed_corpus("watch");
+    let mut server = Server::start_indexed(&["lsp"], &corpus.path);
+    let name = "زاخاروفيتش بيلانوف";
+    let found = server.ok("workspace/symbol", json!({"query": name}));
+    assert_eq!(found, json!([]), "not in the corpus yet: {found}");
+    let path = corpus.file("new.txt");
+    std::fs::write(&path, format!("وقال المتحدث باسم الوزارة {name} إن الاجتماع انتهى.\n")).unwrap();
+    server.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": file_uri(&path), "type": 1}]}));
+    let found = server.ok("workspace/symbol", json!({"query": name}));
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "found after the file event: {found}");
+    std::fs::remove_file(&path).unwrap();
+    server.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": file_uri(&path), "type": 3}]}));
+    let found = server.ok("workspace/symbol", json!({"query": name}));
+    assert_eq!(found, json!([]), "gone after the delete event: {found}");
+    server.finish();
+}

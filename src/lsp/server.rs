@@ -125,8 +125,8 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let state = self.state.clone();
-        let _ = tokio::task::spawn_blocking(move || indexing::files_changed(&state, params.changes)).await;
+        // Applied before the handler first yields, like edits, so that later requests see the files.
+        tokio::task::block_in_place(|| indexing::files_changed(&self.state, params.changes));
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

@@ -42,12 +42,20 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
             Some(hit) => {
                 // A generic head or title spelled with the name (وكالة فرانس برس، نهر الفرات،
                 // الأمير محمد بن سلمان) is not part of the mention when the rest is a known name.
-                let trimmed = hit.len >= 2
-                    && is_head_word(&tokens[i].norm, hit.prefix_chars)
+                let head = if !is_head_word(&tokens[i].norm, hit.prefix_chars) {
+                    0
+                } else if tokens.get(i + 1).is_some_and(|t| t.norm == "انبا") {
+                    // وكالة أنباء رويترز: the head brings the word أنباء (normalised انبا) along.
+                    2
+                } else {
+                    1
+                };
+                let trimmed = head > 0
+                    && hit.len > head
                     && kb
-                        .longest_at(tokens, i + 1)
-                        .is_some_and(|rest| rest.len == hit.len - 1 && rest.prefix_chars == 0);
-                let (start, prefix_chars) = if trimmed { (i + 1, 0) } else { (i, hit.prefix_chars) };
+                        .longest_at(tokens, i + head)
+                        .is_some_and(|rest| rest.len == hit.len - head && rest.prefix_chars == 0);
+                let (start, prefix_chars) = if trimmed { (i + head, 0) } else { (i, hit.prefix_chars) };
                 spans.push(Span {
                     start,
                     end: i + hit.len,

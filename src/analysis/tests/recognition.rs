@@ -99,3 +99,8 @@ fn names_found_from_context_are_recognised_across_the_corpus() {
         "#]],
     );
 }
+
+#[test]
+fn generic_heads_are_not_part_of_known_names() {
+    check_ranges("حسبما أفادت وكالة أنباء ⟦رويترز⟧، وقالت وكالة ⟦فرانس برس⟧ إن نهر ⟦الفرات⟧ والأمير ⟦محمد بن سلمان⟧.\n");
+}

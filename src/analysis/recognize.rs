@@ -92,6 +92,10 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
     }
 
     join_person_names(tokens, &mut spans, &mut covered);
+    for (start, end) in repeated_unknown_pairs(tokens, &covered) {
+        covered[start..end].iter_mut().for_each(|c| *c = true);
+        spans.push(Span { start, end, prefix_chars: 0, ty: EntityType::Per, target: None, origin: Origin::Discovered });
+    }
 
     // (3) Partial names of persons named in full in this article.
     let partials = partial_names(tokens, &spans);
@@ -193,6 +197,31 @@ fn join_person_names(tokens: &[Token], spans: &mut Vec<Span>, covered: &mut [boo
         out.push(span);
     }
     *spans = out;
+}
+
+/// Two rare words that are not ordinary Arabic (no article, no plural or feminine ending, not
+/// frequent) and occur together at least twice in one article are a person's name there
+/// (أنجلينا جولي، فيكتور بوزنيخير): foreign names are written this way and repeated.
+fn repeated_unknown_pairs(tokens: &[Token], covered: &[bool]) -> Vec<(usize, usize)> {
+    let candidate = |i: usize| {
+        let t = &tokens[i];
+        !covered[i]
+            && name_like(t, true)
+            && !is_frequent(&t.norm)
+            && t.norm.chars().count() >= 3
+            && !["ه", "ات", "ون", "ين", "يه", "ها", "هم"].iter().any(|s| t.norm.ends_with(s))
+    };
+    let mut counts: rustc_hash::FxHashMap<(&str, &str), Vec<usize>> = Default::default();
+    for i in 1..tokens.len() {
+        if tokens[i].joins_prev && candidate(i - 1) && candidate(i) {
+            counts.entry((tokens[i - 1].norm.as_str(), tokens[i].norm.as_str())).or_default().push(i - 1);
+        }
+    }
+    let mut out: Vec<(usize, usize)> =
+        counts.into_values().filter(|v| v.len() >= 2).flatten().map(|i| (i, i + 2)).collect();
+    out.sort_unstable();
+    out.dedup_by(|b, a| b.0 < a.1);
+    out
 }
 
 /// Whether a token (after its proclitics) is a generic head noun or a title.

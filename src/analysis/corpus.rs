@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::claims::find_claims;
-use super::discover::FREQUENT;
+use super::discover::{may_start_name, FREQUENT};
 use super::kb::{Kb, KbEntity};
 use super::lexicon::{clitic_splits, Lexicon};
 use super::link::KbFuzzy;
@@ -103,43 +103,61 @@ impl Corpus {
     pub fn build(kb: Arc<KbData>, files: Vec<(String, Arc<str>)>) -> Corpus {
         let mut corpus = Corpus::new(kb);
         let kb = corpus.kb.clone();
-        let first: Vec<(String, Arc<str>, Vec<FormKey>, Vec<u64>)> = files
+        // First pass: each article alone (no names from elsewhere yet). Its result is final
+        // unless a name spread from another article can occur in it.
+        let first: Vec<(FileEntry, Vec<u64>)> = files
             .into_par_iter()
             .map(|(name, text)| {
                 let (norm, tokens) = prepare(&text);
-                let discovered = recognize(&norm, &tokens, &kb.lexicon, &Lexicon::default()).discovered;
+                let found = recognize(&norm, &tokens, &kb.lexicon, &Lexicon::default());
+                let claims = find_claims(&text, &tokens, &found.mentions);
                 let heads = heads_of(&tokens);
-                (name, text, discovered, heads)
+                let lines = LineIndex::new(&text);
+                (FileEntry { name, lines, text, mentions: found.mentions, claims, discovered: found.discovered }, heads)
             })
             .collect();
         log::debug!("build: first pass over {} files", first.len());
-        let mut pending = Vec::with_capacity(first.len());
-        for (name, text, discovered, heads) in first {
-            let id = pending.len() as FileId;
-            for f in &discovered {
+        let mut entries = Vec::with_capacity(first.len());
+        let mut file_heads = Vec::with_capacity(first.len());
+        for (entry, heads) in first {
+            let id = entries.len() as FileId;
+            for f in &entry.discovered {
                 *corpus.discovered.entry(f.clone()).or_default() += 1;
             }
-            for h in heads {
+            for &h in &heads {
                 corpus.head_files.entry(h).or_default().push(id);
             }
-            corpus.by_name.insert(name.clone(), id);
-            pending.push((name, text, discovered));
+            corpus.by_name.insert(entry.name.clone(), id);
+            entries.push(entry);
+            file_heads.push(heads);
         }
         log::debug!("build: {} head words, {} discovered names", corpus.head_files.len(), corpus.discovered.len());
         corpus.propagated = corpus.propagated_forms();
         corpus.rebuild_corpus_lexicon();
         log::debug!("build: {} names spread corpus-wide", corpus.propagated.len());
+        // Second pass: only the articles containing the first word of a spread name.
+        let first_words: rustc_hash::FxHashSet<u64> =
+            corpus.propagated.iter().filter_map(|f| f.form.split(' ').next()).map(hash).collect();
         let lexicon = &corpus.corpus_lexicon;
-        let entries: Vec<FileEntry> = pending
+        let rerun = std::sync::atomic::AtomicUsize::new(0);
+        let entries: Vec<FileEntry> = entries
             .into_par_iter()
-            .map(|(name, text, discovered)| {
-                let (norm, tokens) = prepare(&text);
-                let mentions = recognize(&norm, &tokens, &kb.lexicon, lexicon).mentions;
-                let claims = find_claims(&text, &tokens, &mentions);
-                FileEntry { name, lines: LineIndex::new(&text), text, mentions, claims, discovered }
+            .zip(file_heads.into_par_iter())
+            .map(|(mut entry, heads)| {
+                if heads.iter().any(|h| first_words.contains(h)) {
+                    rerun.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let (norm, tokens) = prepare(&entry.text);
+                    entry.mentions = recognize(&norm, &tokens, &kb.lexicon, lexicon).mentions;
+                    entry.claims = find_claims(&entry.text, &tokens, &entry.mentions);
+                }
+                entry
             })
             .collect();
-        log::debug!("build: second pass done");
+        log::debug!(
+            "build: second pass done ({} of {} articles analysed again)",
+            rerun.load(std::sync::atomic::Ordering::Relaxed),
+            entries.len()
+        );
         for entry in entries {
             let id = corpus.files.len() as FileId;
             corpus.index_mentions(id, &entry);
@@ -466,7 +484,7 @@ fn heads_of(tokens: &[Token]) -> Vec<u64> {
         .iter()
         .flat_map(|t| {
             clitic_splits(&t.norm)
-                .filter(|(_, r)| !FREQUENT.contains(r.as_ref()))
+                .filter(|(_, r)| !FREQUENT.contains(r.as_ref()) || may_start_name(r))
                 .map(|(_, r)| hash(&r))
                 .collect::<Vec<_>>()
         })

@@ -202,6 +202,12 @@ fn trigger(token: &str) -> Option<(&str, u8)> {
     TRIGGERS.get(rest).map(|&kind| (rest, kind))
 }
 
+/// Whether a frequent word can still be the first word of a discovered name: a common given name
+/// (الرئيس محمد …) or a trigger noun that descriptive names start with (وزارة الدفاع الروسية).
+pub fn may_start_name(word: &str) -> bool {
+    GIVEN_NAMES.contains(word) || TRIGGERS.contains_key(word)
+}
+
 /// The token without a leading و/ف conjunction when the rest is a cue word.
 fn strip_wa(w: &str) -> &str {
     trigger(w).map_or(w, |(rest, _)| rest)

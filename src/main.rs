@@ -40,11 +40,14 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: TableFormat,
     },
-    /// Write brat standoff annotations (`OUT/<relative path>.ann`) for every article.
+    /// Write annotations: brat standoff (`OUT/<relative path>.ann` per article), or JSONL / CoNLL
+    /// IOB for the corpus (to stdout, or `OUT/annotations.jsonl|conll`).
     Annotate {
         paths: Vec<PathBuf>,
         #[arg(long)]
-        out: PathBuf,
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "brat")]
+        format: isnad::cli::AnnotateFormat,
     },
 }
 
@@ -69,6 +72,7 @@ enum LangArg {
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::new().filter_or("ISNAD_LOG", "warn"))
         .target(env_logger::Target::Stderr)
+        .format_timestamp_millis()
         .init();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -89,7 +93,9 @@ fn main() -> ExitCode {
         Command::Entities { paths, format } => {
             isnad::cli::entities(&paths, cli.max_file_bytes, matches!(format, TableFormat::Json))
         }
-        Command::Annotate { paths, out } => isnad::cli::annotate(&paths, cli.max_file_bytes, &out),
+        Command::Annotate { paths, out, format } => {
+            isnad::cli::annotate(&paths, cli.max_file_bytes, out.as_deref(), format)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

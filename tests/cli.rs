@@ -213,3 +213,131 @@ fn annotate_writes_brat_matching_the_articles() {
     }
     assert!(entity_lines >= 100, "the seed corpus has hundreds of entity mentions, got {entity_lines}");
 }
+
+/// The entity `T` lines (PER/LOC/ORG) of the brat files `annotate` writes, per article file
+/// name, read with isnad's own standoff reader: `(start, end, type)` in code points.
+fn brat_entities() -> HashMap<String, Vec<(usize, usize, String)>> {
+    use isnad::analysis::standoff::{parse_ann, Annotation};
+    let out_dir = TempDir::new("annotate-brat");
+    let out = isnad(&["annotate", CORPUS, "--out", out_dir.path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
+    let mut all = HashMap::new();
+    for entry in std::fs::read_dir(&out_dir.path).unwrap() {
+        let path = entry.unwrap().path();
+        let ann = parse_ann(&std::fs::read_to_string(&path).unwrap());
+        assert!(ann.problems().next().is_none(), "{}: {:?}", path.display(), ann.problems().collect::<Vec<_>>());
+        let spans: Vec<(usize, usize, String)> = ann
+            .annotations()
+            .filter_map(|(_, a)| match a {
+                Annotation::TextBound { ty, spans, .. } if matches!(ty.as_str(), "PER" | "LOC" | "ORG") => {
+                    Some((spans[0].0, spans[0].1, ty.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        all.insert(path.with_extension("txt").file_name().unwrap().to_string_lossy().into_owned(), spans);
+    }
+    assert_eq!(all.len(), 5);
+    all
+}
+
+#[test]
+fn annotate_jsonl_has_the_brat_spans_in_code_points() {
+    let brat = brat_entities();
+    let out = isnad(&["annotate", CORPUS, "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 5, "one line per article");
+    let mut claims = 0;
+    for line in text.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).expect("each line is a JSON object");
+        let path = row["meta"]["path"].as_str().unwrap();
+        let name = Path::new(path).file_name().unwrap().to_string_lossy().into_owned();
+        let article = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+        assert_eq!(row["text"].as_str().unwrap(), article, "{name}: the text is the article");
+        let chars: Vec<char> = article.chars().collect();
+        let spans: Vec<(usize, usize, String)> = row["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+                assert!(start < end && end <= chars.len(), "{name}: {s}");
+                assert!(s["entity"].as_str().is_some_and(|e| !e.is_empty()), "{name}: {s} has an entity id");
+                (start, end, s["label"].as_str().unwrap().to_string())
+            })
+            .collect();
+        let mut expected = brat[&name].clone();
+        expected.sort();
+        let mut got = spans.clone();
+        got.sort();
+        assert_eq!(got, expected, "{name}: the JSONL spans are the brat T lines");
+        for c in row["claims"].as_array().unwrap() {
+            assert!(matches!(c["label"].as_str(), Some("UnsourcedClaim" | "VagueAttribution")), "{c}");
+            claims += 1;
+        }
+    }
+    assert!(claims > 0, "the seed corpus has flagged claims");
+}
+
+#[test]
+fn annotate_conll_tags_line_up_with_the_brat_spans() {
+    let brat = brat_entities();
+    let out = isnad(&["annotate", CORPUS, "--format", "conll"]);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
+    let text = stdout(&out);
+    let blocks: Vec<&str> = text.split("-DOCSTART- O\n\n").skip(1).collect();
+    let mut names: Vec<&String> = brat.keys().collect();
+    names.sort();
+    assert_eq!(blocks.len(), names.len(), "one block per article, in path order");
+    let mut begins = 0;
+    for (block, name) in blocks.iter().zip(names) {
+        let article = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(CORPUS).join(name)).unwrap();
+        // Whitespace tokens with their code-point ranges.
+        let mut tokens: Vec<(usize, usize, String)> = Vec::new();
+        let mut current: Option<(usize, String)> = None;
+        for (i, c) in article.chars().chain([' ']).enumerate() {
+            if c.is_whitespace() {
+                if let Some((start, word)) = current.take() {
+                    tokens.push((start, i, word));
+                }
+            } else {
+                current.get_or_insert((i, String::new())).1.push(c);
+            }
+        }
+        let mut spans = brat[name].clone();
+        spans.sort();
+        let mut previous = None;
+        let expected: Vec<String> = tokens
+            .iter()
+            .map(|(s, e, word)| {
+                let hit = spans.iter().position(|(a, b, _)| a < e && s < b);
+                let tag = match hit {
+                    Some(i) if previous == Some(i) => format!("{word} I-{}", spans[i].2),
+                    Some(i) => format!("{word} B-{}", spans[i].2),
+                    None => format!("{word} O"),
+                };
+                previous = hit;
+                tag
+            })
+            .collect();
+        let got: Vec<&str> = block.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(got, expected, "{name}: one `token TAG` line per whitespace token");
+        assert!(block.ends_with("\n\n") && block.contains("\n\n"), "{name}: blank lines end the sentences");
+        begins += got.iter().filter(|l| l.contains(" B-")).count();
+        for span in &spans {
+            assert!(
+                tokens.iter().any(|(s, e, _)| s < &span.1 && &span.0 < e),
+                "{name}: every brat entity falls on some token: {span:?}"
+            );
+        }
+    }
+    assert!(begins >= 100, "hundreds of entities in the seed corpus, {begins} B- tags");
+}
+
+#[test]
+fn annotate_brat_needs_out() {
+    let out = isnad(&["annotate", CORPUS]);
+    assert_eq!(out.status.code(), Some(2), "stderr:\n{}", stderr(&out));
+    assert!(stderr(&out).contains("--out"), "{}", stderr(&out));
+}

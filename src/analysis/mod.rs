@@ -8,6 +8,7 @@ pub mod brat;
 pub mod claims;
 pub mod corpus;
 pub mod discover;
+pub mod export;
 pub mod features;
 #[cfg(test)]
 pub mod fixture;
@@ -18,6 +19,7 @@ pub mod model;
 pub mod normalize;
 pub mod recognize;
 pub mod resolve;
+pub mod standoff;
 #[cfg(test)]
 mod tests;
 pub mod text;

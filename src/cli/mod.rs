@@ -19,6 +19,8 @@ use crate::analysis::model::{ClaimKind, Lang};
 use crate::analysis::text::ColumnUnit;
 use crate::workspace::read_corpus;
 
+mod export;
+
 /// The corpus roots given on the command line (default: the current directory); each must exist.
 fn roots(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let roots: Vec<PathBuf> = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
@@ -134,8 +136,23 @@ pub fn entities(paths: &[PathBuf], max_file_bytes: u64, json_format: bool) -> Re
     Ok(0)
 }
 
-pub fn annotate(paths: &[PathBuf], max_file_bytes: u64, out: &Path) -> Result<i32> {
+/// What `isnad annotate` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum AnnotateFormat {
+    /// brat standoff, one `.ann` per article under `--out`.
+    Brat,
+    /// One JSON object per article in the doccano/Prodigy shape, offsets in code points.
+    Jsonl,
+    /// CoNLL IOB: `token TAG` lines, a blank line after each sentence, `-DOCSTART- O` per article.
+    Conll,
+}
+
+pub fn annotate(paths: &[PathBuf], max_file_bytes: u64, out: Option<&Path>, format: AnnotateFormat) -> Result<i32> {
     let roots = roots(paths)?;
+    if format != AnnotateFormat::Brat {
+        return export::write(&load(&roots, max_file_bytes), out, format);
+    }
+    let out = out.context("`isnad annotate --format brat` needs `--out DIR`")?;
     let corpus = load(&roots, max_file_bytes);
     let mut written = 0;
     for (id, f) in corpus.files() {

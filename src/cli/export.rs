@@ -1,0 +1,71 @@
+//! `isnad annotate --format jsonl|conll`: the corpus's annotations for training taggers.
+//!
+//! JSONL has one object per article in the doccano/Prodigy shape,
+//! `{"text", "spans": [{"start", "end", "label", "entity"}], "claims": [{"start", "end", "label", "code"}],
+//! "meta": {"path"}}`, offsets in code points, end-exclusive. CoNLL has `-DOCSTART- O`, a blank line,
+//! then `token TAG` lines per article (see `analysis::export::conll`). Both go to stdout, or to
+//! `OUT/annotations.jsonl` / `OUT/annotations.conll` with `--out OUT`. Articles are in path order.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde_json::json;
+
+use super::{emit, AnnotateFormat};
+use crate::analysis::corpus::Corpus;
+use crate::analysis::export::{article_export, conll, ArticleExport};
+
+/// One JSONL line for an article.
+pub fn jsonl_line(a: &ArticleExport) -> String {
+    let spans: Vec<_> = a
+        .entities
+        .iter()
+        .map(|s| json!({"start": s.cp_start, "end": s.cp_end, "label": s.label, "entity": s.entity}))
+        .collect();
+    let claims: Vec<_> = a
+        .claims
+        .iter()
+        .map(|s| json!({"start": s.cp_start, "end": s.cp_end, "label": s.label, "code": s.code}))
+        .collect();
+    json!({"text": a.text, "spans": spans, "claims": claims, "meta": {"path": a.name}}).to_string()
+}
+
+/// The CoNLL block of an article.
+pub fn conll_block(a: &ArticleExport) -> String {
+    let spans: Vec<(usize, usize, &str)> =
+        a.entities.iter().map(|s| (s.start as usize, s.end as usize, s.label.as_str())).collect();
+    format!("-DOCSTART- O\n\n{}", conll(a.text, &spans))
+}
+
+pub fn write(corpus: &Corpus, out: Option<&Path>, format: AnnotateFormat) -> Result<i32> {
+    let (render, extension): (fn(&ArticleExport) -> String, &str) = match format {
+        AnnotateFormat::Jsonl => (jsonl_line, "jsonl"),
+        _ => (conll_block, "conll"),
+    };
+    let blocks = corpus.files().into_iter().filter_map(|(id, _)| article_export(corpus, id)).map(|a| render(&a));
+    match out {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            for block in blocks {
+                // `emit` adds a newline: a JSONL line needs one, a CoNLL block already ends with it.
+                emit(&mut stdout, format_args!("{}", block.strip_suffix('\n').unwrap_or(&block)))?;
+            }
+        }
+        Some(dir) => {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            let target = dir.join(format!("annotations.{extension}"));
+            let mut file = std::io::BufWriter::new(
+                std::fs::File::create(&target).with_context(|| format!("cannot write {}", target.display()))?,
+            );
+            for block in blocks {
+                file.write_all(block.as_bytes())?;
+                if extension == "jsonl" {
+                    file.write_all(b"\n")?;
+                }
+            }
+            file.flush().with_context(|| format!("cannot write {}", target.display()))?;
+        }
+    }
+    Ok(0)
+}

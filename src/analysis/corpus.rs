@@ -20,7 +20,7 @@ use super::lexicon::{clitic_splits, Lexicon};
 use super::link::KbFuzzy;
 use super::model::{Claim, EntityType, FormKey, Mention, NameRef};
 use super::normalize::NormText;
-use super::recognize::recognize;
+use super::recognize::{discoveries, recognize};
 use super::resolve::Resolver;
 use super::text::LineIndex;
 use super::tokens::{tokenize, Token};
@@ -103,17 +103,15 @@ impl Corpus {
     pub fn build(kb: Arc<KbData>, files: Vec<(String, Arc<str>)>) -> Corpus {
         let mut corpus = Corpus::new(kb);
         let kb = corpus.kb.clone();
-        // First pass: each article alone (no names from elsewhere yet). Its result is final
-        // unless a name spread from another article can occur in it.
+        // First pass: what each article reveals from context, and the words it contains.
         let first: Vec<(FileEntry, Vec<u64>)> = files
             .into_par_iter()
             .map(|(name, text)| {
-                let (norm, tokens) = prepare(&text);
-                let found = recognize(&norm, &tokens, &kb.lexicon, &Lexicon::default());
-                let claims = find_claims(&text, &tokens, &found.mentions);
+                let (_, tokens) = prepare(&text);
+                let discovered = discoveries(&tokens, &kb.lexicon);
                 let heads = heads_of(&tokens);
                 let lines = LineIndex::new(&text);
-                (FileEntry { name, lines, text, mentions: found.mentions, claims, discovered: found.discovered }, heads)
+                (FileEntry { name, lines, text, mentions: Vec::new(), claims: Vec::new(), discovered }, heads)
             })
             .collect();
         log::debug!("build: first pass over {} files", first.len());
@@ -135,7 +133,7 @@ impl Corpus {
         corpus.propagated = corpus.propagated_forms();
         corpus.rebuild_corpus_lexicon();
         log::debug!("build: {} names spread corpus-wide", corpus.propagated.len());
-        // Second pass: only the articles containing the first word of a spread name.
+        // Second pass: mentions and claims, with the names spread corpus-wide.
         let first_words: rustc_hash::FxHashSet<u64> =
             corpus.propagated.iter().filter_map(|f| f.form.split(' ').next()).map(hash).collect();
         let lexicon = &corpus.corpus_lexicon;
@@ -144,12 +142,16 @@ impl Corpus {
             .into_par_iter()
             .zip(file_heads.into_par_iter())
             .map(|(mut entry, heads)| {
-                if heads.iter().any(|h| first_words.contains(h)) {
+                let (norm, tokens) = prepare(&entry.text);
+                // Without the first word of a spread name, the corpus lexicon cannot match here.
+                let spread_names_may_occur = heads.iter().any(|h| first_words.contains(h));
+                if spread_names_may_occur {
                     rerun.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let (norm, tokens) = prepare(&entry.text);
-                    entry.mentions = recognize(&norm, &tokens, &kb.lexicon, lexicon).mentions;
-                    entry.claims = find_claims(&entry.text, &tokens, &entry.mentions);
                 }
+                let empty = Lexicon::default();
+                let corpus_lexicon = if spread_names_may_occur { lexicon } else { &empty };
+                entry.mentions = recognize(&norm, &tokens, &kb.lexicon, corpus_lexicon).mentions;
+                entry.claims = find_claims(&entry.text, &tokens, &entry.mentions);
                 entry
             })
             .collect();
@@ -181,7 +183,7 @@ impl Corpus {
             }
         };
         let (norm, tokens) = prepare(&text);
-        let discovered = recognize(&norm, &tokens, &self.kb.lexicon, &Lexicon::default()).discovered;
+        let discovered = discoveries(&tokens, &self.kb.lexicon);
         let old_discovered = self.take_file(id).map(|e| e.discovered).unwrap_or_default();
         self.count_discoveries(&old_discovered, &discovered);
         for h in heads_of(&tokens) {

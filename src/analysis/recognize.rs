@@ -28,6 +28,28 @@ pub struct Recognized {
 /// anywhere in the corpus (it may be empty).
 pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexicon) -> Recognized {
     let mut covered = vec![false; tokens.len()];
+    let (mut spans, discovered) = known_and_discovered(tokens, kb, corpus, &mut covered);
+    spans_after_discovery(tokens, &mut spans, &mut covered);
+    finish(norm, tokens, spans, discovered)
+}
+
+/// The names an article reveals from context: what `recognize(…).discovered` gives with an
+/// empty corpus lexicon, without the later steps.
+pub fn discoveries(tokens: &[Token], kb: &Lexicon) -> Vec<FormKey> {
+    let mut covered = vec![false; tokens.len()];
+    let mut discovered = known_and_discovered(tokens, kb, &Lexicon::default(), &mut covered).1;
+    discovered.sort();
+    discovered.dedup();
+    discovered
+}
+
+/// Steps (1) and (2): known spellings, then names found from context among the other tokens.
+fn known_and_discovered(
+    tokens: &[Token],
+    kb: &Lexicon,
+    corpus: &Lexicon,
+    covered: &mut [bool],
+) -> (Vec<Span>, Vec<FormKey>) {
     let mut spans: Vec<Span> = Vec::new();
 
     // (1) Known spellings, longest first, knowledge base before discovered names.
@@ -90,15 +112,19 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
         covered[start..end].iter_mut().for_each(|c| *c = true);
         spans.push(Span { start, end, prefix_chars, ty, target: None, origin: Origin::Discovered });
     }
+    (spans, discovered)
+}
 
-    join_person_names(tokens, &mut spans, &mut covered);
-    for (start, end) in repeated_unknown_pairs(tokens, &covered) {
+/// Steps after discovery: joined person names, repeated foreign pairs, partial names.
+fn spans_after_discovery(tokens: &[Token], spans: &mut Vec<Span>, covered: &mut [bool]) {
+    join_person_names(tokens, spans, covered);
+    for (start, end) in repeated_unknown_pairs(tokens, covered) {
         covered[start..end].iter_mut().for_each(|c| *c = true);
         spans.push(Span { start, end, prefix_chars: 0, ty: EntityType::Per, target: None, origin: Origin::Discovered });
     }
 
     // (3) Partial names of persons named in full in this article.
-    let partials = partial_names(tokens, &spans);
+    let partials = partial_names(tokens, spans);
     for (i, token) in tokens.iter().enumerate() {
         if covered[i] {
             continue;
@@ -118,7 +144,10 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
             origin: Origin::Partial,
         });
     }
+}
 
+/// Mentions with original byte ranges, from token spans.
+fn finish(norm: &NormText, tokens: &[Token], mut spans: Vec<Span>, mut discovered: Vec<FormKey>) -> Recognized {
     spans.sort_by_key(|s| s.start);
     let mentions = spans
         .into_iter()

@@ -72,7 +72,8 @@ pub fn name_like(t: &Token, first: bool) -> bool {
         && !STOP.contains(w)
         && !TITLES.contains(bare)
         && !SPEECH_VERBS.contains(bare)
-        && (!first || !w.starts_with("ال"))
+        && (!first || !(w.starts_with("ال") || w.starts_with("لل")))
+        && !(n >= 4 && ["ها", "هم", "هما"].iter().any(|p| w.ends_with(p)))
         && w.chars().all(|c| ('\u{0621}'..='\u{06FF}').contains(&c))
 }
 

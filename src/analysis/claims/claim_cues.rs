@@ -4,10 +4,8 @@
 //! Figures are numbers that count something: years (1900–2100), days of a month («19 يونيو»),
 //! times («08:16»), labels («القرار 2401») and ordinals («الـ57») are dates or names, not figures.
 
-use super::cues::{
-    is_future_verb, is_in, stripped, ACCUSATION, CAUSAL, EVALUATION, LEAD_TO, MONTHS, NUMBER_LABELS, PREDICTION,
-    QUANTITY,
-};
+use super::cues::is_future_base;
+use super::lookup::List;
 use super::Sent;
 
 /// The kind of claim a cue signals.
@@ -48,10 +46,9 @@ pub(super) fn first_claim_cue(s: &Sent) -> Option<(CueKind, usize, usize)> {
 }
 
 fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
-    let w = s.toks[i].norm.as_str();
     let next = s.toks.get(i + 1).map(|t| t.norm.as_str());
-    let base = stripped(w, false).last().unwrap_or(w);
-    if is_in(&ACCUSATION, w, true) {
+    let base = s.base(i);
+    if s.is_in(i, List::ACCUSATION, true) {
         return Some((CueKind::Accusation, i, i));
     }
     // Names may look like anything below (سيناء، 7 in «G7»).
@@ -64,18 +61,17 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
         return Some((CueKind::Figure, i, if decimal { i + 1 } else { i }));
     }
     // «وكان كيم قد استقبل»، «كان قد تعرض»: a pluperfect, not a possibility.
-    let after_kana =
-        s.toks[i.saturating_sub(5)..i].iter().any(|t| stripped(&t.norm, false).any(|w| w.starts_with("كان")));
-    if base == "قد" && next.is_some_and(is_imperfect) && !after_kana {
+    let after_kana = || s.lex[i.saturating_sub(5)..i].iter().any(|l| l.kana());
+    if base == "قد" && next.is_some_and(is_imperfect) && !after_kana() {
         return Some((CueKind::Prediction, i, i + 1));
     }
     if base == "من" && next.is_some_and(|n| n == "المقرر" || n == "المرجح" || n == "المتوقع") {
         return Some((CueKind::Prediction, i, i + 1));
     }
     // «سئلت» (was asked) normalises to «سيلت»: a hamza seat is no future prefix.
-    let orig = s.text.get(s.toks[i].start as usize..s.toks[i].end as usize).unwrap_or("");
-    let future = is_future_verb(w) && !orig.chars().take(4).any(|c| c == 'ئ');
-    if (is_in(&PREDICTION, w, false) && base != "المقرر") || future {
+    let orig = || s.text.get(s.toks[i].start as usize..s.toks[i].end as usize).unwrap_or("");
+    let future = is_future_base(base) && !orig().chars().take(4).any(|c| c == 'ئ');
+    if (s.is_in(i, List::PREDICTION, false) && base != "المقرر") || future {
         return Some((CueKind::Prediction, i, i));
     }
     if base == "غير" && next.is_some_and(|n| n.starts_with("مسبوق") || n.starts_with("قانوني")) {
@@ -85,32 +81,32 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
     if matches!(base, "اكثر" | "اقل") && next.is_some_and(|n| n.starts_with("ال")) {
         return Some((CueKind::Evaluation, i, i + 1));
     }
-    if is_in(&EVALUATION, w, false) {
+    if s.is_in(i, List::EVALUATION, false) {
         return Some((CueKind::Evaluation, i, i));
     }
     // «لإنهاء» (to end) normalises to «لانها» (because it): the dropped hamza tells them apart.
     let hamza_final = s.text.get(s.toks[i].end as usize..).is_some_and(|r| r.starts_with('ء'));
-    if is_in(&CAUSAL, w, false) && !hamza_final {
+    if s.is_in(i, List::CAUSAL, false) && !hamza_final {
         return Some((CueKind::Causal, i, i));
     }
     let next_is = |f: &dyn Fn(&str) -> bool| next.is_some_and(f);
     if base == "نتيجه" && next_is(&|n| n.starts_with('ل')) {
         return Some((CueKind::Causal, i, i + 1));
     }
-    if is_in(&LEAD_TO, w, false) && next_is(&|n| n == "الي" || n == "لل") {
+    if s.is_in(i, List::LEAD_TO, false) && next_is(&|n| n == "الي" || n == "لل") {
         return Some((CueKind::Causal, i, i + 1));
     }
-    let after_comparative = i > 0 && is_comparative(&s.toks[i - 1].norm);
+    let after_comparative = i > 0 && is_comparative(s, i - 1);
     if base == "مما" && !after_comparative {
         return Some((CueKind::Causal, i, i));
     }
     None
 }
 
-/// An elative «أفعل» (أكثر، أقل، أقوى، أكبر): «أكثر مما»، «أقوى من المتوقع» compare.
-pub(super) fn is_comparative(w: &str) -> bool {
-    let n = w.chars().count();
-    is_in(&EVALUATION, w, false) || (w.starts_with('ا') && (3..=4).contains(&n))
+/// An elative «أفعل» (أكثر، أقل، أقوى، أكبر) at token `i`: «أكثر مما»، «أقوى من المتوقع» compare.
+pub(super) fn is_comparative(s: &Sent, i: usize) -> bool {
+    let w = s.word(i);
+    s.is_in(i, List::EVALUATION, false) || (w.starts_with('ا') && (3..=4).contains(&w.chars().count()))
 }
 
 /// An imperfect verb after «قد»: «قد يكون»، «قد تساهم» (not «قد تم»).
@@ -127,7 +123,7 @@ fn is_figure(s: &Sent, i: usize) -> bool {
     let tok = &s.toks[i];
     let w = tok.norm.as_str();
     if !is_number(w) {
-        return is_in(&QUANTITY, w, true);
+        return s.is_in(i, List::QUANTITY, true);
     }
     let digits = w.trim_start_matches(['و', 'ف', 'ب', 'ل', 'ك']);
     if digits.len() == 4 && digits.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
@@ -143,11 +139,11 @@ fn is_figure(s: &Sent, i: usize) -> bool {
     }
     // «19 يونيو»، «19 و20 يونيو (حزيران)»، «مارس/آذار 2024».
     let month_after =
-        s.toks[i + 1..].iter().take(3).find(|t| !is_number(&t.norm)).is_some_and(|t| is_in(&MONTHS, &t.norm, true));
-    if month_after || prev.is_some_and(|p| is_in(&MONTHS, &p.norm, true)) {
+        (i + 1..s.toks.len()).take(3).find(|&j| !is_number(s.word(j))).is_some_and(|j| s.is_in(j, List::MONTHS, true));
+    if month_after || (i > 0 && s.is_in(i - 1, List::MONTHS, true)) {
         return false;
     }
-    if prev.is_some_and(|p| is_in(&NUMBER_LABELS, &p.norm, true)) {
+    if i > 0 && s.is_in(i - 1, List::NUMBER_LABELS, true) {
         return false;
     }
     // A list marker «1-» or a model name «F-150»، «إس-400».

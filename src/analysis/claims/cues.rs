@@ -2,9 +2,10 @@
 //! claim cues (accusation, prediction, evaluation, causal, quantity words), and their lookups.
 //!
 //! Every list is written in ordinary Arabic spelling and normalised once (`normalize_str`) into a
-//! `HashSet` the first time it is used, so a lookup is one hash of the token's normalised text.
-//! Lookups allow the conjunction proclitics و/ف, and where noted the prepositions ب/ل and the
-//! article ال, in front of the listed form.
+//! `HashSet` the first time it is used. Lookups allow the conjunction proclitics و/ف, and where
+//! noted the prepositions ب/ل and the article ال, in front of the listed form (`readings`). The
+//! rules do not hash a token into each list: `lookup` merges the lists into one map and works out
+//! once per token which lists it is in.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -249,22 +250,33 @@ fn set(words: &str) -> Words {
 }
 
 /// The forms of `word` without a leading و/ف (and ب/ل, ال when `preps` is set), the word first.
+#[cfg(test)]
 pub(super) fn stripped(word: &str, preps: bool) -> impl Iterator<Item = &str> {
-    let conj = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).filter(|rest| rest.chars().count() >= 2);
+    let (conj, prep) = readings(word, preps);
+    [Some(word), conj, prep].into_iter().flatten()
+}
+
+/// The readings of `word` without a leading و/ف and without a following ب/ل/لل/بال (only when
+/// `preps`), each of two letters or more.
+pub(super) fn readings(word: &str, preps: bool) -> (Option<&str>, Option<&str>) {
+    let long = |rest: &&str| rest.chars().nth(1).is_some();
+    let conj = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).filter(long);
     let base = conj.unwrap_or(word);
     let prep = if preps {
         base.strip_prefix("بال")
             .or_else(|| base.strip_prefix("لل"))
             .or_else(|| base.strip_prefix('ب'))
             .or_else(|| base.strip_prefix('ل'))
-            .filter(|rest| rest.chars().count() >= 2)
+            .filter(long)
     } else {
         None
     };
-    [Some(word), conj, prep].into_iter().flatten()
+    (conj, prep)
 }
 
-/// Whether `word`, allowing the proclitics و/ف (and ب/ل when `preps`), is in `list`.
+/// Whether `word`, allowing the proclitics و/ف (and ب/ل when `preps`), is in `list`. The rules
+/// ask `lookup::Lex` instead; this is the definition it is tested against.
+#[cfg(test)]
 pub(super) fn is_in(list: &Words, word: &str, preps: bool) -> bool {
     if stripped(word, preps).any(|w| list.contains(w)) {
         return true;
@@ -275,7 +287,9 @@ pub(super) fn is_in(list: &Words, word: &str, preps: bool) -> bool {
 }
 
 /// The speech-verb reading of `word`, allowing و/ف and an object pronoun after a feminine
-/// perfect («ووصفته» = و + وصفت + ه).
+/// perfect («ووصفته» = و + وصفت + ه). The rules ask `lookup::Lex` instead; this is the
+/// definition it is tested against.
+#[cfg(test)]
 pub(super) fn speech_verb(word: &str) -> Option<(VerbForm, &str)> {
     for w in stripped(word, false) {
         if let Some(form) = SPEECH.get(w) {
@@ -293,8 +307,13 @@ pub(super) fn speech_verb(word: &str) -> Option<(VerbForm, &str)> {
 }
 
 /// Whether `word` is a س- future verb («ستتعزز»، «سيزور»، «سنراقب»), allowing و/ف before it.
+#[cfg(test)]
 pub(super) fn is_future_verb(word: &str) -> bool {
-    let w = stripped(word, false).last().unwrap_or(word);
+    is_future_base(stripped(word, false).last().unwrap_or(word))
+}
+
+/// Whether `w`, a word without و/ف, is a س- future verb.
+pub(super) fn is_future_base(w: &str) -> bool {
     let mut chars = w.chars();
     if chars.next() != Some('س') || !matches!(chars.next(), Some('ي' | 'ت' | 'ن')) {
         return false;

@@ -5,13 +5,15 @@
 //! before) and for its first claim cue (`claim_cues`: accusation, figure, prediction, evaluation,
 //! cause). A sentence with a vague source is flagged `Vague`; otherwise a claim with no
 //! attribution is flagged `Unsourced`. Cue words live in `cues`. Everything matches on the
-//! normalised token text, so it costs a few hash lookups per token.
+//! normalised token text; `lookup` works out once per token which cue lists it is in (a few hash
+//! lookups), and the rules test bits.
 //!
 //! Architecture invariant: `find_claims` never panics, whatever the text, tokens and mentions:
 //! the tokens and mentions may come from a different text, and ranges are checked before slicing.
 
 mod claim_cues;
 mod cues;
+mod lookup;
 mod sentences;
 mod sources;
 
@@ -24,18 +26,32 @@ use super::model::{Claim, ClaimKind, EntityType, Mention};
 use super::normalize::normalize_char;
 use super::tokens::Token;
 use claim_cues::first_claim_cue;
+use lookup::{Lex, List};
 use sources::{attribution, Attr};
 
 /// Flags the sentences of one article. `text` is the original; `tokens` = tokenize(&NormText::new(text));
 /// `mentions` are the article's recognised entity mentions (byte ranges into `text`), sorted by start.
 pub fn find_claims(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Claim> {
     let marks = mark_mentions(text, tokens, mentions);
+    // Filled sentence by sentence: tokens outside the body are never looked up.
+    let mut lex = vec![Lex::default(); tokens.len()];
+    let mut scratch = String::new();
     let mut res = Vec::new();
     let mut prev = Attr::None;
+    let mut seen = Seen::default();
     for sent in sentences::body_sentences(text) {
-        let lo = tokens.partition_point(|t| (t.start as usize) < sent.start);
-        let hi = tokens.partition_point(|t| (t.start as usize) < sent.end).max(lo);
-        let s = Sent { text, toks: &tokens[lo..hi], marks: &marks[lo..hi], opens_quote: sent.opens_quote };
+        let lo = seen.partition_point(tokens, sent.start, |t| t.start as usize);
+        let hi = tokens[lo..].iter().take_while(|t| (t.start as usize) < sent.end).count() + lo;
+        for (l, t) in lex[lo..hi].iter_mut().zip(&tokens[lo..hi]) {
+            *l = Lex::of(&t.norm, &mut scratch);
+        }
+        let s = Sent {
+            text,
+            toks: &tokens[lo..hi],
+            marks: &marks[lo..hi],
+            lex: &lex[lo..hi],
+            opens_quote: sent.opens_quote,
+        };
         let attr = attribution(&s, prev);
         prev = attr;
         // A question asserts nothing; two words make no claim.
@@ -81,7 +97,31 @@ struct Sent<'a> {
     text: &'a str,
     toks: &'a [Token],
     marks: &'a [Mark],
+    /// The cue lists of each token.
+    lex: &'a [Lex],
     opens_quote: bool,
+}
+
+impl Sent<'_> {
+    /// The normalised text of token `i`.
+    fn word(&self, i: usize) -> &str {
+        &self.toks[i].norm
+    }
+
+    /// Token `i` without و/ف: `cues::stripped(word, false).last()`.
+    fn base(&self, i: usize) -> &str {
+        self.lex[i].base(&self.toks[i].norm)
+    }
+
+    /// Whether token `i`, allowing و/ف (and ب/ل, ال when `preps`), is in `list`.
+    fn is_in(&self, i: usize, list: List, preps: bool) -> bool {
+        self.lex[i].is_in(list, preps)
+    }
+
+    /// Whether token `i` exists and, allowing و/ف, is in `list`.
+    fn has(&self, i: usize, list: List) -> bool {
+        self.lex.get(i).is_some_and(|l| l.is_in(list, false))
+    }
 }
 
 /// The entity type of a mention, reduced to what attribution needs.
@@ -106,6 +146,7 @@ struct Mark {
 
 fn mark_mentions(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Mark> {
     let mut marks = vec![Mark::default(); tokens.len()];
+    let mut seen = Seen::default();
     for m in mentions {
         let kind = match m.ty {
             EntityType::Per => Kind::Per,
@@ -113,7 +154,7 @@ fn mark_mentions(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Mark
             EntityType::Loc => Kind::Loc,
             EntityType::Other(_) => Kind::Other,
         };
-        let first = tokens.partition_point(|t| t.end <= m.start);
+        let first = seen.partition_point(tokens, m.start as usize + 1, |t| t.end as usize);
         if first >= tokens.len() || tokens[first].start >= m.end {
             continue;
         }
@@ -121,7 +162,7 @@ fn mark_mentions(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Mark
         let glued =
             text.get(tok.start as usize..m.start.max(tok.start) as usize).is_some_and(|p| p.contains(['ب', 'ل', 'ك']));
         let before = first.checked_sub(1).map(|p| tokens[p].norm.as_str());
-        let prep = glued || before.is_some_and(|w| cues::is_in(&cues::PREPOSITIONS, w, false));
+        let prep = glued || before.is_some_and(|w| lookup::word_is_in(w, List::PREPOSITIONS));
         marks[first].first = true;
         for (k, mark) in marks.iter_mut().enumerate().skip(first) {
             if tokens[k].start >= m.end {
@@ -132,6 +173,26 @@ fn mark_mentions(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Mark
         }
     }
     marks
+}
+
+/// `tokens.partition_point(|t| key(t) < at)` for a rising sequence of `at`, scanning on from
+/// the previous answer (the tokens rise too); a falling `at` starts over.
+#[derive(Default)]
+struct Seen {
+    at: usize,
+    index: usize,
+}
+
+impl Seen {
+    fn partition_point(&mut self, tokens: &[Token], at: usize, key: impl Fn(&Token) -> usize) -> usize {
+        if at < self.at {
+            self.index = 0;
+        }
+        self.at = at;
+        let skip = tokens.get(self.index..).unwrap_or(&[]).iter().take_while(|t| key(t) < at).count();
+        self.index += skip;
+        self.index
+    }
 }
 
 /// A figure's cue includes a percent sign right after it: «70%».

@@ -7,7 +7,6 @@
 //! line, sentences end at . ! ? ؟ unless the dot belongs to an abbreviation (أ.ف.ب، د.) or a
 //! number (3.5), or the terminator stands inside a quotation that goes on after it.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::super::normalize::{normalize_char, normalize_str};
@@ -26,10 +25,8 @@ pub(super) struct Sentence {
 /// The body sentences of `text`, in order.
 pub(super) fn body_sentences(text: &str) -> Vec<Sentence> {
     let lines = lines(text);
-    let mut counts: HashMap<&str, u32> = HashMap::with_capacity(lines.len());
-    for &(start, end) in &lines {
-        *counts.entry(&text[start..end]).or_default() += 1;
-    }
+    // How often a line occurs in the article; only some lines ask.
+    let repeats = |line: &str| lines.iter().filter(|&&(start, end)| &text[start..end] == line).count();
     let mut res = Vec::new();
     let mut head = String::new();
     // The first line is the title.
@@ -43,7 +40,7 @@ pub(super) fn body_sentences(text: &str) -> Vec<Sentence> {
         if BOILERPLATE.iter().any(|b| head.starts_with(b.as_str())) {
             continue;
         }
-        if is_body(line, counts.get(line).copied().unwrap_or(1)) {
+        if is_body(line, || repeats(line)) {
             split_line(text, start, end, &mut res);
         }
     }
@@ -67,22 +64,28 @@ fn phrases(list: &str) -> Vec<String> {
     list.split('|').map(|p| normalize_str(p.trim())).collect()
 }
 
-/// The normalised first 40 characters of a line, into `out`.
+/// The byte length of the longest phrase of `BOILERPLATE` and `RELATED`.
+static LONGEST_PHRASE: LazyLock<usize> =
+    LazyLock::new(|| BOILERPLATE.iter().chain(RELATED.iter()).map(String::len).max().unwrap_or(0));
+
+/// The normalised first 40 characters of a line, into `out`, or as much of them as the
+/// phrases are long: the phrases are only ever matched at its start.
 fn normalized_head(line: &str, out: &mut String) {
     out.clear();
-    out.extend(line.chars().take(40).filter_map(normalize_char));
+    let enough = *LONGEST_PHRASE;
+    for c in line.chars().take(40) {
+        if out.len() >= enough {
+            break;
+        }
+        out.extend(normalize_char(c));
+    }
 }
 
 /// Trimmed, non-empty lines as byte ranges.
 fn lines(text: &str) -> Vec<(usize, usize)> {
     let mut res = Vec::new();
     let mut start = 0;
-    let breaks = text
-        .char_indices()
-        .filter(|&(_, c)| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}'))
-        .map(|(i, c)| (i, i + c.len_utf8()))
-        .chain(std::iter::once((text.len(), text.len())));
-    for (brk, next) in breaks {
+    for (brk, next) in breaks(text).chain(std::iter::once((text.len(), text.len()))) {
         let seg = &text[start..brk];
         let trimmed = seg.trim();
         if !trimmed.is_empty() {
@@ -94,12 +97,33 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
     res
 }
 
-fn is_body(line: &str, repeats: u32) -> bool {
-    let words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+/// The line breaks of `text` (\n, \r, U+2028, U+2029): where each starts and where the next
+/// segment starts. A byte scan: the UTF-8 of these never occurs inside another character.
+fn breaks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
+        b'\n' | b'\r' => Some((i, i + 1)),
+        0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => Some((i, i + 3)),
+        _ => None,
+    })
+}
+
+/// `char::is_alphanumeric`, with the Arabic letters and digits and ASCII answered first.
+fn is_alnum(c: char) -> bool {
+    match c {
+        '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        _ => c.is_alphanumeric(),
+    }
+}
+
+fn is_body(line: &str, repeats: impl FnOnce() -> usize) -> bool {
+    // Only «four or more» and «twelve or more» matter.
+    let words = line.split_whitespace().filter(|w| w.chars().any(is_alnum)).take(12).count();
     if ends_with_terminator(line) {
         words >= 4
     } else {
-        words >= 12 && repeats == 1 && !ends_with_credit(line)
+        words >= 12 && repeats() == 1 && !ends_with_credit(line)
     }
 }
 
@@ -128,29 +152,65 @@ fn ends_with_credit(line: &str) -> bool {
     ["-", "–", "—", "/"].iter().any(|sep| t.rfind(sep).is_some_and(|p| words(&t[p + sep.len()..]) <= 3))
 }
 
+/// The bytes that may begin a quotation mark or a terminator: " . ! ? and the lead bytes of
+/// « » (C2) and “ ” (E2). ؟ is D8 9F, and D8 begins most Arabic letters: ؟ is found by its
+/// second byte.
+static MARK_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let bytes = [b'"', b'.', b'!', b'?', 0xC2, 0xE2, 0x9F];
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// The offset of the first byte at or after `from` that `table` marks.
+fn next_marked(bytes: &[u8], from: usize, table: &[bool; 256]) -> Option<usize> {
+    bytes.get(from..)?.iter().position(|&b| table[b as usize]).map(|p| from + p)
+}
+
 /// Splits the body line `text[start..end]` into sentences.
+///
+/// Works on byte offsets: every character that matters here (quotation marks, terminators)
+/// is told by a byte that no other character contains, so the scan decodes only those.
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let line = &text[start..end];
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let bytes = line.as_bytes();
+    let char_at = |p: usize| line.get(p..).and_then(|rest| rest.chars().next());
     // An unbalanced quotation mark would swallow the rest of the line: ignore that kind.
     let mut balance = [0i32; 3];
-    for &(_, c) in &chars {
-        match c {
-            '«' => balance[0] += 1,
-            '»' => balance[0] -= 1,
-            '“' => balance[1] += 1,
-            '”' => balance[1] -= 1,
-            '"' => balance[2] ^= 1,
+    let mut i = 0;
+    while let Some(at) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2))) {
+        i += at;
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (0xC2, Some(0xAB), _) => balance[0] += 1,          // «
+            (0xC2, Some(0xBB), _) => balance[0] -= 1,          // »
+            (0xE2, Some(0x80), Some(0x9C)) => balance[1] += 1, // “
+            (0xE2, Some(0x80), Some(0x9D)) => balance[1] -= 1, // ”
+            (b'"', _, _) => balance[2] ^= 1,
             _ => {}
         }
+        i += 1;
     }
     let [guillemets, curly, straight] = balance.map(|b| b == 0);
     let mut depth = 0u32;
     let mut straight_open = false;
     let mut sent_start = 0;
-    let mut k = 0;
-    while k < chars.len() {
-        let c = chars[k].1;
+    let mut from = 0;
+    while let Some(mut k) = next_marked(bytes, from, &MARK_BYTES) {
+        if bytes[k] == 0x9F {
+            // The second byte of ؟ (D8 9F), or of some other character.
+            if bytes.get(k.wrapping_sub(1)) != Some(&0xD8) {
+                from = k + 1;
+                continue;
+            }
+            k -= 1;
+        }
+        let Some(c) = char_at(k) else {
+            break;
+        };
         match c {
             '«' if guillemets => depth += 1,
             '“' if curly => depth += 1,
@@ -159,14 +219,17 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
             '"' if straight => straight_open = !straight_open,
             _ if is_terminator(c) => {
                 let mut last = k;
-                while chars.get(last + 1).is_some_and(|&(_, x)| is_terminator(x)) {
-                    last += 1;
+                let mut after = k + c.len_utf8();
+                while let Some(x) = char_at(after).filter(|&x| is_terminator(x)) {
+                    last = after;
+                    after += x.len_utf8();
                 }
-                let ellipsis = last > k && chars[k..=last].iter().all(|&(_, x)| x == '.');
-                let abbreviation = last == k && c == '.' && is_abbreviation_dot(&chars, k);
-                let question = chars[k..=last].iter().any(|&(_, x)| x == '?' || x == '؟');
-                let mut m = last + 1;
-                while let Some(&(_, x)) = chars.get(m) {
+                let run = &line[k..after];
+                let ellipsis = last > k && run.chars().all(|x| x == '.');
+                let abbreviation = last == k && c == '.' && is_abbreviation_dot(line, k);
+                let question = run.chars().any(|x| x == '?' || x == '؟');
+                let mut m = after;
+                while let Some(x) = char_at(m) {
                     let closes = match x {
                         '»' if guillemets && depth > 0 => {
                             depth -= 1;
@@ -186,38 +249,38 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
                     if !closes {
                         break;
                     }
-                    m += 1;
+                    m += x.len_utf8();
                 }
                 let inside_quote = depth > 0 || straight_open;
-                let at_space = chars.get(m).is_none_or(|&(_, x)| x.is_whitespace());
+                let at_space = char_at(m).is_none_or(|x| x.is_whitespace());
                 if !ellipsis && !abbreviation && !inside_quote && at_space {
-                    let stop = chars.get(m).map_or(line.len(), |&(i, _)| i);
-                    push(text, start + sent_start, start + stop, question, out);
-                    sent_start = stop;
+                    push(text, start + sent_start, start + m, question, out);
+                    sent_start = m;
                 }
-                k = m;
+                from = m;
                 continue;
             }
             _ => {}
         }
-        k += 1;
+        from = k + c.len_utf8();
     }
     push(text, start + sent_start, end, false, out);
 }
 
 /// A dot inside a word (أ.ف.ب، 3.5) or after a single letter (د. رائد) does not end a sentence.
-fn is_abbreviation_dot(chars: &[(usize, char)], k: usize) -> bool {
-    if chars.get(k + 1).is_some_and(|&(_, x)| x.is_alphanumeric()) {
+/// `k` is the byte offset of the dot in `line`.
+fn is_abbreviation_dot(line: &str, k: usize) -> bool {
+    if line[k + 1..].chars().next().is_some_and(is_alnum) {
         return true;
     }
-    let letters = chars[..k].iter().rev().take_while(|&&(_, x)| x.is_alphanumeric()).count();
+    let letters = line[..k].chars().rev().take_while(|&x| is_alnum(x)).take(2).count();
     letters == 1
 }
 
 fn push(text: &str, start: usize, end: usize, question: bool, out: &mut Vec<Sentence>) {
     let seg = &text[start..end];
     let trimmed = seg.trim();
-    if !trimmed.chars().any(char::is_alphanumeric) {
+    if !trimmed.chars().any(is_alnum) {
         return;
     }
     let lead = seg.len() - seg.trim_start().len();
@@ -249,6 +312,20 @@ mod tests {
             split(text),
             ["زار الوفد (أ.ف.ب) المدينة مع د. رائد العزاوي.", "وقال “نعم.", "ثم مضى الجميع إلى بيوتهم."]
         );
+    }
+
+    #[test]
+    fn fast_checks_agree_with_the_standard_library() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+        let text = "a\nb\r\nج\u{2028}د\u{2029}\u{2027}ه\u{202A}";
+        let expected: Vec<(usize, usize)> = text
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}'))
+            .map(|(i, c)| (i, i + c.len_utf8()))
+            .collect();
+        assert_eq!(breaks(text).collect::<Vec<_>>(), expected);
     }
 
     #[test]

@@ -8,10 +8,8 @@
 //! has a pronoun subject and continues the previous sentence's source.
 
 use super::claim_cues::is_comparative;
-use super::cues::{
-    is_in, speech_verb, stripped, VerbForm, ACCUSATION, ADVERBS, CLAUSE_INITIAL_ONLY, COMPLEMENTIZERS, CONTINUATION,
-    FRAMES, IMPERSONAL, PREPOSITIONS, SOURCE_ADJ, TITLES, VAGUE, VAGUE_ANYWHERE,
-};
+use super::cues::VerbForm;
+use super::lookup::List;
 use super::{Kind, Sent};
 
 /// The attribution of a sentence. `Vague` keeps the byte range of its cue.
@@ -53,7 +51,7 @@ pub(super) fn attribution(s: &Sent, prev: Attr) -> Attr {
             Found::Nothing => {}
         }
     }
-    let continues = s.toks.first().is_some_and(|t| is_in(&CONTINUATION, &t.norm, false));
+    let continues = s.has(0, List::CONTINUATION);
     let inherited = if pronoun || continues {
         match prev {
             Attr::Vague(..) => Some(prev),
@@ -74,15 +72,14 @@ pub(super) fn attribution(s: &Sent, prev: Attr) -> Attr {
 }
 
 fn found_at(s: &Sent, i: usize) -> Found {
-    let w = s.toks[i].norm.as_str();
-    if (is_in(&IMPERSONAL, w, false) && is_clause_initial(s, i)) || is_impersonal_phrase(s, i) {
+    if (s.is_in(i, List::IMPERSONAL, false) && is_clause_initial(s, i)) || is_impersonal_phrase(s, i) {
         return match speaker(s, i, VerbForm::Present) {
             Found::Named => Found::Named,
             _ => Found::Vague(i, if is_impersonal_phrase(s, i) { i + 1 } else { i }),
         };
     }
-    if let Some((form, base)) = speech_verb(w) {
-        if CLAUSE_INITIAL_ONLY.contains(base) && !is_clause_initial(s, i) {
+    if let Some((form, initial_only)) = s.lex[i].speech() {
+        if initial_only && !is_clause_initial(s, i) {
             return Found::Nothing;
         }
         return speaker(s, i, form);
@@ -98,43 +95,32 @@ fn found_at(s: &Sent, i: usize) -> Found {
 
 /// «من المعروف أن»، «من المتوقع أن»، «تردد أن».
 fn is_impersonal_phrase(s: &Sent, i: usize) -> bool {
-    let w = stripped(&s.toks[i].norm, false).last().unwrap_or("");
-    let next = s.toks.get(i + 1).map_or("", |t| t.norm.as_str());
-    // «أقوى من المتوقع» compares; it reports nothing.
-    let comparative = i > 0 && is_comparative(&s.toks[i - 1].norm);
-    (w == "من" && matches!(next, "المعروف" | "المتوقع") && !comparative)
-        || (matches!(w, "تردد" | "ترددت") && is_in(&COMPLEMENTIZERS, next, false))
+    if !s.lex[i].base_in(List::PHRASE_HEADS) {
+        return false;
+    }
+    match s.base(i) {
+        "من" => {
+            let next = s.toks.get(i + 1).map_or("", |t| t.norm.as_str());
+            // «أقوى من المتوقع» compares; it reports nothing.
+            matches!(next, "المعروف" | "المتوقع") && !(i > 0 && is_comparative(s, i - 1))
+        }
+        "تردد" | "ترددت" => s.has(i + 1, List::COMPLEMENTIZERS),
+        _ => false,
+    }
 }
 
 fn is_clause_initial(s: &Sent, i: usize) -> bool {
     let Some(prev) = i.checked_sub(1) else {
         return true;
     };
-    let prev = stripped(&s.toks[prev].norm, false).last();
-    matches!(
-        prev,
-        Some(
-            "قد" | "كما"
-                | "ثم"
-                | "لقد"
-                | "فيما"
-                | "بينما"
-                | "حيث"
-                | "اذ"
-                | "ما"
-                | "مما"
-                | "كان"
-                | "لكن"
-        )
-    )
+    matches!(s.base(prev), "قد" | "كما" | "ثم" | "لقد" | "فيما" | "بينما" | "حيث" | "اذ" | "ما" | "مما" | "كان" | "لكن")
 }
 
 fn is_frame(s: &Sent, i: usize) -> bool {
-    let w = s.toks[i].norm.as_str();
-    if stripped(w, false).any(|x| x == "لسان") {
+    if s.word(i) == "لسان" || s.base(i) == "لسان" {
         return i > 0 && s.toks[i - 1].norm == "علي";
     }
-    is_in(&FRAMES, w, false)
+    s.is_in(i, List::FRAMES, false)
 }
 
 /// The source after a frame: an organisation anywhere later in the sentence («بحسب ما نقلت
@@ -153,7 +139,7 @@ fn frame_source(s: &Sent, i: usize) -> Found {
         if let Some(end) = vague_at(s, j) {
             return Found::Vague(j, end);
         }
-        if is_in(&TITLES, &s.toks[j].norm, true) {
+        if s.is_in(j, List::TITLES, true) {
             return Found::Named;
         }
     }
@@ -198,7 +184,7 @@ enum Subject {
 
 fn is_stop(s: &Sent, j: usize) -> bool {
     let tok = &s.toks[j];
-    tok.punct_before.contains([':', '«', '“', '"']) || is_in(&COMPLEMENTIZERS, &tok.norm, false)
+    tok.punct_before.contains([':', '«', '“', '"']) || s.is_in(j, List::COMPLEMENTIZERS, false)
 }
 
 /// Looks for the subject after the verb at `i`.
@@ -220,15 +206,15 @@ fn forward(s: &Sent, i: usize) -> Subject {
         if let Some(end) = vague_at(s, j) {
             return Subject::Found(Found::Vague(j, end));
         }
-        if mark.kind.is_none() && is_in(&TITLES, &tok.norm, false) {
+        if mark.kind.is_none() && s.is_in(j, List::TITLES, false) {
             return Subject::Found(Found::Named);
         }
         let function_word = mark.kind.is_some()
-            || is_in(&PREPOSITIONS, &tok.norm, false)
-            || is_in(&ADVERBS, &tok.norm, false)
+            || s.is_in(j, List::PREPOSITIONS, false)
+            || s.is_in(j, List::ADVERBS, false)
             || tok.norm.starts_with("لل")
             || tok.norm.starts_with("بال")
-            || (tok.norm.starts_with(['ل', 'ب']) && is_in(&TITLES, &tok.norm, true));
+            || (tok.norm.starts_with(['ل', 'ب']) && s.is_in(j, List::TITLES, true));
         content |= j == i + 1 && !function_word;
     }
     if i + 1 >= n {
@@ -248,7 +234,7 @@ fn backward(s: &Sent, i: usize, k: usize) -> Found {
         if let Some(end) = vague_at(s, j) {
             return Found::Vague(j, end);
         }
-        if is_in(&TITLES, &s.toks[j].norm, false) {
+        if s.is_in(j, List::TITLES, false) {
             return Found::Named;
         }
     }
@@ -263,11 +249,10 @@ fn has_name_after(s: &Sent, end: usize) -> bool {
 
 /// A vague-source noun at `i`, and the last token of its phrase («مصادر مطلعة»، «شهود عيان»).
 fn vague_at(s: &Sent, i: usize) -> Option<usize> {
-    let tok = &s.toks[i];
-    if s.marks[i].kind.is_some() || !is_in(&VAGUE, &tok.norm, true) {
+    if s.marks[i].kind.is_some() || !s.is_in(i, List::VAGUE, true) {
         return None;
     }
-    let word = stripped(&tok.norm, true).last().unwrap_or("");
+    let word = s.lex[i].bare(s.word(i));
     let prev = i.checked_sub(1).map_or("", |p| s.toks[p].norm.as_str());
     let next = s.toks.get(i + 1).map_or("", |t| t.norm.as_str());
     if word == "البعض" && prev.starts_with("بعض") {
@@ -277,13 +262,13 @@ fn vague_at(s: &Sent, i: usize) -> Option<usize> {
         return None;
     }
     // «مصادر الطاقة» are no sources; «مصادر مطلعة» and «المصادر» are.
-    if word.starts_with("مصادر") && next.starts_with("ال") && !is_in(&SOURCE_ADJ, next, false) {
+    if word.starts_with("مصادر") && next.starts_with("ال") && !s.has(i + 1, List::SOURCE_ADJ) {
         return None;
     }
     if word == "وسائل" && !next.ends_with("اعلام") {
         return None;
     }
-    let phrase = is_in(&SOURCE_ADJ, next, false) || (word == "وسائل");
+    let phrase = s.has(i + 1, List::SOURCE_ADJ) || (word == "وسائل");
     let end = if phrase && i + 1 < s.toks.len() { i + 1 } else { i };
     // Anonymous sources stay anonymous inside a named body («مصادر في الكرملين»).
     if !word.starts_with("مصدر") && !word.starts_with("مصادر") && has_name_after(s, end) {
@@ -296,7 +281,7 @@ fn vague_at(s: &Sent, i: usize) -> Option<usize> {
 /// qualified «مصادر»، the subject of a speech verb or of an accusation («ووجّه مسؤولون في
 /// كوريا الجنوبية اتهامات»). «لم ترد تقارير عن إصابات» reports nothing.
 fn is_vague_position(s: &Sent, i: usize) -> bool {
-    let word = stripped(&s.toks[i].norm, false).last().unwrap_or("");
+    let word = s.base(i);
     let next = s.toks.get(i + 1).map_or("", |t| t.norm.as_str());
     let negated = s.toks[i.saturating_sub(3)..i]
         .iter()
@@ -304,13 +289,13 @@ fn is_vague_position(s: &Sent, i: usize) -> bool {
     if negated {
         return false;
     }
-    if VAGUE_ANYWHERE.contains(word) || (word == "شهود" && next == "عيان") {
+    if s.lex[i].base_in(List::VAGUE_ANYWHERE) || (word == "شهود" && next == "عيان") {
         return true;
     }
-    if word.starts_with("مصادر") && is_in(&SOURCE_ADJ, next, false) {
+    if word.starts_with("مصادر") && s.has(i + 1, List::SOURCE_ADJ) {
         return true;
     }
-    let after = &s.toks[i + 1..];
-    let speaks = |w: &str| speech_verb(w).is_some_and(|(_, base)| !CLAUSE_INITIAL_ONLY.contains(base));
-    after.iter().take(3).any(|t| speaks(&t.norm)) || after.iter().take(6).any(|t| is_in(&ACCUSATION, &t.norm, true))
+    let after = &s.lex[i + 1..];
+    let speaks = |l: &super::Lex| l.speech().is_some_and(|(_, initial_only)| !initial_only);
+    after.iter().take(3).any(speaks) || after.iter().take(6).any(|l| l.is_in(List::ACCUSATION, true))
 }

@@ -91,6 +91,9 @@ pub struct Corpus {
     /// Forms whose presence in the corpus may have changed during an update, with whether they
     /// were present before it.
     touched_forms: HashMap<FormKey, bool>,
+    /// Each entity's defining mention (file, start, end), computed on demand and forgotten at
+    /// every change: finding it scans all of the entity's mentions.
+    definitions: std::sync::Mutex<rustc_hash::FxHashMap<EntityIdx, Option<(FileId, u32, u32)>>>,
 }
 
 impl Corpus {
@@ -171,8 +174,27 @@ impl Corpus {
         corpus
     }
 
+    /// The defining mention of an entity, from the cache or computed by `compute`.
+    pub fn cached_definition(
+        &self,
+        entity: EntityIdx,
+        compute: impl FnOnce() -> Option<(FileId, u32, u32)>,
+    ) -> Option<(FileId, u32, u32)> {
+        let cached = self.definitions.lock().unwrap_or_else(|e| e.into_inner()).get(&entity).copied();
+        cached.unwrap_or_else(|| {
+            let found = compute();
+            self.definitions.lock().unwrap_or_else(|e| e.into_inner()).insert(entity, found);
+            found
+        })
+    }
+
+    fn forget_definitions(&mut self) {
+        self.definitions.get_mut().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
     /// Adds or replaces an article. Returns its id.
     pub fn set_file(&mut self, name: &str, text: Arc<str>) -> FileId {
+        self.forget_definitions();
         let id = match self.by_name.get(name) {
             Some(&id) => id,
             None => {
@@ -206,6 +228,7 @@ impl Corpus {
 
     /// Removes an article (deleted on disk, or closed and not on disk).
     pub fn remove_file(&mut self, name: &str) {
+        self.forget_definitions();
         let Some(id) = self.by_name.remove(name) else {
             return;
         };

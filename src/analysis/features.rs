@@ -113,11 +113,15 @@ pub fn definition(corpus: &Corpus, file: FileId, offset: u32) -> Option<Definiti
 fn full_name_mention(corpus: &Corpus, entity: EntityIdx) -> Option<FileRange> {
     let words = |m: &Mention| m.form.split(' ').count();
     let name = |file: FileId| corpus.file(file).map(|f| f.name.as_str());
-    let (file, m) =
-        corpus.mentions_unordered(entity).filter(|(_, m)| m.origin != Origin::Partial).min_by(|(fa, a), (fb, b)| {
-            words(b).cmp(&words(a)).then_with(|| name(*fa).cmp(&name(*fb))).then(a.start.cmp(&b.start))
-        })?;
-    Some(FileRange { file, start: m.start, end: m.end })
+    let found = corpus.cached_definition(entity, || {
+        let (file, m) = corpus.mentions_unordered(entity).filter(|(_, m)| m.origin != Origin::Partial).min_by(
+            |(fa, a), (fb, b)| {
+                words(b).cmp(&words(a)).then_with(|| name(*fa).cmp(&name(*fb))).then(a.start.cmp(&b.start))
+            },
+        )?;
+        Some((file, m.start, m.end))
+    });
+    found.map(|(file, start, end)| FileRange { file, start, end })
 }
 
 /// Every mention of the entity under the cursor, across the corpus. Without the declaration,

@@ -26,6 +26,8 @@ use super::text::LineIndex;
 use super::tokens::{tokenize, Token};
 
 pub type FileId = u32;
+/// A byte range in one file: (file, start, end).
+pub type FileSpan = (FileId, u32, u32);
 pub use super::resolve::{EntityEntry, EntityIdx};
 
 /// The knowledge base with its lookup structures, shared by every analysis.
@@ -93,7 +95,7 @@ pub struct Corpus {
     touched_forms: HashMap<FormKey, bool>,
     /// Each entity's defining mention (file, start, end), computed on demand and forgotten at
     /// every change: finding it scans all of the entity's mentions.
-    definitions: std::sync::Mutex<rustc_hash::FxHashMap<EntityIdx, Option<(FileId, u32, u32)>>>,
+    definitions: std::sync::Mutex<rustc_hash::FxHashMap<EntityIdx, Option<FileSpan>>>,
 }
 
 impl Corpus {
@@ -175,11 +177,7 @@ impl Corpus {
     }
 
     /// The defining mention of an entity, from the cache or computed by `compute`.
-    pub fn cached_definition(
-        &self,
-        entity: EntityIdx,
-        compute: impl FnOnce() -> Option<(FileId, u32, u32)>,
-    ) -> Option<(FileId, u32, u32)> {
+    pub fn cached_definition(&self, entity: EntityIdx, compute: impl FnOnce() -> Option<FileSpan>) -> Option<FileSpan> {
         let cached = self.definitions.lock().unwrap_or_else(|e| e.into_inner()).get(&entity).copied();
         cached.unwrap_or_else(|| {
             let found = compute();

@@ -257,9 +257,9 @@ pub fn cluster_forms(forms: &BTreeSet<FormKey>) -> Vec<Vec<FormKey>> {
         index.insert(&key.form, i);
     }
     let mut groups: BTreeMap<usize, Vec<FormKey>> = BTreeMap::new();
-    for i in 0..list.len() {
+    for (i, key) in list.iter().enumerate() {
         let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(list[i].clone());
+        groups.entry(root).or_default().push((*key).clone());
     }
     let mut clusters: Vec<Vec<FormKey>> = groups.into_values().collect();
     for c in &mut clusters {

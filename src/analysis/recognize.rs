@@ -103,7 +103,7 @@ fn known_and_discovered(
     for s in spans.iter().filter(|s| s.ty == EntityType::Per) {
         person[s.start..s.end].iter_mut().for_each(|p| *p = true);
     }
-    for Found { start, end, prefix_chars, ty } in discover(tokens, &covered, &person) {
+    for Found { start, end, prefix_chars, ty } in discover(tokens, covered, &person) {
         let form = form_of(tokens, start, end, prefix_chars);
         if NOT_NAMES.contains(&form) {
             continue;

@@ -36,12 +36,12 @@ impl Debouncer {
 
 async fn run(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<(Uri, i32)>) {
     while let Some((uri, version)) = rx.recv().await {
-        let mut pending: HashMap<Uri, i32> = HashMap::from([(uri, version)]);
-        // Gather the burst.
+        // The burst, by URI text: the last version of each document wins.
+        let mut pending: HashMap<String, (Uri, i32)> = HashMap::from([(uri.as_str().to_string(), (uri, version))]);
         while let Ok(Some((uri, version))) = tokio::time::timeout(QUIET, rx.recv()).await {
-            pending.insert(uri, version);
+            pending.insert(uri.as_str().to_string(), (uri, version));
         }
-        for (uri, version) in pending {
+        for (uri, version) in pending.into_values() {
             let state = state.clone();
             let analysed = tokio::task::spawn_blocking(move || {
                 let mut s = lock(&state);

@@ -30,6 +30,14 @@ pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
     state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// Runs a state change from a notification; a panic inside the core is logged instead of taking
+/// the server down (notifications have no answer to carry an error).
+fn guard(what: &str, f: impl FnOnce()) {
+    if std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_err() {
+        log::error!("{what}: the analysis panicked; the document is kept, its results may be stale");
+    }
+}
+
 impl Backend {
     /// Runs a query against the state, turning a panic inside the core into an error answer.
     fn query<T>(&self, f: impl FnOnce(&mut State) -> Option<T>) -> Result<Option<T>> {
@@ -103,7 +111,7 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        lock(&self.state).open(doc.uri.clone(), &doc.text, doc.version);
+        guard("didOpen", || lock(&self.state).open(doc.uri.clone(), &doc.text, doc.version));
         self.publish(doc.uri).await;
     }
 
@@ -120,13 +128,15 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        indexing::close(&self.state, &uri);
+        guard("didClose", || indexing::close(&self.state, &uri));
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         // Applied before the handler first yields, like edits, so that later requests see the files.
-        tokio::task::block_in_place(|| indexing::files_changed(&self.state, params.changes));
+        tokio::task::block_in_place(|| {
+            guard("didChangeWatchedFiles", || indexing::files_changed(&self.state, params.changes))
+        });
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

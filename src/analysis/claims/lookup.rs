@@ -45,9 +45,9 @@ impl List {
     const SPEECH_AFTER: List = List(1 << 21);
 }
 
-/// Every cue word and the lists it belongs to.
-static WORDS: LazyLock<FxHashMap<String, u32>> = LazyLock::new(|| {
-    let lists = [
+/// Every cue list with its bit.
+fn all_lists() -> Vec<(List, &'static cues::Words)> {
+    vec![
         (List::CLAUSE_INITIAL_ONLY, &*cues::CLAUSE_INITIAL_ONLY),
         (List::CONTINUATION, &*cues::CONTINUATION),
         (List::FRAMES, &*cues::FRAMES),
@@ -67,7 +67,12 @@ static WORDS: LazyLock<FxHashMap<String, u32>> = LazyLock::new(|| {
         (List::QUANTITY, &*cues::QUANTITY),
         (List::MONTHS, &*cues::MONTHS),
         (List::NUMBER_LABELS, &*cues::NUMBER_LABELS),
-    ];
+    ]
+}
+
+/// Every cue word and the lists it belongs to.
+static WORDS: LazyLock<FxHashMap<String, u32>> = LazyLock::new(|| {
+    let lists = all_lists();
     let mut map = FxHashMap::default();
     for (list, words) in lists {
         for w in words {
@@ -223,27 +228,7 @@ mod tests {
     use super::*;
 
     fn lists() -> Vec<(List, &'static Words)> {
-        vec![
-            (List::CLAUSE_INITIAL_ONLY, &*cues::CLAUSE_INITIAL_ONLY),
-            (List::CONTINUATION, &*cues::CONTINUATION),
-            (List::FRAMES, &*cues::FRAMES),
-            (List::TITLES, &*cues::TITLES),
-            (List::VAGUE, &*cues::VAGUE),
-            (List::VAGUE_ANYWHERE, &*cues::VAGUE_ANYWHERE),
-            (List::SOURCE_ADJ, &*cues::SOURCE_ADJ),
-            (List::IMPERSONAL, &*cues::IMPERSONAL),
-            (List::COMPLEMENTIZERS, &*cues::COMPLEMENTIZERS),
-            (List::ADVERBS, &*cues::ADVERBS),
-            (List::PREPOSITIONS, &*cues::PREPOSITIONS),
-            (List::ACCUSATION, &*cues::ACCUSATION),
-            (List::PREDICTION, &*cues::PREDICTION),
-            (List::EVALUATION, &*cues::EVALUATION),
-            (List::CAUSAL, &*cues::CAUSAL),
-            (List::LEAD_TO, &*cues::LEAD_TO),
-            (List::QUANTITY, &*cues::QUANTITY),
-            (List::MONTHS, &*cues::MONTHS),
-            (List::NUMBER_LABELS, &*cues::NUMBER_LABELS),
-        ]
+        all_lists()
     }
 
     /// Every cue word with and without proclitics and object pronouns, plus a few odd words.

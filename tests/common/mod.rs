@@ -218,8 +218,30 @@ fn is_response(msg: &Value) -> bool {
 impl Server {
     /// Starts `isnad ARGS…` in `cwd`.
     pub fn spawn(args: &[&str], cwd: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_isnad"))
-            .args(args)
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_isnad"));
+        cmd.args(args);
+        Server::spawn_command(cmd, cwd)
+    }
+
+    /// Starts `isnad ARGS…` in `cwd` as user and group 65534 (nobody) through `setpriv`, for
+    /// tests of permissions that root would ignore; `None` when that is not possible here.
+    pub fn spawn_unprivileged(args: &[&str], cwd: &Path) -> Option<Server> {
+        let probe = Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_isnad"), "--help"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        if !probe.is_ok_and(|s| s.success()) {
+            return None;
+        }
+        let mut cmd = Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_isnad")]).args(args);
+        Some(Server::spawn_command(cmd, cwd))
+    }
+
+    /// Starts a prepared command (the binary, or a wrapper around it) in `cwd`.
+    pub fn spawn_command(mut cmd: Command, cwd: &Path) -> Server {
+        let mut child = cmd
             .current_dir(cwd)
             .env("ISNAD_LOG", "warn")
             .stdin(Stdio::piped())
@@ -471,5 +493,37 @@ impl Drop for Server {
             let _ = self.child.kill();
             let _ = self.child.wait();
         }
+    }
+}
+
+impl Server {
+    /// Moves every message that arrives within `quiet` of the previous one into the buffer
+    /// (stops at the first `quiet` gap, or after `limit` in total).
+    pub fn drain(&mut self, quiet: Duration, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            match self.rx.recv_timeout(quiet) {
+                Ok(msg) => self.buffered.push_back(msg),
+                Err(_) => break,
+            }
+        }
+    }
+
+    /// Writes raw bytes to the server's stdin (several frames, broken headers…).
+    pub fn send_bytes(&self, bytes: &[u8]) {
+        let mut guard = self.stdin.lock().unwrap();
+        let w = guard.as_mut().expect("stdin open");
+        w.write_all(bytes).unwrap();
+        w.flush().unwrap();
+    }
+
+    /// Stops expecting a response to request `id` (the server may have lost it).
+    pub fn forget(&mut self, id: i64) {
+        self.outstanding.remove(&id);
+    }
+
+    /// Stops expecting responses to any request sent so far.
+    pub fn clear_outstanding(&mut self) {
+        self.outstanding.clear();
     }
 }

@@ -4,4 +4,5 @@
 
 mod incremental;
 mod navigation;
+mod pipeline;
 mod recognition;

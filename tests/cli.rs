@@ -341,3 +341,27 @@ fn annotate_brat_needs_out() {
     assert_eq!(out.status.code(), Some(2), "stderr:\n{}", stderr(&out));
     assert!(stderr(&out).contains("--out"), "{}", stderr(&out));
 }
+
+#[test]
+fn check_reports_problems_of_the_brat_file_beside_an_article() {
+    let dir = std::env::temp_dir().join(format!("isnad-cli-ann-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), "وصل بوتين إلى موسكو.\n").unwrap();
+    // T1 matches the article; T2 is stale; N1 points nowhere; the last line is not brat.
+    std::fs::write(
+        dir.join("a.ann"),
+        "T1\tPER 4 9\tبوتين\nT2\tLOC 13 18\tبكين\nN1\tReference T7 Wikidata:Q7747\tبوتين\nnot brat\n",
+    )
+    .unwrap();
+    let out = isnad(&["check", dir.to_str().unwrap()]);
+    let text = stdout(&out);
+    let ann = dir.join("a.ann").to_string_lossy().into_owned();
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with(&ann)).collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with(&format!("{ann}:2:1: error stale-annotation: T2")), "{}", lines[0]);
+    assert!(lines[1].starts_with(&format!("{ann}:3:1: error annotation-reference:")), "{}", lines[1]);
+    assert!(lines[2].starts_with(&format!("{ann}:4:1: error malformed-annotation:")), "{}", lines[2]);
+    assert_eq!(out.status.code(), Some(1), "errors make check fail");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -16,6 +16,7 @@ use crate::analysis::corpus::{Corpus, KbData};
 use crate::analysis::features::summary;
 use crate::analysis::kb::Kb;
 use crate::analysis::model::{ClaimKind, Lang};
+use crate::analysis::standoff::{parse_ann, validate, ProblemKind};
 use crate::analysis::text::ColumnUnit;
 use crate::workspace::read_corpus;
 
@@ -58,44 +59,91 @@ fn emit(out: &mut impl Write, line: std::fmt::Arguments) -> Result<()> {
 #[error("stdout closed")]
 pub struct BrokenPipe;
 
+/// One line of `isnad check` output.
+struct Finding<'a> {
+    path: String,
+    line: u32,
+    column: u32,
+    end: Option<(u32, u32)>,
+    severity: &'static str,
+    code: &'a str,
+    message: String,
+}
+
 pub fn check(paths: &[PathBuf], max_file_bytes: u64, json_format: bool, lang: Lang) -> Result<i32> {
     let corpus = load(&roots(paths)?, max_file_bytes);
-    let mut out = std::io::stdout().lock();
-    let mut warnings = 0;
-    let mut rows = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
     for (_, f) in corpus.files() {
         for c in &f.claims {
             let (line, col) = f.lines.position(&f.text, c.start, ColumnUnit::CodePoint);
             let (end_line, end_col) = f.lines.position(&f.text, c.end, ColumnUnit::CodePoint);
             let severity = match c.kind {
-                ClaimKind::Unsourced => {
-                    warnings += 1;
-                    "warning"
-                }
+                ClaimKind::Unsourced => "warning",
                 ClaimKind::Vague => "info",
             };
-            if json_format {
-                rows.push(json!({"path": f.name, "line": line + 1, "column": col + 1, "end_line": end_line + 1,
-                    "end_column": end_col + 1, "severity": severity, "code": c.kind.code(), "message": c.message(lang)}));
-            } else {
-                emit(
-                    &mut out,
-                    format_args!(
-                        "{}:{}:{}: {severity} {}: {}",
-                        f.name,
-                        line + 1,
-                        col + 1,
-                        c.kind.code(),
-                        c.message(lang)
-                    ),
-                )?;
-            }
+            findings.push(Finding {
+                path: f.name.clone(),
+                line: line + 1,
+                column: col + 1,
+                end: Some((end_line + 1, end_col + 1)),
+                severity,
+                code: c.kind.code(),
+                message: c.message(lang).to_string(),
+            });
+        }
+        findings.extend(annotation_findings(&f.name, &f.text));
+    }
+    let mut out = std::io::stdout().lock();
+    if json_format {
+        let rows: Vec<_> = findings
+            .iter()
+            .map(|d| {
+                json!({"path": d.path, "line": d.line, "column": d.column, "end_line": d.end.map(|e| e.0),
+                    "end_column": d.end.map(|e| e.1), "severity": d.severity, "code": d.code, "message": d.message})
+            })
+            .collect();
+        emit(&mut out, format_args!("{}", serde_json::to_string_pretty(&rows)?))?;
+    } else {
+        for d in &findings {
+            emit(
+                &mut out,
+                format_args!("{}:{}:{}: {} {}: {}", d.path, d.line, d.column, d.severity, d.code, d.message),
+            )?;
         }
     }
-    if json_format {
-        emit(&mut out, format_args!("{}", serde_json::to_string_pretty(&rows)?))?;
-    }
-    Ok(if warnings > 0 { 1 } else { 0 })
+    let failing = findings.iter().any(|d| matches!(d.severity, "warning" | "error"));
+    Ok(if failing { 1 } else { 0 })
+}
+
+/// Problems of the brat file beside an article (`X.ann` next to `X.txt`): stale or malformed
+/// lines and references to missing ids, as errors at the `.ann` line.
+fn annotation_findings(article: &str, text: &str) -> Vec<Finding<'static>> {
+    let ann_path = Path::new(article).with_extension("ann");
+    let Ok(ann_text) = std::fs::read_to_string(&ann_path) else { return Vec::new() };
+    let ann = parse_ann(&ann_text);
+    validate(&ann, text)
+        .into_iter()
+        .map(|p| {
+            let code = match p.kind {
+                ProblemKind::TextMismatch { .. } | ProblemKind::PastEnd { .. } | ProblemKind::StartAfterEnd { .. } => {
+                    "stale-annotation"
+                }
+                ProblemKind::Malformed { .. } => "malformed-annotation",
+                _ => "annotation-reference",
+            };
+            let message = p.to_string();
+            let message = message.split_once(": ").map_or(message.as_str(), |(_, m)| m).to_string();
+            Finding {
+                path: ann_path.to_string_lossy().into_owned(),
+                line: p.line as u32,
+                column: 1,
+                end: None,
+                severity: "error",
+                code,
+                message,
+            }
+        })
+        .collect()
 }
 
 pub fn entities(paths: &[PathBuf], max_file_bytes: u64, json_format: bool) -> Result<i32> {

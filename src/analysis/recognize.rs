@@ -3,8 +3,11 @@
 //!
 //! Order matters and is fixed: (1) the longest known spelling at each token wins, from the
 //! knowledge base or from names discovered elsewhere in the corpus; (2) context rules find new
-//! names among the remaining tokens; (3) a single word of a person's full name (كيم، بوتين) is a
-//! mention of that person wherever else it occurs in the same article.
+//! names among the remaining tokens; then person names found in pieces are joined and pairs of
+//! rare foreign-looking words repeated in the article become names; (3) a single word of a
+//! person's full name (كيم، بوتين) is a mention of that person wherever else it occurs in the
+//! same article. Generic heads and titles spelled with a known name (وكالة، نهر، الأمير) are
+//! left out of the mention.
 
 use std::collections::HashMap;
 

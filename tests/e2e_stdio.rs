@@ -13,18 +13,6 @@ use std::time::Duration;
 use common::*;
 use serde_json::{json, Value};
 
-fn hover_text(hover: &Value) -> String {
-    let contents = &hover["contents"];
-    match contents {
-        Value::String(s) => s.clone(),
-        Value::Object(o) => o["value"].as_str().unwrap_or_default().to_string(),
-        Value::Array(a) => {
-            a.iter().map(|v| v["value"].as_str().or(v.as_str()).unwrap_or_default()).collect::<Vec<_>>().join("\n")
-        }
-        _ => panic!("hover without contents: {hover}"),
-    }
-}
-
 fn assert_hover_is_putin(hover: &Value, context: &str) {
     assert!(hover.is_object(), "{context}: expected a hover, got {hover}");
     let text = hover_text(hover);

@@ -16,17 +16,6 @@ use std::path::Path;
 use common::*;
 use serde_json::{json, Value};
 
-fn hover_text(hover: &Value) -> String {
-    match &hover["contents"] {
-        Value::String(s) => s.clone(),
-        Value::Object(o) => o["value"].as_str().unwrap_or_default().to_string(),
-        Value::Array(a) => {
-            a.iter().map(|v| v["value"].as_str().or(v.as_str()).unwrap_or_default()).collect::<Vec<_>>().join("\n")
-        }
-        _ => String::new(),
-    }
-}
-
 fn is_putin(hover: &Value) -> bool {
     hover.is_object() && hover_text(hover).contains("Putin")
 }
@@ -77,61 +66,6 @@ fn start(corpus: &Path) -> (Server, String) {
     (s, msg)
 }
 
-/// LSP line starts: `\n`, `\r\n` and a lone `\r` all end a line.
-fn line_starts(text: &str) -> Vec<usize> {
-    let b = text.as_bytes();
-    let mut starts = vec![0];
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\r' {
-            if i + 1 < b.len() && b[i + 1] == b'\n' {
-                i += 1;
-            }
-            starts.push(i + 1);
-        } else if b[i] == b'\n' {
-            starts.push(i + 1);
-        }
-        i += 1;
-    }
-    starts
-}
-
-/// Byte offset → position, with every LSP line terminator.
-fn lsp_position(text: &str, offset: usize) -> Value {
-    let starts = line_starts(text);
-    let line = starts.iter().rposition(|&s| s <= offset).unwrap();
-    let character: usize = text[starts[line]..offset].chars().map(char::len_utf16).sum();
-    json!({"line": line, "character": character})
-}
-
-/// Position → byte offset, with every LSP line terminator (clamped to the line's end).
-fn lsp_offset(text: &str, pos: &Value) -> usize {
-    let starts = line_starts(text);
-    let line = pos["line"].as_u64().unwrap() as usize;
-    let character = pos["character"].as_u64().unwrap() as usize;
-    assert!(line < starts.len(), "position {pos} past the last line");
-    let start = starts[line];
-    let end = text[start..].find(['\r', '\n']).map_or(text.len(), |i| start + i);
-    let mut units = 0;
-    for (i, c) in text[start..end].char_indices() {
-        if units >= character {
-            return start + i;
-        }
-        units += c.len_utf16();
-    }
-    end
-}
-
-fn lsp_range_text<'t>(text: &'t str, range: &Value) -> &'t str {
-    &text[lsp_offset(text, &range["start"])..lsp_offset(text, &range["end"])]
-}
-
-/// A position inside the first occurrence of `needle` (one character in), any line ending.
-fn lsp_pos_in(text: &str, needle: &str) -> Value {
-    let start = text.find(needle).unwrap_or_else(|| panic!("«{needle}» not in the text"));
-    lsp_position(text, start + needle.chars().next().unwrap().len_utf8())
-}
-
 const PUTIN_LINE: &str = "التقى الرئيس الروسي فلاديمير بوتين في موسكو اليوم.";
 
 // ---------------------------------------------------------------------------------------------
@@ -174,16 +108,16 @@ fn bom_crlf_and_lone_cr_keep_positions_on_the_name() {
     let uri = file_uri(&path);
     let (mut server, _) = start(&corpus.path);
     // From the index of the file on disk.
-    let pos = lsp_pos_in(&text, "بوتين");
+    let pos = pos_in(&text, "بوتين", 0);
     assert_eq!(pos["line"], json!(3), "three line breaks before the name (CRLF, CR, CRLF)");
     let hover = server.hover(&uri, pos.clone());
     assert_putin(&hover, "hover in the BOM/CRLF/CR file on disk");
-    assert_eq!(lsp_range_text(&text, &hover["range"]), "فلاديمير بوتين", "range {}", hover["range"]);
+    assert_eq!(range_text(&text, &hover["range"]), "فلاديمير بوتين", "range {}", hover["range"]);
     // And from the same text opened in the editor.
     server.open(&uri, &text, 1);
     let hover = server.hover(&uri, pos);
     assert_putin(&hover, "hover in the opened BOM/CRLF/CR document");
-    assert_eq!(lsp_range_text(&text, &hover["range"]), "فلاديمير بوتين", "range {}", hover["range"]);
+    assert_eq!(range_text(&text, &hover["range"]), "فلاديمير بوتين", "range {}", hover["range"]);
     assert_alive(&mut server, &corpus.path, "after the BOM/CRLF/CR file");
     server.finish();
 }

@@ -116,32 +116,61 @@ pub fn uri_path(uri: &str) -> PathBuf {
     PathBuf::from(String::from_utf8(out).unwrap())
 }
 
+/// Line starts as the protocol counts lines: `\n`, `\r\n` and a lone `\r` all end a line.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\r' {
+            if i + 1 < b.len() && b[i + 1] == b'\n' {
+                i += 1;
+            }
+            starts.push(i + 1);
+        } else if b[i] == b'\n' {
+            starts.push(i + 1);
+        }
+        i += 1;
+    }
+    starts
+}
+
 /// Byte offset → protocol position with UTF-16 columns.
 pub fn utf16_position(text: &str, offset: usize) -> Value {
-    let before = &text[..offset];
-    let line = before.matches('\n').count();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let character: usize = text[line_start..offset].chars().map(char::len_utf16).sum();
+    let starts = line_starts(text);
+    let line = starts.iter().rposition(|&s| s <= offset).expect("line 0 starts at 0");
+    let character: usize = text[starts[line]..offset].chars().map(char::len_utf16).sum();
     json!({"line": line, "character": character})
 }
 
 /// Protocol position with UTF-16 columns → byte offset (clamped to the line's end).
 pub fn utf16_offset(text: &str, pos: &Value) -> usize {
+    let starts = line_starts(text);
     let line = pos["line"].as_u64().expect("line") as usize;
     let character = pos["character"].as_u64().expect("character") as usize;
-    let mut line_start = 0;
-    for _ in 0..line {
-        line_start += text[line_start..].find('\n').expect("line inside the text") + 1;
-    }
-    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    assert!(line < starts.len(), "position {pos} past the last line");
+    let start = starts[line];
+    let end = text[start..].find(['\r', '\n']).map_or(text.len(), |i| start + i);
     let mut units = 0;
-    for (i, c) in text[line_start..line_end].char_indices() {
+    for (i, c) in text[start..end].char_indices() {
         if units >= character {
-            return line_start + i;
+            return start + i;
         }
         units += c.len_utf16();
     }
-    line_end
+    end
+}
+
+/// The text of a hover's contents (markup, string or list), empty when there is none.
+pub fn hover_text(hover: &Value) -> String {
+    match &hover["contents"] {
+        Value::String(s) => s.clone(),
+        Value::Object(o) => o["value"].as_str().unwrap_or_default().to_string(),
+        Value::Array(a) => {
+            a.iter().map(|v| v["value"].as_str().or(v.as_str()).unwrap_or_default()).collect::<Vec<_>>().join("\n")
+        }
+        _ => String::new(),
+    }
 }
 
 /// The text a protocol range (UTF-16 columns) covers.

@@ -13,17 +13,20 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::claims::find_claims;
+use super::annotations::ArticleAnnotations;
 use super::discover::{may_start_name, FREQUENT};
 use super::kb::{Kb, KbEntity};
 use super::lexicon::{clitic_splits, Lexicon};
 use super::link::KbFuzzy;
-use super::model::{Claim, EntityType, FormKey, Mention, NameRef};
+use super::model::{Claim, EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
-use super::recognize::{discoveries, recognize};
+use super::recognize::discoveries;
 use super::resolve::Resolver;
+use super::standoff::conf::AnnotationConf;
 use super::text::LineIndex;
 use super::tokens::{tokenize, Token};
+
+mod annotated;
 
 pub type FileId = u32;
 /// A byte range in one file: (file, start, end).
@@ -36,12 +39,17 @@ pub struct KbData {
     pub kb: Kb,
     pub lexicon: Lexicon,
     pub fuzzy: KbFuzzy,
+    /// Wikidata id (`Q7747`) → entity, for annotations normalised to Wikidata.
+    pub by_wikidata: HashMap<String, u32>,
 }
 
 impl KbData {
     pub fn new(kb: Kb) -> KbData {
         let mut lexicon = Lexicon::default();
-        for (idx, e) in kb.entities.iter().enumerate() {
+        // A corpus's own entries come first, so that a spelling they share with a built-in entry is theirs.
+        let mut order: Vec<(usize, &KbEntity)> = kb.entities.iter().enumerate().collect();
+        order.sort_by_key(|(i, e)| (e.source != "corpus", *i));
+        for (idx, e) in order {
             for s in e.spellings() {
                 lexicon.add(s, NameRef::Kb(idx as u32), e.ty.clone());
             }
@@ -55,7 +63,13 @@ impl KbData {
             }
         }
         let fuzzy = KbFuzzy::new(&kb);
-        KbData { kb, lexicon, fuzzy }
+        let mut by_wikidata = HashMap::new();
+        for (idx, e) in kb.entities.iter().enumerate().rev() {
+            if !e.wikidata.is_empty() {
+                by_wikidata.insert(e.wikidata.clone(), idx as u32);
+            }
+        }
+        KbData { kb, lexicon, fuzzy, by_wikidata }
     }
 }
 
@@ -68,7 +82,23 @@ pub struct FileEntry {
     /// Sorted by start, never overlapping.
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
+    /// What an annotator wrote about the article (its `.ann`), if anything.
+    pub annotations: Option<Arc<ArticleAnnotations>>,
     discovered: Vec<FormKey>,
+    /// Mentions from the annotations, before merging with automatic ones.
+    annotated: Vec<Mention>,
+}
+
+/// An article to index: its name, text and annotations.
+pub type Article = (String, Arc<str>, Option<Arc<ArticleAnnotations>>);
+
+/// How a corpus is analysed (from its `isnad.toml`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CorpusOptions {
+    /// In an annotated article, only annotated mentions count.
+    pub annotations_only: bool,
+    /// The entity types the corpus's `annotation.conf` declares.
+    pub annotation_conf: AnnotationConf,
 }
 
 /// A discovered name is spread corpus-wide when its rarest word occurs in at most this many
@@ -82,17 +112,23 @@ pub struct Corpus {
     by_name: HashMap<String, FileId>,
     /// Name form → number of files whose context reveals it.
     discovered: BTreeMap<FormKey, u32>,
-    /// The discovered names recognised everywhere (see `propagated_forms`).
-    propagated: BTreeSet<FormKey>,
+    pub options: CorpusOptions,
+    /// Annotated name form (not a knowledge-base spelling) with what it names → number of files
+    /// annotating it so.
+    annotated_keys: BTreeMap<(FormKey, NameRef), u32>,
+    /// Normalised spelling → annotated mentions of it, for consistency checks.
+    annotated_by_form: HashMap<String, Vec<(FileId, u32)>>,
+    /// The names recognised everywhere, with what they name (see `propagated_forms`).
+    propagated: BTreeSet<(FormKey, NameRef)>,
     corpus_lexicon: Lexicon,
     /// Word (or proclitic-split remainder, frequent words left out) → files containing it.
     head_files: rustc_hash::FxHashMap<u64, Vec<FileId>>,
     /// What a mention names → (file, mention index).
     postings: HashMap<NameRef, Vec<(FileId, u32)>>,
     resolver: Resolver,
-    /// Forms whose presence in the corpus may have changed during an update, with whether they
-    /// were present before it.
-    touched_forms: HashMap<FormKey, bool>,
+    /// Forms and references whose presence in the corpus may have changed during an update, with
+    /// whether they were present before it.
+    touched: HashMap<NameRef, bool>,
     /// Each entity's defining mention (file, start, end), computed on demand and forgotten at
     /// every change: finding it scans all of the entity's mentions.
     definitions: std::sync::Mutex<rustc_hash::FxHashMap<EntityIdx, Option<FileSpan>>>,
@@ -106,17 +142,23 @@ impl Corpus {
 
     /// Builds the index of many files at once, in parallel. Equivalent to `set_file` on each.
     pub fn build(kb: Arc<KbData>, files: Vec<(String, Arc<str>)>) -> Corpus {
+        let articles = files.into_iter().map(|(name, text)| (name, text, None)).collect();
+        Corpus::build_with(kb, articles, CorpusOptions::default())
+    }
+
+    /// Builds the index of annotated articles.
+    pub fn build_with(kb: Arc<KbData>, files: Vec<Article>, options: CorpusOptions) -> Corpus {
         let mut corpus = Corpus::new(kb);
+        corpus.options = options;
         let kb = corpus.kb.clone();
         // First pass: what each article reveals from context, and the words it contains.
         let first: Vec<(FileEntry, Vec<u64>)> = files
             .into_par_iter()
-            .map(|(name, text)| {
+            .map(|(name, text, annotations)| {
                 let (_, tokens) = prepare(&text);
                 let discovered = discoveries(&tokens, &kb.lexicon);
                 let heads = heads_of(&tokens);
-                let lines = LineIndex::new(&text);
-                (FileEntry { name, lines, text, mentions: Vec::new(), claims: Vec::new(), discovered }, heads)
+                (FileEntry::new(name, text, annotations, discovered, &kb), heads)
             })
             .collect();
         log::debug!("build: first pass over {} files", first.len());
@@ -126,6 +168,9 @@ impl Corpus {
             let id = entries.len() as FileId;
             for f in &entry.discovered {
                 *corpus.discovered.entry(f.clone()).or_default() += 1;
+            }
+            for f in annotated_keys(&entry.annotated) {
+                *corpus.annotated_keys.entry(f).or_default() += 1;
             }
             for &h in &heads {
                 corpus.head_files.entry(h).or_default().push(id);
@@ -139,24 +184,34 @@ impl Corpus {
         corpus.rebuild_corpus_lexicon();
         log::debug!("build: {} names spread corpus-wide", corpus.propagated.len());
         // Second pass: mentions and claims, with the names spread corpus-wide.
-        let first_words: rustc_hash::FxHashSet<u64> =
-            corpus.propagated.iter().filter_map(|f| f.form.split(' ').next()).map(hash).collect();
+        // A file can hold a spread name only if it has the name's rarest indexed word (a name of
+        // frequent words only may be anywhere).
+        let mut key_words: rustc_hash::FxHashSet<u64> = Default::default();
+        let mut anywhere = false;
+        for (f, _) in &corpus.propagated {
+            let rarest = f.form.split(' ').map(hash).filter_map(|h| Some((corpus.head_files.get(&h)?.len(), h))).min();
+            match rarest {
+                Some((_, h)) => {
+                    key_words.insert(h);
+                }
+                None => anywhere = true,
+            }
+        }
         let lexicon = &corpus.corpus_lexicon;
+        let annotations_only = corpus.options.annotations_only;
         let rerun = std::sync::atomic::AtomicUsize::new(0);
         let entries: Vec<FileEntry> = entries
             .into_par_iter()
             .zip(file_heads.into_par_iter())
             .map(|(mut entry, heads)| {
                 let (norm, tokens) = prepare(&entry.text);
-                // Without the first word of a spread name, the corpus lexicon cannot match here.
-                let spread_names_may_occur = heads.iter().any(|h| first_words.contains(h));
+                let spread_names_may_occur = anywhere || heads.iter().any(|h| key_words.contains(h));
                 if spread_names_may_occur {
                     rerun.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 }
                 let empty = Lexicon::default();
                 let corpus_lexicon = if spread_names_may_occur { lexicon } else { &empty };
-                entry.mentions = recognize(&norm, &tokens, &kb.lexicon, corpus_lexicon).mentions;
-                entry.claims = find_claims(&entry.text, &tokens, &entry.mentions);
+                entry.analyse(&norm, &tokens, &kb.lexicon, corpus_lexicon, annotations_only);
                 entry
             })
             .collect();
@@ -190,8 +245,13 @@ impl Corpus {
         self.definitions.get_mut().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
-    /// Adds or replaces an article. Returns its id.
+    /// Adds or replaces an article without annotations. Returns its id.
     pub fn set_file(&mut self, name: &str, text: Arc<str>) -> FileId {
+        self.set_article(name, text, None)
+    }
+
+    /// Adds or replaces an article with its annotations (offsets into `text`). Returns its id.
+    pub fn set_article(&mut self, name: &str, text: Arc<str>, annotations: Option<Arc<ArticleAnnotations>>) -> FileId {
         self.forget_definitions();
         let id = match self.by_name.get(name) {
             Some(&id) => id,
@@ -204,19 +264,14 @@ impl Corpus {
         };
         let (norm, tokens) = prepare(&text);
         let discovered = discoveries(&tokens, &self.kb.lexicon);
-        let old_discovered = self.take_file(id).map(|e| e.discovered).unwrap_or_default();
-        self.count_discoveries(&old_discovered, &discovered);
+        let old = self.take_file(id);
+        let entry = FileEntry::new(name.to_string(), text, annotations, discovered, &self.kb);
+        let (old_discovered, old_annotated) = old.map(|e| (e.discovered, e.annotated)).unwrap_or_default();
+        self.count_discoveries(&old_discovered, &entry.discovered);
+        self.count_annotated(&old_annotated, &entry.annotated);
         for h in heads_of(&tokens) {
             self.head_files.entry(h).or_default().push(id);
         }
-        let entry = FileEntry {
-            name: name.to_string(),
-            lines: LineIndex::new(&text),
-            mentions: Vec::new(),
-            claims: Vec::new(),
-            discovered,
-            text,
-        };
         self.files[id as usize] = Some(entry);
         self.update_propagation(id);
         self.reanalyse(id, &norm, &tokens);
@@ -232,6 +287,7 @@ impl Corpus {
         };
         if let Some(old) = self.take_file(id) {
             self.count_discoveries(&old.discovered, &[]);
+            self.count_annotated(&old.annotated, &[]);
             self.update_propagation(id);
         }
         self.resolve_changed_forms();
@@ -270,7 +326,7 @@ impl Corpus {
     pub fn forms_of(&self, entity: EntityIdx) -> impl Iterator<Item = &FormKey> {
         self.resolver.members(entity).iter().filter_map(|r| match r {
             NameRef::Form(f) => Some(f),
-            NameRef::Kb(_) => None,
+            NameRef::Kb(_) | NameRef::Ref(_) => None,
         })
     }
 
@@ -299,7 +355,7 @@ impl Corpus {
     pub fn kb_entity(&self, entity: EntityIdx) -> Option<&KbEntity> {
         match self.resolver.entry(entity)? {
             EntityEntry::Kb(i) => Some(self.kb.kb.get(*i)),
-            EntityEntry::Discovered { .. } => None,
+            EntityEntry::Discovered { .. } | EntityEntry::Reference { .. } => None,
         }
     }
 
@@ -307,7 +363,7 @@ impl Corpus {
     pub fn entity_id(&self, entity: EntityIdx) -> &str {
         match self.resolver.entry(entity) {
             Some(EntityEntry::Kb(i)) => &self.kb.kb.get(*i).id,
-            Some(EntityEntry::Discovered { id, .. }) => id,
+            Some(EntityEntry::Discovered { id, .. }) | Some(EntityEntry::Reference { id, .. }) => id,
             None => "?",
         }
     }
@@ -316,6 +372,7 @@ impl Corpus {
         match self.resolver.entry(entity) {
             Some(EntityEntry::Kb(i)) => self.kb.kb.get(*i).ty.clone(),
             Some(EntityEntry::Discovered { canonical, .. }) => canonical.ty.clone(),
+            Some(EntityEntry::Reference { ty, .. }) => ty.clone(),
             None => EntityType::Other("?".into()),
         }
     }
@@ -395,7 +452,8 @@ impl Corpus {
     /// The discovered names that are recognised corpus-wide: those found from context in a fair
     /// share of the files where their rarest word occurs. A word that a rule once took for a name
     /// (أكثر after a title) occurs in thousands of files and is not spread.
-    fn propagated_forms(&self) -> BTreeSet<FormKey> {
+    /// Annotated names are always spread, naming what their annotation names.
+    fn propagated_forms(&self) -> BTreeSet<(FormKey, NameRef)> {
         self.discovered
             .iter()
             .filter(|(f, &n)| {
@@ -403,7 +461,8 @@ impl Corpus {
                     f.form.split(' ').map(|w| self.head_files.get(&hash(w)).map_or(usize::MAX, Vec::len)).min();
                 occurrences.is_some_and(|o| o <= PROPAGATION_RATIO * n as usize)
             })
-            .map(|(f, _)| f.clone())
+            .map(|(f, _)| (f.clone(), NameRef::Form(f.clone())))
+            .chain(self.annotated_keys.keys().cloned())
             .collect()
     }
 
@@ -413,7 +472,7 @@ impl Corpus {
         if new == self.propagated {
             return;
         }
-        let changed: Vec<FormKey> = new.symmetric_difference(&self.propagated).cloned().collect();
+        let changed: Vec<FormKey> = new.symmetric_difference(&self.propagated).map(|(f, _)| f.clone()).collect();
         self.propagated = new;
         self.rebuild_corpus_lexicon();
         let mut affected: BTreeSet<FileId> = BTreeSet::new();
@@ -435,20 +494,18 @@ impl Corpus {
             return;
         };
         self.unindex_mentions(id, &entry);
-        entry.mentions = recognize(norm, tokens, &self.kb.lexicon, &self.corpus_lexicon).mentions;
-        entry.claims = find_claims(&entry.text, tokens, &entry.mentions);
+        entry.analyse(norm, tokens, &self.kb.lexicon, &self.corpus_lexicon, self.options.annotations_only);
         self.index_mentions(id, &entry);
         self.files[id as usize] = Some(entry);
     }
 
     fn rebuild_corpus_lexicon(&mut self) {
         let mut lexicon = Lexicon::default();
-        for key in &self.propagated {
-            lexicon.add_tokens(
-                key.form.split(' ').map(String::from).collect(),
-                NameRef::Form(key.clone()),
-                key.ty.clone(),
-            );
+        // Annotated targets first: where an annotation and a discovery share a spelling, the annotation wins.
+        let (annotated, discovered): (Vec<_>, Vec<_>) =
+            self.propagated.iter().partition(|(key, target)| *target != NameRef::Form(key.clone()));
+        for (key, target) in annotated.into_iter().chain(discovered) {
+            lexicon.add_tokens(key.form.split(' ').map(String::from).collect(), target.clone(), key.ty.clone());
         }
         self.corpus_lexicon = lexicon;
     }
@@ -456,12 +513,13 @@ impl Corpus {
     fn index_mentions(&mut self, id: FileId, entry: &FileEntry) {
         for (i, m) in entry.mentions.iter().enumerate() {
             let list = self.postings.entry(m.target.clone()).or_default();
-            if list.is_empty() {
-                if let NameRef::Form(f) = &m.target {
-                    self.touched_forms.entry(f.clone()).or_insert(false);
-                }
+            if list.is_empty() && !matches!(m.target, NameRef::Kb(_)) {
+                self.touched.entry(m.target.clone()).or_insert(false);
             }
             list.push((id, i as u32));
+            if m.origin == Origin::Annotated {
+                self.annotated_by_form.entry(m.form.clone()).or_default().push((id, i as u32));
+            }
         }
     }
 
@@ -471,8 +529,16 @@ impl Corpus {
                 list.retain(|&(f, _)| f != id);
                 if list.is_empty() {
                     self.postings.remove(&m.target);
-                    if let NameRef::Form(f) = &m.target {
-                        self.touched_forms.entry(f.clone()).or_insert(true);
+                    if !matches!(m.target, NameRef::Kb(_)) {
+                        self.touched.entry(m.target.clone()).or_insert(true);
+                    }
+                }
+            }
+            if m.origin == Origin::Annotated {
+                if let Some(list) = self.annotated_by_form.get_mut(&m.form) {
+                    list.retain(|&(f, _)| f != id);
+                    if list.is_empty() {
+                        self.annotated_by_form.remove(&m.form);
                     }
                 }
             }
@@ -481,18 +547,32 @@ impl Corpus {
 
     /// Tells the resolver about the forms that appeared in or vanished from the corpus.
     fn resolve_changed_forms(&mut self) {
-        let mut touched: Vec<(FormKey, bool)> = self.touched_forms.drain().collect();
+        let mut touched: Vec<(NameRef, bool)> = self.touched.drain().collect();
         touched.sort();
         let kb = self.kb.clone();
-        for (form, was_present) in touched {
-            let present = self.postings.get(&NameRef::Form(form.clone())).is_some_and(|l| !l.is_empty());
-            match (was_present, present) {
-                (false, true) => self.resolver.add_form(&kb, &form),
-                (true, false) => self.resolver.remove_form(&form),
+        for (target, was_present) in touched {
+            let postings = self.postings.get(&target).filter(|l| !l.is_empty());
+            match (&target, was_present, postings) {
+                (NameRef::Form(form), false, Some(_)) => self.resolver.add_form(&kb, form),
+                (NameRef::Form(form), true, None) => self.resolver.remove_form(form),
+                (NameRef::Ref(r), false, Some(list)) => {
+                    let ty = self.majority_type(list);
+                    self.resolver.add_ref(r, ty)
+                }
+                (NameRef::Ref(r), true, None) => self.resolver.remove_ref(r),
                 _ => {}
             }
         }
     }
+}
+
+/// The name forms an article's annotations add to the corpus lexicon, once each.
+fn annotated_keys(annotated: &[Mention]) -> BTreeSet<(FormKey, NameRef)> {
+    annotated
+        .iter()
+        .filter(|m| !matches!(m.target, NameRef::Kb(_)))
+        .map(|m| (FormKey { form: m.form.clone(), ty: m.ty.clone() }, m.target.clone()))
+        .collect()
 }
 
 /// Normalised copy and tokens of a text.

@@ -7,11 +7,14 @@
 //! وبعث كيم جونغ أون برسالة ل⟦بوتين⟧.
 //! ```
 //! The markers are removed from the text; their byte offsets are kept. `«»` are not markers:
-//! Arabic news uses them as quotation marks.
+//! Arabic news uses them as quotation marks. A file `X.ann` holds brat annotations of `X.txt`, and
+//! `isnad.toml` the corpus configuration, as on disk.
 
 use std::sync::{Arc, LazyLock};
 
-use super::corpus::{Corpus, FileId, KbData};
+use super::annotations::read_annotations;
+use super::config::{merged_kb, parse_config, CorpusConfig};
+use super::corpus::{Article, Corpus, CorpusOptions, FileId, KbData};
 use super::kb::Kb;
 
 pub struct Fixture {
@@ -63,9 +66,43 @@ impl Fixture {
         Fixture { files, cursor, ranges }
     }
 
+    /// The fixture's `isnad.toml`, read (it must be valid TOML).
+    pub fn config(&self) -> Option<CorpusConfig> {
+        let (name, text) = self.files.iter().find(|(n, _)| n.ends_with("isnad.toml"))?;
+        Some(parse_config(text, name, &KB.kb, &[]).0.expect("the fixture's isnad.toml is valid TOML"))
+    }
+
+    /// The articles of the fixture (`.txt`, `.md`) with their annotations (`.ann`).
+    pub fn articles(&self) -> Vec<Article> {
+        let is_article = |n: &str| n.ends_with(".txt") || n.ends_with(".md");
+        self.files
+            .iter()
+            .filter(|(n, _)| is_article(n))
+            .map(|(name, text)| {
+                let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+                let ann_name = format!("{stem}.ann");
+                let ann = self
+                    .files
+                    .iter()
+                    .find(|(n, _)| *n == ann_name)
+                    .map(|(_, ann)| Arc::new(read_annotations(&ann_name, ann, text, &Default::default())));
+                (name.clone(), Arc::from(text.as_str()), ann)
+            })
+            .collect()
+    }
+
     /// The corpus of the fixture's files.
     pub fn corpus(&self) -> Corpus {
-        Corpus::build(KB.clone(), self.files.iter().map(|(n, t)| (n.clone(), Arc::from(t.as_str()))).collect())
+        let config = self.config();
+        let kb = match &config {
+            Some(c) => Arc::new(KbData::new(merged_kb(&KB.kb, Some(c)))),
+            None => KB.clone(),
+        };
+        let options = CorpusOptions {
+            annotations_only: config.as_ref().is_some_and(|c| c.settings.annotations_only),
+            ..CorpusOptions::default()
+        };
+        Corpus::build_with(kb, self.articles(), options)
     }
 
     /// The cursor's file id and offset in a corpus built from this fixture.

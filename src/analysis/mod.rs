@@ -4,8 +4,10 @@
 //! JSON, tokio or the filesystem (a test in `tests/tidy.rs` enforces it). Callers hand in
 //! `(name, text)` pairs; results are plain structs with byte offsets into the original text.
 
+pub mod annotations;
 pub mod brat;
 pub mod claims;
+pub mod config;
 pub mod corpus;
 pub mod discover;
 pub mod export;

@@ -56,6 +56,9 @@ impl fmt::Display for EntityType {
 pub enum NameRef {
     Kb(u32),
     Form(FormKey),
+    /// A reference shared by annotated mentions (`Wikidata:Q…`, `isnad:…`, any `DB:ID`) that
+    /// the knowledge base does not know.
+    Ref(String),
 }
 
 /// A normalised spelling of a name with its type: the unit that linking works on.
@@ -74,6 +77,8 @@ pub enum Origin {
     Discovered,
     /// A part of a full name that occurs in the same article (كيم for كيم جونغ أون).
     Partial,
+    /// Written by an annotator (a `T` line in the article's `.ann`).
+    Annotated,
 }
 
 /// One mention of a named entity in an article.

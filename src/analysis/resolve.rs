@@ -20,7 +20,16 @@ pub type EntityIdx = u32;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EntityEntry {
     Kb(u32),
-    Discovered { id: String, canonical: FormKey },
+    Discovered {
+        id: String,
+        canonical: FormKey,
+    },
+    /// Annotated mentions sharing a reference the knowledge base does not know (`id` is the
+    /// reference, without an `isnad:` prefix).
+    Reference {
+        id: String,
+        ty: EntityType,
+    },
 }
 
 #[derive(Debug, Default)]
@@ -108,6 +117,38 @@ impl Resolver {
         }
     }
 
+    /// A shared annotation reference now occurs in the corpus (its mentions have type `ty`).
+    pub fn add_ref(&mut self, reference: &str, ty: EntityType) {
+        let target = NameRef::Ref(reference.to_string());
+        if self.entity_of.contains_key(&target) {
+            return;
+        }
+        let idx = self.allocate();
+        self.entity_of.insert(target.clone(), idx);
+        self.members[idx as usize] = vec![target];
+        let id = reference.strip_prefix("isnad:").unwrap_or(reference).to_string();
+        self.entities[idx as usize] = Some(EntityEntry::Reference { id, ty });
+    }
+
+    /// A shared annotation reference no longer occurs in the corpus.
+    pub fn remove_ref(&mut self, reference: &str) {
+        let Some(idx) = self.entity_of.remove(&NameRef::Ref(reference.to_string())) else { return };
+        self.members[idx as usize].clear();
+        self.entities[idx as usize] = None;
+        self.free.push(idx);
+    }
+
+    fn allocate(&mut self) -> EntityIdx {
+        match self.free.pop() {
+            Some(i) => i,
+            None => {
+                self.entities.push(None);
+                self.members.push(Vec::new());
+                (self.entities.len() - 1) as EntityIdx
+            }
+        }
+    }
+
     fn take_cluster(&mut self, entity: EntityIdx) -> Vec<FormKey> {
         let members = std::mem::take(&mut self.members[entity as usize]);
         self.entities[entity as usize] = None;
@@ -119,7 +160,7 @@ impl Resolver {
                     self.entity_of.remove(&NameRef::Form(f.clone()));
                     Some(f)
                 }
-                NameRef::Kb(_) => None,
+                NameRef::Kb(_) | NameRef::Ref(_) => None,
             })
             .collect()
     }
@@ -128,14 +169,7 @@ impl Resolver {
         cluster.sort_by(canonical_order);
         cluster.dedup();
         let canonical = cluster[0].clone();
-        let idx = match self.free.pop() {
-            Some(i) => i,
-            None => {
-                self.entities.push(None);
-                self.members.push(Vec::new());
-                (self.entities.len() - 1) as EntityIdx
-            }
-        };
+        let idx = self.allocate();
         for f in &cluster {
             self.entity_of.insert(NameRef::Form(f.clone()), idx);
         }

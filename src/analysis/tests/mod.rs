@@ -2,6 +2,7 @@
 //! core in one place and renders the result as text with the Arabic shown, compared with an
 //! `expect!` snapshot (`UPDATE_EXPECT=1 cargo test` rewrites them; read what you accept).
 
+mod annotated;
 mod incremental;
 mod navigation;
 mod pipeline;

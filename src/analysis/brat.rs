@@ -3,22 +3,71 @@
 //! Offsets are code points, end-exclusive, as brat counts them. Entities are `T` lines of type
 //! PER/LOC/ORG with an `N` line `Reference T<n> isnad:<id>` each (and `Wikidata:Q…` when known);
 //! claims are `T` lines of type `UnsourcedClaim` / `VagueAttribution` over the sentence.
+//!
+//! An article that already has annotations keeps its `.ann` as it was, byte for byte: the
+//! automatic mentions it does not cover are appended with the next free ids ([`write_ann`]).
 
 use std::fmt::Write;
 
+use super::annotations::CLAIM_TYPES;
 use super::corpus::{Corpus, FileId};
+use super::model::Origin;
+use super::standoff::{parse_ann, AnnFile, Annotation, LineKind};
 
-/// The `.ann` text for an article of the corpus.
+/// The `.ann` text for an article of the corpus: its existing annotations, then the automatic
+/// mentions and the claims they do not already cover.
 pub fn write_ann(corpus: &Corpus, file: FileId) -> String {
+    let Some(f) = corpus.file(file) else {
+        return String::new();
+    };
+    let Some(existing) = &f.annotations else {
+        return fresh_ann(corpus, file, 0, 0);
+    };
+    let (t, n) = last_ids(&existing.file);
+    let mut additions = parse_ann(&fresh_ann(corpus, file, t, n));
+    let mut merged = existing.file.clone();
+    for line in additions.lines.drain(..) {
+        let LineKind::Annotation(a) = line.kind else { continue };
+        // A claim the file already marks (same type and offsets) is not written twice.
+        if let Annotation::TextBound { ty, spans, .. } = &a {
+            let marked = existing
+                .file
+                .annotations()
+                .any(|(_, e)| matches!(e, Annotation::TextBound { ty: t, spans: s, .. } if t == ty && s == spans));
+            if CLAIM_TYPES.contains(&ty.as_str()) && marked {
+                continue;
+            }
+        }
+        merged.push(a);
+    }
+    merged.to_string()
+}
+
+/// The highest `T` and `N` numbers used in a file.
+fn last_ids(file: &AnnFile) -> (usize, usize) {
+    let mut t = 0;
+    let mut n = 0;
+    for (_, a) in file.annotations() {
+        let Some(id) = a.id() else { continue };
+        let number = id[1..].parse::<usize>().unwrap_or(0);
+        match id.as_bytes()[0] {
+            b'T' => t = t.max(number),
+            b'N' => n = n.max(number),
+            _ => {}
+        }
+    }
+    (t, n)
+}
+
+/// `.ann` lines for the article's automatic mentions and claims, numbered after `t` and `n`.
+fn fresh_ann(corpus: &Corpus, file: FileId, mut t: usize, mut n: usize) -> String {
     let mut out = String::new();
     let Some(f) = corpus.file(file) else {
         return out;
     };
     let text = &*f.text;
     let cp = |b: u32| f.lines.char_offset(text, b);
-    let mut t = 0;
-    let mut n = 0;
-    for m in &f.mentions {
+    for m in f.mentions.iter().filter(|m| m.origin != Origin::Annotated) {
         t += 1;
         let surface = one_line(&text[m.start as usize..m.end as usize]);
         let _ = writeln!(out, "T{t}\t{} {} {}\t{surface}", m.ty, cp(m.start), cp(m.end));

@@ -8,6 +8,7 @@ pub mod annotations;
 pub mod brat;
 pub mod claims;
 pub mod config;
+pub mod consistency;
 pub mod corpus;
 pub mod discover;
 pub mod export;

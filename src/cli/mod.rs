@@ -12,13 +12,14 @@ use anyhow::{Context, Result};
 use serde_json::json;
 
 use crate::analysis::brat::write_ann;
+use crate::analysis::config::Severity;
+use crate::analysis::consistency::article_findings;
 use crate::analysis::corpus::{Corpus, KbData};
 use crate::analysis::features::summary;
 use crate::analysis::kb::Kb;
 use crate::analysis::model::{ClaimKind, Lang};
-use crate::analysis::standoff::{parse_ann, validate, ProblemKind};
-use crate::analysis::text::ColumnUnit;
-use crate::workspace::read_corpus;
+use crate::analysis::text::{ColumnUnit, LineIndex};
+use crate::project::Project;
 
 mod export;
 
@@ -31,19 +32,21 @@ fn roots(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(roots)
 }
 
-/// Loads the corpus under the given roots. Unreadable files are reported on stderr and skipped.
-pub fn load(roots: &[PathBuf], max_file_bytes: u64) -> Corpus {
+/// Loads the corpus under the given roots with its configuration and annotations. Unreadable
+/// files are reported on stderr and skipped.
+pub fn load(roots: &[PathBuf], max_file_bytes: u64) -> (Project, Corpus) {
     let started = std::time::Instant::now();
-    let (files, skipped) = read_corpus(roots, max_file_bytes);
+    let project = Project::load(roots, Arc::new(KbData::new(Kb::builtin())));
+    log::info!("knowledge base ready after {:.2?}", started.elapsed());
+    let max_file_bytes = project.settings().max_file_bytes.unwrap_or(max_file_bytes);
+    let (files, skipped) = project.read_articles(roots, max_file_bytes);
     for s in skipped {
         eprintln!("isnad: skipped {}: {}", s.path.display(), s.reason);
     }
     log::info!("read {} articles in {:.2?}", files.len(), started.elapsed());
-    let kb = Arc::new(KbData::new(Kb::builtin()));
-    log::info!("knowledge base ready after {:.2?}", started.elapsed());
-    let corpus = Corpus::build(kb, files);
+    let corpus = Corpus::build_with(project.kb.clone(), files, project.options());
     log::info!("corpus indexed after {:.2?}", started.elapsed());
-    corpus
+    (project, corpus)
 }
 
 /// Writes to stdout; a closed pipe (`isnad entities | head`) ends the output quietly.
@@ -65,41 +68,64 @@ struct Finding<'a> {
     line: u32,
     column: u32,
     end: Option<(u32, u32)>,
-    severity: &'static str,
+    severity: Severity,
     code: &'a str,
     message: String,
 }
 
 pub fn check(paths: &[PathBuf], max_file_bytes: u64, json_format: bool, lang: Lang) -> Result<i32> {
-    let corpus = load(&roots(paths)?, max_file_bytes);
-    let mut findings: Vec<Finding> = Vec::new();
-    for (_, f) in corpus.files() {
+    let (project, corpus) = load(&roots(paths)?, max_file_bytes);
+    let settings = project.settings();
+    let lang = settings.language.unwrap_or(lang);
+    let mut findings: Vec<Finding> = config_findings(&project);
+    for (file, f) in corpus.files() {
+        let at = |start: u32, end: u32| {
+            let (line, col) = f.lines.position(&f.text, start, ColumnUnit::CodePoint);
+            let (end_line, end_col) = f.lines.position(&f.text, end, ColumnUnit::CodePoint);
+            (line + 1, col + 1, Some((end_line + 1, end_col + 1)))
+        };
         for c in &f.claims {
-            let (line, col) = f.lines.position(&f.text, c.start, ColumnUnit::CodePoint);
-            let (end_line, end_col) = f.lines.position(&f.text, c.end, ColumnUnit::CodePoint);
-            let severity = match c.kind {
-                ClaimKind::Unsourced => "warning",
-                ClaimKind::Vague => "info",
+            let default = match c.kind {
+                ClaimKind::Unsourced => Severity::Warning,
+                ClaimKind::Vague => Severity::Info,
             };
+            let (line, column, end) = at(c.start, c.end);
             findings.push(Finding {
                 path: f.name.clone(),
-                line: line + 1,
-                column: col + 1,
-                end: Some((end_line + 1, end_col + 1)),
-                severity,
+                line,
+                column,
+                end,
+                severity: settings.severity(c.kind.code(), default),
                 code: c.kind.code(),
                 message: c.message(lang).to_string(),
             });
         }
-        findings.extend(annotation_findings(&f.name, &f.text));
+        for finding in article_findings(&corpus, file, lang) {
+            let severity = settings.severity(finding.code, finding.severity);
+            let (path, line, column, end) = match finding.ann_line {
+                // A problem of the `.ann` itself is reported at its line there.
+                Some((ann, line)) => (ann, line as u32, 1, None),
+                None => {
+                    let (line, column, end) = at(finding.start, finding.end);
+                    (f.name.clone(), line, column, end)
+                }
+            };
+            let message = match finding.message.split_once(": ") {
+                Some((_, m)) if end.is_none() => m.to_string(),
+                _ => finding.message.clone(),
+            };
+            findings.push(Finding { path, line, column, end, severity, code: finding.code, message });
+        }
     }
+    findings.retain(|f| f.severity != Severity::Off);
+    findings.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     let mut out = std::io::stdout().lock();
     if json_format {
         let rows: Vec<_> = findings
             .iter()
             .map(|d| {
                 json!({"path": d.path, "line": d.line, "column": d.column, "end_line": d.end.map(|e| e.0),
-                    "end_column": d.end.map(|e| e.1), "severity": d.severity, "code": d.code, "message": d.message})
+                    "end_column": d.end.map(|e| e.1), "severity": d.severity.as_str(), "code": d.code, "message": d.message})
             })
             .collect();
         emit(&mut out, format_args!("{}", serde_json::to_string_pretty(&rows)?))?;
@@ -107,47 +133,41 @@ pub fn check(paths: &[PathBuf], max_file_bytes: u64, json_format: bool, lang: La
         for d in &findings {
             emit(
                 &mut out,
-                format_args!("{}:{}:{}: {} {}: {}", d.path, d.line, d.column, d.severity, d.code, d.message),
+                format_args!("{}:{}:{}: {} {}: {}", d.path, d.line, d.column, d.severity.as_str(), d.code, d.message),
             )?;
         }
     }
-    let failing = findings.iter().any(|d| matches!(d.severity, "warning" | "error"));
+    let failing = findings.iter().any(|d| matches!(d.severity, Severity::Warning | Severity::Error));
     Ok(if failing { 1 } else { 0 })
 }
 
-/// Problems of the brat file beside an article (`X.ann` next to `X.txt`): stale or malformed
-/// lines and references to missing ids, as errors at the `.ann` line.
-fn annotation_findings(article: &str, text: &str) -> Vec<Finding<'static>> {
-    let ann_path = Path::new(article).with_extension("ann");
-    let Ok(ann_text) = std::fs::read_to_string(&ann_path) else { return Vec::new() };
-    let ann = parse_ann(&ann_text);
-    validate(&ann, text)
-        .into_iter()
+/// Problems of the corpus's `isnad.toml`, at their line and column there.
+fn config_findings(project: &Project) -> Vec<Finding<'static>> {
+    let Some(path) = &project.config_path else { return Vec::new() };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let lines = LineIndex::new(&text);
+    project
+        .config_problems
+        .iter()
+        .filter(|p| p.severity != Severity::Off)
         .map(|p| {
-            let code = match p.kind {
-                ProblemKind::TextMismatch { .. } | ProblemKind::PastEnd { .. } | ProblemKind::StartAfterEnd { .. } => {
-                    "stale-annotation"
-                }
-                ProblemKind::Malformed { .. } => "malformed-annotation",
-                _ => "annotation-reference",
-            };
-            let message = p.to_string();
-            let message = message.split_once(": ").map_or(message.as_str(), |(_, m)| m).to_string();
+            let start = (p.range.start.min(text.len())) as u32;
+            let (line, col) = lines.position(&text, start, ColumnUnit::CodePoint);
             Finding {
-                path: ann_path.to_string_lossy().into_owned(),
-                line: p.line as u32,
-                column: 1,
+                path: path.to_string_lossy().into_owned(),
+                line: line + 1,
+                column: col + 1,
                 end: None,
-                severity: "error",
-                code,
-                message,
+                severity: p.severity,
+                code: p.code,
+                message: p.message.clone(),
             }
         })
         .collect()
 }
 
 pub fn entities(paths: &[PathBuf], max_file_bytes: u64, json_format: bool) -> Result<i32> {
-    let corpus = load(&roots(paths)?, max_file_bytes);
+    let (_, corpus) = load(&roots(paths)?, max_file_bytes);
     let mut out = std::io::stdout().lock();
     let mut list: Vec<_> = corpus.mentioned_entities().into_iter().map(|e| summary(&corpus, e)).collect();
     list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
@@ -198,10 +218,10 @@ pub enum AnnotateFormat {
 pub fn annotate(paths: &[PathBuf], max_file_bytes: u64, out: Option<&Path>, format: AnnotateFormat) -> Result<i32> {
     let roots = roots(paths)?;
     if format != AnnotateFormat::Brat {
-        return export::write(&load(&roots, max_file_bytes), out, format);
+        return export::write(&load(&roots, max_file_bytes).1, out, format);
     }
     let out = out.context("`isnad annotate --format brat` needs `--out DIR`")?;
-    let corpus = load(&roots, max_file_bytes);
+    let (_, corpus) = load(&roots, max_file_bytes);
     let mut written = 0;
     for (id, f) in corpus.files() {
         let path = Path::new(&f.name);

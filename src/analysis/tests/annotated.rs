@@ -173,3 +173,44 @@ fn incremental_annotation_changes_equal_a_rebuild() {
     corpus.set_annotations("a.txt", None);
     assert_eq!(corpus.dump(), before);
 }
+
+#[test]
+fn consistency_findings_point_at_the_other_articles() {
+    let a = "أعلنت سيول أمس.\n";
+    let b = "ردت سيول اليوم.\n";
+    let c = "قالت سيول إن الرجل الغامض غادر.\n";
+    let a_ann = t_line(a, 1, "GPE", "سيول", None);
+    let b_ann = t_line(b, 1, "Organization", "سيول", None);
+    let c_ann = t_line(c, 1, "Person", "الرجل", None) + &t_line(c, 2, "Organization", "الرجل الغامض", None);
+    let fx = Fixture::parse(&format!(
+        "//- a.txt\n{a}//- a.ann\n{a_ann}//- b.txt\n{b}//- b.ann\n{b_ann}//- c.txt\n{c}//- c.ann\n{c_ann}"
+    ));
+    let corpus = fx.corpus();
+    let mut out = String::new();
+    for (file, f) in corpus.files() {
+        for finding in crate::analysis::consistency::article_findings(&corpus, file, crate::analysis::model::Lang::En) {
+            out.push_str(&format!(
+                "{} {:?} {}: {}\n",
+                render(&corpus, file, finding.start, finding.end),
+                finding.severity,
+                finding.code,
+                finding.message
+            ));
+            for (r, label) in &finding.related {
+                out.push_str(&format!("    {} ({label})\n", render(&corpus, r.file, r.start, r.end)));
+            }
+        }
+        let _ = f;
+    }
+    expect![[r#"
+        a.txt:1:7 "سيول" Warning inconsistent-annotation: «سيول» is annotated as LOC `city-1835848` here but as ORG `org-sywl` in b.txt (and 0 more)
+            b.txt:1:5 "سيول" (annotated differently here)
+        b.txt:1:5 "سيول" Warning inconsistent-annotation: «سيول» is annotated as ORG `org-sywl` here but as LOC `city-1835848` in a.txt (and 0 more)
+            a.txt:1:7 "سيول" (annotated differently here)
+        c.txt:1:6 "سيول" Hint unannotated-name: «سيول» is annotated in 2 other place(s) but not here
+            a.txt:1:7 "سيول" (annotated here)
+            b.txt:1:5 "سيول" (annotated here)
+        c.txt:1:14 "الرجل الغامض" Error overlapping-annotations: c.ann line 2: T2 (Organization) overlaps T1 (Person) on line 1
+    "#]]
+    .assert_eq(&out);
+}

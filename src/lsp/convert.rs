@@ -1,12 +1,10 @@
 //! Conversions between the protocol and the core: positions, ranges, hover Markdown,
 //! diagnostics, symbols. The only place where UTF-16 (or UTF-8) columns exist.
 
-use tower_lsp_server::lsp_types::{
-    Diagnostic, DiagnosticSeverity, MarkupContent, MarkupKind, NumberOrString, Position, Range, SymbolKind,
-};
+use tower_lsp_server::lsp_types::{MarkupContent, MarkupKind, Position, Range, SymbolKind};
 
 use crate::analysis::features::EntitySummary;
-use crate::analysis::model::{Claim, ClaimKind, EntityType, Lang};
+use crate::analysis::model::EntityType;
 use crate::analysis::text::{ColumnUnit, LineIndex};
 
 /// A protocol position → byte offset; out-of-range positions clamp.
@@ -57,20 +55,6 @@ fn type_label(ty: &EntityType) -> String {
         EntityType::Loc => "Place (LOC)".into(),
         EntityType::Org => "Organisation (ORG)".into(),
         EntityType::Other(t) => format!("`{t}`"),
-    }
-}
-
-pub fn diagnostic(lines: &LineIndex, text: &str, claim: &Claim, unit: ColumnUnit, lang: Lang) -> Diagnostic {
-    Diagnostic {
-        range: range(lines, text, claim.start, claim.end, unit),
-        severity: Some(match claim.kind {
-            ClaimKind::Unsourced => DiagnosticSeverity::WARNING,
-            ClaimKind::Vague => DiagnosticSeverity::INFORMATION,
-        }),
-        code: Some(NumberOrString::String(claim.kind.code().to_string())),
-        source: Some("isnad".into()),
-        message: claim.message(lang).to_string(),
-        ..Diagnostic::default()
     }
 }
 

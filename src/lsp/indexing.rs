@@ -5,7 +5,7 @@
 //! requests are answered from the documents that are open. When it finishes, open documents are
 //! put back over their disk versions, since the editor's text wins.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use tower_lsp_server::lsp_types::notification::Notification;
@@ -13,10 +13,12 @@ use tower_lsp_server::lsp_types::request::WorkDoneProgressCreate;
 use tower_lsp_server::lsp_types::*;
 use tower_lsp_server::{Client, UriExt};
 
-use crate::analysis::corpus::Corpus;
+use crate::analysis::annotations::read_annotations;
+use crate::analysis::corpus::{Article, Corpus};
 use crate::lsp::server::lock;
 use crate::lsp::state::{name_of, State};
-use crate::workspace::{is_article, read_article, read_corpus};
+use crate::project::{articles_of_ann, Project, ANNOTATION_CONF, CONFIG_FILE};
+use crate::workspace::{is_article, read_article};
 
 /// The corpus roots: the workspace folders, else the root URI.
 #[allow(deprecated)] // root_uri is the fallback for clients without workspace folders.
@@ -35,7 +37,7 @@ pub fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
 
 pub async fn register_watchers(client: &Client) {
     let options = DidChangeWatchedFilesRegistrationOptions {
-        watchers: ["**/*.txt", "**/*.md"]
+        watchers: ["**/*.txt", "**/*.md", "**/*.ann", "**/isnad.toml", "**/annotation.conf"]
             .into_iter()
             .map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g.into()), kind: None })
             .collect(),
@@ -57,19 +59,31 @@ pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
     let progress = client.progress(token, "Indexing corpus").with_message("reading articles").begin().await;
     let worker_state = state.clone();
     let summary = tokio::task::spawn_blocking(move || {
-        let (roots, max, kb) = {
+        let (roots, max, builtin) = {
             let s = lock(&worker_state);
-            (s.roots.clone(), s.max_file_bytes, s.corpus.kb.clone())
+            (s.roots.clone(), s.max_file_bytes, s.project.builtin.clone())
         };
         let started = std::time::Instant::now();
-        let (files, skipped) = read_corpus(&roots, max);
+        let project = Project::load(&roots, builtin);
+        let max = project.settings().max_file_bytes.unwrap_or(max);
+        let (files, skipped) = project.read_articles(&roots, max);
         for s in &skipped {
             log::warn!("skipped {}: {}", s.path.display(), s.reason);
         }
         let n = files.len();
-        let corpus = Corpus::build(kb, files);
+        let corpus = Corpus::build_with(project.kb.clone(), files, project.options());
         let mut s = lock(&worker_state);
         s.corpus = corpus;
+        s.max_file_bytes = max;
+        let conf = project.annotation_conf.clone();
+        s.project = project;
+        for doc in s.docs.values_mut() {
+            // Annotations read before the configuration was known are read again with its types.
+            if let Some(a) = &doc.annotations {
+                let text = doc.rope.to_string();
+                doc.annotations = Some(read_annotations(&a.ann_name, &a.file.to_string(), &text, &conf));
+            }
+        }
         for doc in s.docs.values_mut() {
             doc.indexed_version = None;
         }
@@ -83,19 +97,108 @@ pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
     .unwrap_or_else(|e| format!("indexing failed: {e}"));
     log::info!("{summary}");
     progress.finish_with_message(summary).await;
-    // Diagnostics of open documents may have changed with the corpus around them.
-    let open: Vec<Uri> = lock(&state).docs.keys().cloned().collect();
+    publish_all(&client, &state).await;
+}
+
+/// Publishes the diagnostics of every open document and of the corpus `isnad.toml`: they may
+/// change with the corpus around them.
+pub async fn publish_all(client: &Client, state: &Mutex<State>) {
+    let open: Vec<Uri> = lock(state).docs.keys().cloned().collect();
     for uri in open {
-        let diags = lock(&state).diagnostics(&uri);
+        let diags = lock(state).diagnostics(&uri);
         if let Some((diags, version)) = diags {
             client.publish_diagnostics(uri, diags, Some(version)).await;
         }
     }
+    let config = lock(state).config_diagnostics();
+    if let Some((uri, diags)) = config {
+        client.publish_diagnostics(uri, diags, None).await;
+    }
 }
 
-/// Whether a path lies inside one of the corpus roots (nothing outside them is ever read).
+/// An `.ann` changed on disk: its article (open or not) takes the new annotations.
+fn annotations_changed(state: &Mutex<State>, ann: &Path) {
+    let mut s = lock(state);
+    for article in articles_of_ann(ann) {
+        let name = article.to_string_lossy().into_owned();
+        let open = s.docs.iter().find(|(_, d)| d.name == name).map(|(u, _)| u.clone());
+        if let Some(uri) = open {
+            let text = s.docs[&uri].rope.to_string();
+            let annotations = s.project.annotations_of(&article, &text).map(|a| (*a).clone());
+            if let Some(doc) = s.docs.get_mut(&uri) {
+                doc.annotations = annotations;
+                doc.indexed_version = None;
+            }
+        } else if let Some(file) = s.corpus.file_id(&name) {
+            let text = s.corpus.file(file).map(|f| f.text.clone()).unwrap_or_default();
+            let annotations = s.project.annotations_of(&article, &text);
+            s.corpus.set_annotations(&name, annotations);
+        }
+    }
+}
+
+/// `isnad.toml` or `annotation.conf` changed on disk: read the configuration again and, if the
+/// knowledge base or the options changed, rebuild the index from the texts it holds. A broken
+/// file keeps the last good configuration (its problems are reported on it).
+fn project_changed(state: &Mutex<State>, path: &Path) {
+    let mut s = lock(state);
+    let rebuild = if path.file_name().is_some_and(|n| n == ANNOTATION_CONF) {
+        let roots = s.roots.clone();
+        let builtin = s.project.builtin.clone();
+        s.project = Project::load(&roots, builtin);
+        true
+    } else {
+        if s.project.config_path.is_none() {
+            s.project.config_path = Some(path.to_path_buf());
+        }
+        s.project.reload_config()
+    };
+    if !rebuild {
+        return;
+    }
+    let started = std::time::Instant::now();
+    let conf = s.project.annotation_conf.clone();
+    let articles: Vec<Article> = s
+        .corpus
+        .files()
+        .into_iter()
+        .map(|(_, f)| {
+            let annotations = f
+                .annotations
+                .as_ref()
+                .map(|a| Arc::new(read_annotations(&a.ann_name, &a.file.to_string(), &f.text, &conf)));
+            (f.name.clone(), f.text.clone(), annotations)
+        })
+        .collect();
+    let n = articles.len();
+    s.corpus = Corpus::build_with(s.project.kb.clone(), articles, s.project.options());
+    for doc in s.docs.values_mut() {
+        doc.indexed_version = None;
+    }
+    log::info!("configuration changed: {n} articles indexed again in {:.1?}", started.elapsed());
+}
+
+/// Whether a path lies inside one of the corpus roots, by its text (no `..` or `.` below the root).
 pub fn inside_roots(roots: &[PathBuf], path: &Path) -> bool {
-    roots.iter().any(|r| path.starts_with(r))
+    roots
+        .iter()
+        .any(|r| path.strip_prefix(r).is_ok_and(|rest| rest.components().all(|c| matches!(c, Component::Normal(_)))))
+}
+
+/// The path to read for an article named `path`, when it really lies inside one of the roots:
+/// its text is below a root (no `..`), and no component below the root is a symbolic link, so
+/// the file resolves to the same place under the root's own real path. Like the workspace walk,
+/// which follows no symlinks, this never reads a file outside the roots through a link or `..`.
+pub fn readable_inside_roots(roots: &[PathBuf], path: &Path) -> Option<PathBuf> {
+    let real = std::fs::canonicalize(path).ok()?;
+    roots.iter().find_map(|root| {
+        let rest = path.strip_prefix(root).ok()?;
+        if !rest.components().all(|c| matches!(c, Component::Normal(_))) {
+            return None;
+        }
+        let real_root = std::fs::canonicalize(root).ok()?;
+        (real_root.join(rest) == real).then(|| real.clone())
+    })
 }
 
 /// A document was closed: the disk version (if it is an article inside the roots) replaces it.
@@ -105,10 +208,11 @@ pub fn close(state: &Mutex<State>, uri: &Uri) {
         return;
     };
     let path = PathBuf::from(&doc.name);
-    let on_disk = inside_roots(&s.roots, &path) && is_article(&path);
-    match on_disk.then(|| read_article(&path, s.max_file_bytes)) {
+    let on_disk = if is_article(&path) { readable_inside_roots(&s.roots, &path) } else { None };
+    match on_disk.map(|real| read_article(&real, s.max_file_bytes)) {
         Some(Ok(text)) => {
-            s.corpus.set_file(&doc.name, text);
+            let annotations = s.project.annotations_of(&path, &text);
+            s.corpus.set_article(&doc.name, text, annotations);
         }
         _ => s.corpus.remove_file(&doc.name),
     }
@@ -123,14 +227,36 @@ pub fn files_changed(state: &Mutex<State>, changes: Vec<FileEvent>) {
             let s = lock(state);
             (s.roots.clone(), s.max_file_bytes, s.docs.contains_key(&change.uri))
         };
-        if open || !is_article(&path) || !inside_roots(&roots, &path) {
+        if !inside_roots(&roots, &path) {
             continue;
         }
-        let read = (change.typ != FileChangeType::DELETED).then(|| read_article(&path, max));
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if file_name == CONFIG_FILE || file_name == ANNOTATION_CONF {
+            project_changed(state, &path);
+            continue;
+        }
+        if path.extension().is_some_and(|e| e == "ann") {
+            annotations_changed(state, &path);
+            continue;
+        }
+        if open || !is_article(&path) {
+            continue;
+        }
+        // A path that leaves the roots through `..` or a symlinked directory is never read; a file
+        // of that name already in the index (there is none: the walk follows no links) is dropped.
+        let read = if change.typ == FileChangeType::DELETED {
+            None
+        } else {
+            Some(match readable_inside_roots(&roots, &path) {
+                Some(real) => read_article(&real, max),
+                None => Err("outside the workspace folders, or not readable (not followed)".to_string()),
+            })
+        };
         let mut s = lock(state);
         match read {
             Some(Ok(text)) => {
-                s.corpus.set_file(&name, text);
+                let annotations = s.project.annotations_of(&path, &text);
+                s.corpus.set_article(&name, text, annotations);
             }
             Some(Err(reason)) => {
                 log::warn!("skipped {name}: {reason}");

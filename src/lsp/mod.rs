@@ -6,6 +6,7 @@
 
 pub mod convert;
 pub mod debounce;
+pub mod diagnostics;
 pub mod framing;
 pub mod indexing;
 pub mod locations;

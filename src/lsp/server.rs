@@ -137,6 +137,7 @@ impl LanguageServer for Backend {
         tokio::task::block_in_place(|| {
             guard("didChangeWatchedFiles", || indexing::files_changed(&self.state, params.changes))
         });
+        indexing::publish_all(&self.client, &self.state).await;
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

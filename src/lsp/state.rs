@@ -11,10 +11,24 @@ use std::sync::Arc;
 use ropey::Rope;
 use tower_lsp_server::lsp_types::{Diagnostic, TextDocumentContentChangeEvent, Uri};
 
+use crate::analysis::annotations::{read_annotations, ArticleAnnotations};
 use crate::analysis::corpus::{Corpus, FileId, KbData};
 use crate::analysis::model::Lang;
 use crate::analysis::text::ColumnUnit;
-use crate::lsp::convert;
+use crate::lsp::diagnostics;
+use crate::lsp::indexing::inside_roots;
+use crate::project::{Project, CONFIG_FILE};
+
+/// What an open document is to the server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocKind {
+    /// Indexed with the corpus.
+    Article,
+    /// The corpus `isnad.toml`: checked as it is typed, applied when saved.
+    Config,
+    /// Anything else (an `.ann` open for reading): kept, not analysed.
+    Other,
+}
 
 /// A document open in the editor.
 #[derive(Debug)]
@@ -24,6 +38,9 @@ pub struct OpenDoc {
     pub version: i32,
     /// The version last given to the index, if any.
     pub indexed_version: Option<i32>,
+    pub kind: DocKind,
+    /// The article's annotations, kept attached to the text through edits.
+    pub annotations: Option<ArticleAnnotations>,
 }
 
 #[derive(Debug)]
@@ -36,12 +53,15 @@ pub struct State {
     pub max_file_bytes: u64,
     /// Names of corpus files → their URI.
     pub uris: HashMap<String, Uri>,
+    /// Configuration, annotation types and knowledge base of the corpus.
+    pub project: Project,
 }
 
 impl State {
     pub fn new(kb: Arc<KbData>) -> State {
         State {
-            corpus: Corpus::new(kb),
+            corpus: Corpus::new(kb.clone()),
+            project: Project::new(kb),
             docs: HashMap::new(),
             roots: Vec::new(),
             unit: ColumnUnit::Utf16,
@@ -53,8 +73,22 @@ impl State {
 
     pub fn open(&mut self, uri: Uri, text: &str, version: i32) {
         let name = name_of(&uri);
+        let path = std::path::Path::new(&name);
+        let kind = if path.file_name().is_some_and(|n| n == CONFIG_FILE) {
+            DocKind::Config
+        } else if path.extension().is_some_and(|e| e == "ann" || e == "conf") {
+            DocKind::Other
+        } else {
+            DocKind::Article
+        };
+        // The `.ann` beside an article is read only inside the corpus.
+        let annotations = (kind == DocKind::Article && inside_roots(&self.roots, path))
+            .then(|| self.project.annotations_of(path, text))
+            .flatten()
+            .map(|a| (*a).clone());
         self.uris.insert(name.clone(), uri.clone());
-        self.docs.insert(uri.clone(), OpenDoc { name, rope: Rope::from_str(text), version, indexed_version: None });
+        let doc = OpenDoc { name, rope: Rope::from_str(text), version, indexed_version: None, kind, annotations };
+        self.docs.insert(uri.clone(), doc);
         self.refresh(&uri);
     }
 
@@ -70,10 +104,21 @@ impl State {
         }
         for change in changes {
             match change.range {
-                None => doc.rope = Rope::from_str(&change.text),
+                None => {
+                    doc.rope = Rope::from_str(&change.text);
+                    // A whole new text: the annotations are checked against it again.
+                    if let Some(a) = &doc.annotations {
+                        let conf = &self.project.annotation_conf;
+                        doc.annotations = Some(read_annotations(&a.ann_name, &a.file.to_string(), &change.text, conf));
+                    }
+                }
                 Some(range) => {
                     let start = rope_char(&doc.rope, range.start.line, range.start.character, unit);
                     let end = rope_char(&doc.rope, range.end.line, range.end.character, unit).max(start);
+                    if let Some(a) = &mut doc.annotations {
+                        let (start_byte, end_byte) = (doc.rope.char_to_byte(start), doc.rope.char_to_byte(end));
+                        a.shift(start_byte as u32, end_byte as u32, change.text.len() as u32);
+                    }
                     doc.rope.remove(start..end);
                     doc.rope.insert(start, &change.text);
                 }
@@ -86,11 +131,15 @@ impl State {
     /// Gives the index the current text of an open document if it has changed. Returns its file id.
     pub fn refresh(&mut self, uri: &Uri) -> Option<FileId> {
         let doc = self.docs.get_mut(uri)?;
+        if doc.kind != DocKind::Article {
+            return None;
+        }
         if doc.indexed_version != Some(doc.version) {
             doc.indexed_version = Some(doc.version);
             let text: Arc<str> = Arc::from(doc.rope.to_string());
             let name = doc.name.clone();
-            self.corpus.set_file(&name, text);
+            let annotations = doc.annotations.clone().map(Arc::new);
+            self.corpus.set_article(&name, text, annotations);
         }
         self.corpus.file_id(&self.docs[uri].name)
     }
@@ -103,13 +152,33 @@ impl State {
         self.corpus.file_id(&name_of(uri))
     }
 
-    /// The diagnostics of an open document at its indexed version.
+    /// The diagnostics of an open document at its current version.
     pub fn diagnostics(&mut self, uri: &Uri) -> Option<(Vec<Diagnostic>, i32)> {
-        let file = self.refresh(uri)?;
-        let version = self.docs[uri].version;
-        let f = self.corpus.file(file)?;
-        let diags = f.claims.iter().map(|c| convert::diagnostic(&f.lines, &f.text, c, self.unit, self.lang)).collect();
-        Some((diags, version))
+        let doc = self.docs.get(uri)?;
+        let version = doc.version;
+        match doc.kind {
+            DocKind::Config => {
+                let text = doc.rope.to_string();
+                let problems = self.project.check_config_text(&text);
+                Some((diagnostics::config(self, &text, &problems), version))
+            }
+            DocKind::Other => None,
+            DocKind::Article => {
+                let file = self.refresh(uri)?;
+                Some((diagnostics::article(self, file), version))
+            }
+        }
+    }
+
+    /// The diagnostics of the corpus `isnad.toml` as it is on disk, when it is not open.
+    pub fn config_diagnostics(&self) -> Option<(Uri, Vec<Diagnostic>)> {
+        let path = self.project.config_path.as_ref()?;
+        let uri = uri_from_path(&path.to_string_lossy())?;
+        if self.docs.contains_key(&uri) {
+            return None;
+        }
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        Some((uri, diagnostics::config(self, &text, &self.project.config_problems)))
     }
 
     pub fn uri_of(&self, name: &str) -> Option<Uri> {

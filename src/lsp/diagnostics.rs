@@ -1,0 +1,92 @@
+//! Diagnostics of a document: claims and consistency findings of an article (with related
+//! locations in other articles and the `.ann` line), or the problems of an `isnad.toml`.
+//! Severities come from the corpus settings; a check set to "off" is not reported.
+
+use tower_lsp_server::lsp_types::{
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position, Range,
+};
+
+use crate::analysis::config::{ConfigProblem, Severity};
+use crate::analysis::consistency::article_findings;
+use crate::analysis::corpus::FileId;
+use crate::analysis::model::ClaimKind;
+use crate::analysis::text::LineIndex;
+use crate::lsp::convert;
+use crate::lsp::locations;
+use crate::lsp::state::{uri_from_path, State};
+
+fn severity(s: Severity) -> Option<DiagnosticSeverity> {
+    match s {
+        Severity::Error => Some(DiagnosticSeverity::ERROR),
+        Severity::Warning => Some(DiagnosticSeverity::WARNING),
+        Severity::Info => Some(DiagnosticSeverity::INFORMATION),
+        Severity::Hint => Some(DiagnosticSeverity::HINT),
+        Severity::Off => None,
+    }
+}
+
+fn diagnostic(range: Range, severity: DiagnosticSeverity, code: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        range,
+        severity: Some(severity),
+        code: Some(NumberOrString::String(code.to_string())),
+        source: Some("isnad".into()),
+        message,
+        ..Diagnostic::default()
+    }
+}
+
+/// Claims and consistency findings of an article.
+pub fn article(s: &State, file: FileId) -> Vec<Diagnostic> {
+    let Some(f) = s.corpus.file(file) else { return Vec::new() };
+    let settings = s.project.settings();
+    let lang = settings.language.unwrap_or(s.lang);
+    let range = |start, end| convert::range(&f.lines, &f.text, start, end, s.unit);
+    let mut out = Vec::new();
+    for c in &f.claims {
+        let default = match c.kind {
+            ClaimKind::Unsourced => Severity::Warning,
+            ClaimKind::Vague => Severity::Info,
+        };
+        if let Some(sev) = severity(settings.severity(c.kind.code(), default)) {
+            out.push(diagnostic(range(c.start, c.end), sev, c.kind.code(), c.message(lang).to_string()));
+        }
+    }
+    for finding in article_findings(&s.corpus, file, lang) {
+        let Some(sev) = severity(settings.severity(finding.code, finding.severity)) else { continue };
+        let mut related: Vec<DiagnosticRelatedInformation> = finding
+            .related
+            .iter()
+            .filter_map(|(r, label)| {
+                Some(DiagnosticRelatedInformation { location: locations::location(s, r)?, message: label.clone() })
+            })
+            .collect();
+        if let Some((ann, line)) = &finding.ann_line {
+            if let Some(uri) = uri_from_path(ann) {
+                let at = Position { line: (*line as u32).saturating_sub(1), character: 0 };
+                related.push(DiagnosticRelatedInformation {
+                    location: Location { uri, range: Range { start: at, end: at } },
+                    message: format!("line {line} of the .ann"),
+                });
+            }
+        }
+        let mut d = diagnostic(range(finding.start, finding.end), sev, finding.code, finding.message);
+        d.related_information = (!related.is_empty()).then_some(related);
+        out.push(d);
+    }
+    out
+}
+
+/// Problems of an `isnad.toml` text.
+pub fn config(s: &State, text: &str, problems: &[ConfigProblem]) -> Vec<Diagnostic> {
+    let lines = LineIndex::new(text);
+    problems
+        .iter()
+        .filter_map(|p| {
+            let end = p.range.end.min(text.len()) as u32;
+            let start = (p.range.start.min(text.len()) as u32).min(end);
+            let sev = severity(p.severity)?;
+            Some(diagnostic(convert::range(&lines, text, start, end, s.unit), sev, p.code, p.message.clone()))
+        })
+        .collect()
+}

@@ -109,11 +109,16 @@ fn disagreement(corpus: &Corpus, file: FileId, m: &Mention, lang: Lang) -> Optio
     let here = describe(corpus, m);
     let there = describe(corpus, first);
     let message = match lang {
-        Lang::En => format!(
-            "«{surface}» is annotated as {here} here but as {there} in {} (and {} more)",
-            file_name(&corpus.file(first_file)?.name),
-            others.len() - 1
-        ),
+        Lang::En => {
+            let more = match others.len() - 1 {
+                0 => String::new(),
+                n => format!(" and {n} more place(s)"),
+            };
+            format!(
+                "«{surface}» is annotated as {here} here but as {there} in {}{more}",
+                file_name(&corpus.file(first_file)?.name)
+            )
+        }
         Lang::Ar => {
             format!("«{surface}» موسوم هنا {here} وموسوم {there} في {}", file_name(&corpus.file(first_file)?.name))
         }

@@ -1,0 +1,175 @@
+//! End-to-end tests of an annotated corpus over stdio: `tests/fixtures/annotated` holds three
+//! articles with brat files as annotators write them (a BOM and CRLF endings, a discontinuous
+//! span, `N` normalisations to Wikidata and to isnad ids, a note, a relation, an attribute, a
+//! file without a final newline), an `annotation.conf` and an `isnad.toml` knowledge base.
+//!
+//! Checked: definition into the knowledge base, hover from it, references through a shared `N`
+//! reference, consistency diagnostics with related locations, annotations that follow edits,
+//! and `isnad.toml` diagnostics while the server keeps serving.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use serde_json::{json, Value};
+
+/// A temp copy of the annotated fixture corpus.
+fn annotated_corpus(label: &str) -> TempDir {
+    let dir = TempDir::new(label);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotated");
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, dir.path.join(p.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn read(dir: &TempDir, name: &str) -> String {
+    std::fs::read_to_string(dir.file(name)).unwrap()
+}
+
+fn at(uri: &str, position: Value) -> Value {
+    json!({"textDocument": {"uri": uri}, "position": position})
+}
+
+#[test]
+fn definition_jumps_into_the_corpus_knowledge_base_and_hover_shows_its_entry() {
+    let dir = annotated_corpus("kb");
+    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let b = read(&dir, "b.txt");
+    let b_uri = file_uri(&dir.file("b.txt"));
+    let def = s.ok("textDocument/definition", at(&b_uri, pos_in(&b, "جونج وون", 0)));
+    let toml_uri = file_uri(&dir.file("isnad.toml"));
+    assert_eq!(def["uri"], json!(toml_uri), "{def}");
+    let toml = read(&dir, "isnad.toml");
+    let line = toml.lines().position(|l| l == "[[entity]]").unwrap();
+    assert_eq!(def["range"]["start"], json!({"line": line, "character": 0}), "{def}");
+    let hover = hover_text(&s.hover(&b_uri, pos_in(&b, "كيم", 0)));
+    assert!(hover.contains("Supreme Leader of North Korea since 2011"), "{hover}");
+    // «الزعيم الكوري» in a.txt is Kim through its `N … isnad:kim-jong-un` line.
+    let refs = s.ok(
+        "textDocument/references",
+        json!({"textDocument": {"uri": b_uri}, "position": pos_in(&b, "كيم", 0), "context": {"includeDeclaration": true}}),
+    );
+    let a = read(&dir, "a.txt");
+    let texts: Vec<&str> = refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["uri"] == json!(file_uri(&dir.file("a.txt"))))
+        .map(|r| range_text(&a, &r["range"]))
+        .collect();
+    assert_eq!(texts, ["كيم جونغ أون", "الزعيم الكوري"], "{refs}");
+    s.finish();
+}
+
+#[test]
+fn consistency_diagnostics_point_at_the_other_articles() {
+    let dir = annotated_corpus("consistency");
+    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let b = read(&dir, "b.txt");
+    let b_uri = file_uri(&dir.file("b.txt"));
+    s.open(&b_uri, &b, 1);
+    let diags = s.diagnostics(&b_uri);
+    let list = diags["diagnostics"].as_array().unwrap();
+    let moscow = list.iter().find(|d| d["code"] == "inconsistent-annotation").unwrap_or_else(|| panic!("{diags:#}"));
+    assert_eq!(range_text(&b, &moscow["range"]), "موسكو");
+    assert_eq!(moscow["severity"], json!(2), "a warning");
+    let related = &moscow["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], json!(file_uri(&dir.file("c.txt"))), "{moscow:#}");
+    assert_eq!(range_text(&read(&dir, "c.txt"), &related["location"]["range"]), "موسكو");
+    // `[checks] vague-source = "info"` in isnad.toml.
+    let vague = list.iter().find(|d| d["code"] == "vague-source").unwrap_or_else(|| panic!("{diags:#}"));
+    assert_eq!(vague["severity"], json!(3));
+    // c.txt leaves «بيونغ يانغ» unannotated; a.txt annotates it.
+    let c = read(&dir, "c.txt");
+    let c_uri = file_uri(&dir.file("c.txt"));
+    s.open(&c_uri, &c, 1);
+    let diags = s.diagnostics(&c_uri);
+    let hint = diags["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "unannotated-name")
+        .unwrap_or_else(|| panic!("{diags:#}"));
+    assert_eq!(range_text(&c, &hint["range"]), "بيونغ يانغ");
+    assert_eq!(hint["severity"], json!(4));
+    assert_eq!(hint["relatedInformation"][0]["location"]["uri"], json!(file_uri(&dir.file("a.txt"))));
+    s.finish();
+}
+
+#[test]
+fn annotations_stay_attached_through_edits_and_the_ann_is_not_written() {
+    let dir = annotated_corpus("edits");
+    let ann_before = std::fs::read(dir.file("a.ann")).unwrap();
+    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let a = read(&dir, "a.txt");
+    let a_uri = file_uri(&dir.file("a.txt"));
+    s.open(&a_uri, &a, 1);
+    s.diagnostics(&a_uri);
+    // Insert a line at the top: every annotation moves down one line.
+    let insert = "عاجل: 🇰🇵 ";
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": a_uri, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": insert}
+        ]}),
+    );
+    let edited = format!("{insert}{a}");
+    let hover = hover_text(&s.hover(&a_uri, pos_in(&edited, "الزعيم الكوري", 0)));
+    assert!(hover.contains("Kim Jong Un"), "the nominal annotation moved with the text: {hover}");
+    // An edit inside the discontinuous span's gap keeps both fragments on Lavrov.
+    let gap = find_nth(&edited, "فيكتوروفيتش", 0);
+    let (start, end) = (utf16_position(&edited, gap), utf16_position(&edited, gap + "فيكتوروفيتش".len()));
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": a_uri, "version": 3}, "contentChanges": [
+            {"range": {"start": start, "end": end}, "text": "ف."}
+        ]}),
+    );
+    let edited = edited.replace("فيكتوروفيتش", "ف.");
+    for fragment in ["سيرغي", "لافروف"] {
+        let hover = hover_text(&s.hover(&a_uri, pos_in(&edited, fragment, 0)));
+        assert!(hover.contains("Sergey Lavrov"), "{fragment}: {hover}");
+    }
+    s.finish();
+    assert_eq!(std::fs::read(dir.file("a.ann")).unwrap(), ann_before, "the .ann is never written by the server");
+}
+
+#[test]
+fn a_broken_isnad_toml_gets_diagnostics_and_the_server_keeps_serving() {
+    let dir = annotated_corpus("toml");
+    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let toml_uri = file_uri(&dir.file("isnad.toml"));
+    let text = "[settings]\nlanguge = \"ar\"\n\n[[entity]]\nid = \"x\"\ntype = \"PER\"\nname = \"س\"\n\n[[entity]]\nid = \"x\"\ntype = \"PER\"\nname = \"ص\"\n";
+    s.open(&toml_uri, text, 1);
+    // (The file on disk was published at the end of indexing, without a version.)
+    let diags = s.notification("textDocument/publishDiagnostics", |p| p["uri"] == toml_uri && p["version"] == 1);
+    let list: Vec<(String, Value)> = diags["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap().to_string(), d["range"]["start"].clone()))
+        .collect();
+    assert_eq!(
+        list,
+        [
+            ("config-unknown-key".to_string(), json!({"line": 1, "character": 0})),
+            ("duplicate-id".to_string(), json!({"line": 9, "character": 5})),
+        ],
+        "{diags:#}"
+    );
+    // Broken TOML: a syntax error where it is, and the knowledge base still answers.
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": toml_uri, "version": 2}, "contentChanges": [{"text": "[[entity]\nid = 1\n"}]}),
+    );
+    let diags = s.notification("textDocument/publishDiagnostics", |p| p["uri"] == toml_uri && p["version"] == 2);
+    assert_eq!(diags["diagnostics"][0]["code"], json!("config-syntax"), "{diags:#}");
+    assert_eq!(diags["diagnostics"][0]["range"]["start"]["line"], json!(0), "{diags:#}");
+    let b = read(&dir, "b.txt");
+    let hover = hover_text(&s.hover(&file_uri(&dir.file("b.txt")), pos_in(&b, "كيم", 0)));
+    assert!(hover.contains("since 2011"), "{hover}");
+    s.finish();
+}

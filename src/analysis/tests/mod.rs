@@ -3,7 +3,9 @@
 //! `expect!` snapshot (`UPDATE_EXPECT=1 cargo test` rewrites them; read what you accept).
 
 mod annotated;
+mod edits;
 mod incremental;
 mod navigation;
 mod pipeline;
+mod readers;
 mod recognition;

@@ -1,0 +1,128 @@
+//! Property tests of the readers of user files: `isnad.toml` and brat `.ann` text of any shape
+//! never panics, every reported range lies inside the text on character boundaries, and
+//! annotations kept through arbitrary edits stay inside the edited article on boundaries.
+//! `ISNAD_READER_CASES` sets the number of cases (256 by default; the issue note reports a larger run).
+
+use std::sync::Arc;
+
+use proptest::prelude::*;
+
+use crate::analysis::annotations::{annotated_mentions, read_annotations};
+use crate::analysis::config::parse_config;
+use crate::analysis::corpus::{Corpus, CorpusOptions};
+use crate::analysis::fixture::KB;
+
+fn cases() -> u32 {
+    std::env::var("ISNAD_READER_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
+}
+
+/// Pieces of TOML, valid and broken, with Arabic and odd characters.
+fn toml_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("[[entity]]\n".to_string()),
+        Just("[settings]\n".to_string()),
+        Just("[checks]\n".to_string()),
+        Just("id = \"kim\"\n".to_string()),
+        Just("type = \"PER\"\n".to_string()),
+        Just("type = \"Nominal\"\n".to_string()),
+        Just("name = \"كيم جونغ أون\"\n".to_string()),
+        Just("aliases = [\"كيم\", \"بوتين\", 3]\n".to_string()),
+        Just("max-file-bytes = -1\n".to_string()),
+        Just("language = \"ar\"\n".to_string()),
+        Just("annotations-only = \"yes\"\n".to_string()),
+        Just("unsourced-claim = \"off\"\n".to_string()),
+        Just("entity = 5\n".to_string()),
+        Just("settings = []\n".to_string()),
+        Just("\"مفتاح\" = { a = 1 }\n".to_string()),
+        Just("#".to_string()),
+        Just("[".to_string()),
+        Just("\"".to_string()),
+        Just("'''".to_string()),
+        Just("\r\n".to_string()),
+        Just("\u{feff}".to_string()),
+        any::<char>().prop_map(String::from),
+        "[ -~]{0,8}",
+    ]
+}
+
+/// Pieces of an `.ann` file around offsets that may or may not fit the article.
+fn ann_piece() -> impl Strategy<Value = String> {
+    let n = 0usize..40;
+    prop_oneof![
+        (n.clone(), n.clone()).prop_map(|(a, b)| format!("T{a}\tPerson {a} {b}\tبوتين\n")),
+        (n.clone(), n.clone(), n.clone()).prop_map(|(a, b, c)| format!("T1\tGPE {a} {b};{c} {}\tس ص\r\n", c + 2)),
+        n.clone().prop_map(|a| format!("N{a}\tReference T{a} Wikidata:Q{a}\tx\n")),
+        n.clone().prop_map(|a| format!("N2\tReference T{a} isnad:putin\n")),
+        Just("R1\tMeets Arg1:T1 Arg2:T9\t\n".to_string()),
+        Just("#1\tAnnotatorNotes T1\tملاحظة\n".to_string()),
+        Just("A1\tNegated T1\n".to_string()),
+        Just("E1\tAttack:T2 Target:T1\n".to_string()),
+        Just("*\tEquiv T1 T2\n".to_string()),
+        Just("\u{feff}".to_string()),
+        any::<char>().prop_map(String::from),
+        "[ -~\t]{0,10}",
+    ]
+}
+
+fn article() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("بوتين ".to_string()),
+            Just("كيم جونغ أون ".to_string()),
+            Just("🙂".to_string()),
+            Just("\r\n".to_string()),
+            any::<char>().prop_map(String::from),
+        ],
+        0..20,
+    )
+    .prop_map(|v| v.concat())
+}
+
+fn boundary(text: &str, at: u32) -> bool {
+    (at as usize) <= text.len() && text.is_char_boundary(at as usize)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn any_toml_reads_without_panic_and_ranges_fit(pieces in prop::collection::vec(toml_piece(), 0..30)) {
+        let text = pieces.concat();
+        let (_, problems) = parse_config(&text, "isnad.toml", &KB.kb, &["Nominal".to_string()]);
+        for p in problems {
+            prop_assert!(p.range.start <= p.range.end && p.range.end <= text.len(), "{p:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn any_ann_reads_and_follows_edits(
+        text in article(),
+        pieces in prop::collection::vec(ann_piece(), 0..20),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..6, "[ بوتين🙂]{0,4}"), 0..6),
+    ) {
+        let ann = pieces.concat();
+        let mut anns = read_annotations("a.ann", &ann, &text, &Default::default());
+        let mut text = text;
+        for (at, len, insert) in edits {
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let i = at.index(starts.len());
+            let start = starts[i];
+            let end = starts[(i + len).min(starts.len() - 1)];
+            text.replace_range(start..end, &insert);
+            anns.shift(start as u32, end as u32, insert.len() as u32);
+        }
+        for span in &anns.spans {
+            for &(s, e) in &span.fragments {
+                prop_assert!(s <= e && boundary(&text, s) && boundary(&text, e), "{span:?} in {text:?}");
+            }
+        }
+        for m in annotated_mentions(&text, &anns.spans, &KB) {
+            prop_assert!(boundary(&text, m.start) && boundary(&text, m.end));
+        }
+        let mut corpus = Corpus::new(KB.clone());
+        corpus.options = CorpusOptions { annotations_only: ann.len() % 2 == 0, ..CorpusOptions::default() };
+        corpus.set_article("a.txt", Arc::from(text.as_str()), Some(Arc::new(anns)));
+        let f = corpus.file(0).expect("indexed");
+        prop_assert!(f.mentions.windows(2).all(|w| w[0].end <= w[1].start), "mentions overlap");
+    }
+}

@@ -11,6 +11,7 @@ pub mod config;
 pub mod consistency;
 pub mod corpus;
 pub mod discover;
+pub mod edits;
 pub mod export;
 pub mod features;
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::analysis::annotations::{read_annotations, ArticleAnnotations};
 use crate::analysis::config::{merged_kb, parse_config, ConfigProblem, CorpusConfig, Settings};
 use crate::analysis::corpus::{Article, CorpusOptions, KbData};
 use crate::analysis::standoff::conf::{parse_conf, AnnotationConf};
-use crate::workspace::{read_corpus, Skipped};
+use crate::workspace::{is_article, read_corpus_where, Skipped};
 
 /// The corpus configuration file, at a corpus root.
 pub const CONFIG_FILE: &str = "isnad.toml";
@@ -34,6 +34,8 @@ pub struct Project {
     pub annotation_conf: AnnotationConf,
     /// The built-in knowledge base extended by the configuration.
     pub kb: Arc<KbData>,
+    /// `[settings] articles`, relative to the directory of `isnad.toml`.
+    article_globs: Option<(PathBuf, globset::GlobSet)>,
 }
 
 impl Project {
@@ -45,6 +47,7 @@ impl Project {
             config: None,
             config_problems: Vec::new(),
             annotation_conf: AnnotationConf::default(),
+            article_globs: None,
         }
     }
 
@@ -94,8 +97,39 @@ impl Project {
                 Arc::new(KbData::new(merged_kb(&self.builtin.kb, Some(&config))))
             };
         }
+        self.article_globs = self.globs_of(&config.settings.articles);
         self.config = Some(config);
         changed
+    }
+
+    /// The matcher of article globs (problems were reported by the config reader's caller).
+    fn globs_of(&mut self, globs: &[String]) -> Option<(PathBuf, globset::GlobSet)> {
+        if globs.is_empty() {
+            return None;
+        }
+        let base = self.config_path.as_ref()?.parent()?.to_path_buf();
+        let mut builder = globset::GlobSetBuilder::new();
+        for g in globs {
+            match globset::Glob::new(g) {
+                Ok(glob) => {
+                    builder.add(glob);
+                }
+                Err(e) => log::warn!("isnad.toml: article glob {g:?} ignored: {e}"),
+            }
+        }
+        builder.build().ok().map(|set| (base, set))
+    }
+
+    /// Whether a path is an article: it matches `[settings] articles` if the corpus sets them,
+    /// else it is a `*.txt` or `*.md` file. Annotation and configuration files never are.
+    pub fn is_article(&self, path: &Path) -> bool {
+        if path.extension().is_some_and(|e| e == "ann" || e == "conf" || e == "toml") {
+            return false;
+        }
+        match &self.article_globs {
+            Some((base, set)) => path.strip_prefix(base).is_ok_and(|rel| set.is_match(rel)),
+            None => is_article(path),
+        }
     }
 
     /// The problems of a config text without taking it (for an `isnad.toml` being edited).
@@ -136,7 +170,7 @@ impl Project {
 
     /// Every article under the roots with its annotations.
     pub fn read_articles(&self, roots: &[PathBuf], max_file_bytes: u64) -> (Vec<Article>, Vec<Skipped>) {
-        let (files, skipped) = read_corpus(roots, max_file_bytes);
+        let (files, skipped) = read_corpus_where(roots, max_file_bytes, &|p: &Path| self.is_article(p));
         let articles = files
             .into_iter()
             .map(|(name, text)| {

@@ -25,6 +25,11 @@ pub fn is_article(path: &Path) -> bool {
 
 /// The article paths under `root` (a directory or a single file), sorted.
 pub fn article_paths(root: &Path) -> (Vec<PathBuf>, Vec<Skipped>) {
+    article_paths_where(root, &is_article)
+}
+
+/// The paths under `root` that `is_article` accepts, sorted.
+pub fn article_paths_where(root: &Path, is_article: &(dyn Fn(&Path) -> bool + Sync)) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut paths = Vec::new();
     let mut skipped = Vec::new();
     if root.is_file() {
@@ -59,11 +64,20 @@ pub fn read_article(path: &Path, max_bytes: u64) -> Result<Arc<str>, String> {
 
 /// Reads every article under the roots, in parallel. Names are the paths as strings.
 pub fn read_corpus(roots: &[PathBuf], max_bytes: u64) -> (Vec<(String, Arc<str>)>, Vec<Skipped>) {
+    read_corpus_where(roots, max_bytes, &is_article)
+}
+
+/// Reads every file under the roots that `is_article` accepts.
+pub fn read_corpus_where(
+    roots: &[PathBuf],
+    max_bytes: u64,
+    is_article: &(dyn Fn(&Path) -> bool + Sync),
+) -> (Vec<(String, Arc<str>)>, Vec<Skipped>) {
     use rayon::prelude::*;
     let mut paths = Vec::new();
     let mut skipped = Vec::new();
     for root in roots {
-        let (p, s) = article_paths(root);
+        let (p, s) = article_paths_where(root, is_article);
         paths.extend(p);
         skipped.extend(s);
     }

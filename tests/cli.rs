@@ -365,3 +365,27 @@ fn check_reports_problems_of_the_brat_file_beside_an_article() {
     assert_eq!(out.status.code(), Some(1), "errors make check fail");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn isnad_toml_settings_choose_articles_and_checks() {
+    let dir = std::env::temp_dir().join(format!("isnad-cli-toml-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("news")).unwrap();
+    std::fs::write(
+        dir.join("isnad.toml"),
+        "[settings]\narticles = [\"news/*.text\"]\n\n[checks]\nvague-source = \"off\"\nunsourced-claim = \"error\"\n",
+    )
+    .unwrap();
+    std::fs::copy(std::path::Path::new(CORPUS).join("000_e6dbe4c4b6a222e0.txt"), dir.join("news/a.text")).unwrap();
+    std::fs::write(dir.join("b.txt"), "وصل ترامب إلى واشنطن.\n").unwrap();
+    let out = isnad(&["entities", dir.to_str().unwrap()]);
+    let table = stdout(&out);
+    assert!(table.contains("putin") && !table.contains("trump"), "only news/*.text is an article:\n{table}");
+    let out = isnad(&["check", dir.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(!text.contains("vague-source"), "vague-source is off:\n{text}");
+    assert!(text.contains(": error unsourced-claim"), "unsourced-claim is an error:\n{text}");
+    assert!(!text.contains("warning"), "{text}");
+    assert_eq!(out.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -18,7 +18,7 @@ use crate::analysis::corpus::{Article, Corpus};
 use crate::lsp::server::lock;
 use crate::lsp::state::{name_of, State};
 use crate::project::{articles_of_ann, Project, ANNOTATION_CONF, CONFIG_FILE};
-use crate::workspace::{is_article, read_article};
+use crate::workspace::read_article;
 
 /// The corpus roots: the workspace folders, else the root URI.
 #[allow(deprecated)] // root_uri is the fallback for clients without workspace folders.
@@ -208,7 +208,7 @@ pub fn close(state: &Mutex<State>, uri: &Uri) {
         return;
     };
     let path = PathBuf::from(&doc.name);
-    let on_disk = if is_article(&path) { readable_inside_roots(&s.roots, &path) } else { None };
+    let on_disk = if s.project.is_article(&path) { readable_inside_roots(&s.roots, &path) } else { None };
     match on_disk.map(|real| read_article(&real, s.max_file_bytes)) {
         Some(Ok(text)) => {
             let annotations = s.project.annotations_of(&path, &text);
@@ -239,7 +239,7 @@ pub fn files_changed(state: &Mutex<State>, changes: Vec<FileEvent>) {
             annotations_changed(state, &path);
             continue;
         }
-        if open || !is_article(&path) {
+        if open || !lock(state).project.is_article(&path) {
             continue;
         }
         // A path that leaves the roots through `..` or a symlinked directory is never read; a file

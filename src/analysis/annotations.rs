@@ -87,7 +87,8 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
         let range = id.and_then(|id| match t_lines.get(id) {
             Some(Annotation::TextBound { spans, .. }) => {
                 let (s, e) = (spans.iter().map(|s| s.0).min()?, spans.iter().map(|s| s.1).max()?);
-                Some((byte(s.min(starts.len() - 1))?, byte(e.min(starts.len() - 1))?))
+                let (s, e) = (s.min(e).min(starts.len() - 1), s.max(e).min(starts.len() - 1));
+                Some((byte(s)?, byte(e)?))
             }
             _ => None,
         });
@@ -160,7 +161,7 @@ impl ArticleAnnotations {
     /// edit move, a range with the edit inside it grows or shrinks, and an annotation whose
     /// boundary the edit crosses is dropped (it no longer says what it said).
     pub fn shift(&mut self, start: u32, old_end: u32, new_len: u32) {
-        let moved = |x: u32| x - (old_end - start) + new_len;
+        let moved = |x: u32| (x + new_len).saturating_sub(old_end - start);
         let fix = |(s, e): (u32, u32)| -> Option<(u32, u32)> {
             if e <= start {
                 Some((s, e))

@@ -4,8 +4,8 @@
 //! - a body that is not a JSON-RPC message (not JSON, `{}`, a batch array) is replaced by a
 //!   notification the server ignores;
 //! - a wrong `Content-Length` is detected when the next header turns up inside a body (too
-//!   long) or a header line holds other text (too short); reading resynchronises at the next
-//!   `Content-Length:` header, so at most the damaged message is lost.
+//!   long, or over the size limit) or a header line holds other text (too short); reading
+//!   resynchronises at the next `Content-Length:` header, so at most the damaged message is lost.
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 
@@ -48,15 +48,30 @@ pub fn guard<R: AsyncRead + Unpin + Send + 'static>(input: R) -> impl AsyncRead 
     reader
 }
 
-/// Whether a body is a JSON-RPC request, notification or response the protocol reader accepts.
+/// Whether a body is a JSON-RPC request, notification or response the protocol reader accepts:
+/// one that also decodes as the reader's own types, since a body it cannot decode ends its stream
+/// (an id that is a fraction, above `i64`, an object or a boolean; a duplicate key; an error
+/// object without a numeric code).
 fn is_message(body: &[u8]) -> bool {
+    use tower_lsp_server::jsonrpc::{Request, Response};
     let Ok(serde_json::Value::Object(msg)) = serde_json::from_slice::<serde_json::Value>(body) else {
         return false;
     };
     let version = msg.get("jsonrpc").and_then(|v| v.as_str()) == Some("2.0");
     let request = msg.get("method").is_some_and(|m| m.is_string());
     let response = msg.contains_key("id") && (msg.contains_key("result") || msg.contains_key("error"));
-    version && (request || response)
+    // `initialize` sent as a notification: the protocol layer runs it as one, and when it ends
+    // (with no answer, so as a failure) it marks the server uninitialized again, even when a
+    // real `initialize` request has succeeded in the meantime.
+    if msg.get("method").and_then(|m| m.as_str()) == Some("initialize") && !msg.contains_key("id") {
+        return false;
+    }
+    let decodes = if request {
+        serde_json::from_slice::<Request>(body).is_ok()
+    } else {
+        serde_json::from_slice::<Response>(body).is_ok()
+    };
+    version && (request || response) && decodes
 }
 
 /// Position of a `Content-Length: <digits>\r\n` header (any case) in a byte string. A JSON body
@@ -137,14 +152,26 @@ impl<R: AsyncRead + Unpin> Input<R> {
         }
     }
 
+    /// Passes over the `n` bytes of an over-limit body, or up to the next message's header if one
+    /// turns up before them (else a lying length would swallow every later message).
     async fn skip(&mut self, mut n: usize) {
-        while n > 0 {
-            if self.buf.is_empty() && !self.fill().await {
+        loop {
+            let end = self.buf.len().min(n);
+            if let Some(at) = find_header(&self.buf[..end]) {
+                self.buf.drain(..at);
                 return;
             }
-            let k = n.min(self.buf.len());
-            self.buf.drain(..k);
-            n -= k;
+            if self.buf.len() >= n {
+                self.buf.drain(..n);
+                return;
+            }
+            // Keep a tail that may hold the start of a header split across reads.
+            let passed = self.buf.len().saturating_sub(HEADER.len() + 24);
+            self.buf.drain(..passed);
+            n -= passed;
+            if !self.fill().await {
+                return;
+            }
         }
     }
 
@@ -186,6 +213,34 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn bodies_the_protocol_reader_cannot_decode_are_not_messages() {
+        // Found by tests/fuzz_lsp.rs: each of these but the last ended the session (an id of 1.5);
+        // the last, racing a real `initialize`, left the server uninitialized.
+        for body in [
+            r#"{"jsonrpc":"2.0","id":1.5,"method":"x","params":454}"#,
+            r#"{"jsonrpc":"2.0","id":18446744073709551615,"method":"x"}"#,
+            r#"{"jsonrpc":"2.0","id":{"id":1},"method":"x"}"#,
+            r#"{"jsonrpc":"2.0","id":[1],"method":"x"}"#,
+            r#"{"jsonrpc":"2.0","id":true,"result":1}"#,
+            r#"{"jsonrpc":"2.0","id":1,"error":{"message":"no code"}}"#,
+            r#"{"jsonrpc":"2.0","id":1,"id":2,"method":"x"}"#,
+            r#"{"jsonrpc":"2.0","method":"initialize","params":null}"#,
+        ] {
+            assert!(!is_message(body.as_bytes()), "{body}");
+        }
+        for body in [
+            r#"{"jsonrpc":"2.0","id":-7,"method":"x","params":[1]}"#,
+            r#"{"jsonrpc":"2.0","id":"f1","method":"x","params":null}"#,
+            r#"{"jsonrpc":"2.0","id":null,"method":"x"}"#,
+            r#"{"jsonrpc":"2.0","method":"x","params":"text"}"#,
+            r#"{"jsonrpc":"2.0","id":0,"result":null}"#,
+            r#"{"jsonrpc":"2.0","id":"a","error":{"code":-1,"message":"no"}}"#,
+        ] {
+            assert!(is_message(body.as_bytes()), "{body}");
+        }
+    }
+
     #[tokio::test]
     async fn bad_bodies_are_replaced_and_wrong_lengths_resynchronise() {
         let ok = r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#;
@@ -202,5 +257,21 @@ mod tests {
         let oks = got.iter().filter(|b| *b == ok).count();
         assert_eq!(oks, 3, "every valid message after a damaged one arrives: {got:?}");
         assert!(got.iter().all(|b| *b == ok || *b == replaced), "{got:?}");
+    }
+
+    #[tokio::test]
+    async fn a_length_over_the_limit_does_not_swallow_the_next_messages() {
+        // Found by tests/fuzz_lsp.rs: the skipped body ran over every later message.
+        let ok = r#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#;
+        let input: &'static [u8] = Box::leak(
+            format!(
+                "Content-Length: 99999999999\r\n\r\n{{\"a\":Content-Length: {n}\r\n\r\n{ok}Content-Length: 70000000\r\n\r\nContent-Length: {n}\r\n\r\n{ok}",
+                n = ok.len()
+            )
+            .into_bytes()
+            .into_boxed_slice(),
+        );
+        let got = frames(input).await;
+        assert_eq!(got, vec![ok.to_string(), ok.to_string()]);
     }
 }

@@ -173,3 +173,101 @@ fn a_broken_isnad_toml_gets_diagnostics_and_the_server_keeps_serving() {
     assert!(hover.contains("since 2011"), "{hover}");
     s.finish();
 }
+
+/// Applies a workspace edit to the files on disk as an editor would (creating files first), and
+/// returns the paths it touched.
+fn apply_workspace_edit(edit: &Value) -> Vec<std::path::PathBuf> {
+    let mut touched = Vec::new();
+    for op in edit["documentChanges"].as_array().expect("documentChanges") {
+        if op["kind"] == "create" {
+            let path = uri_path(op["uri"].as_str().unwrap());
+            if !path.exists() {
+                std::fs::write(&path, "").unwrap();
+            }
+            continue;
+        }
+        let path = uri_path(op["textDocument"]["uri"].as_str().unwrap());
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        let mut edits: Vec<(usize, usize, String)> = op["edits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let start = utf16_offset(&text, &e["range"]["start"]);
+                let end = utf16_offset(&text, &e["range"]["end"]);
+                (start, end, e["newText"].as_str().unwrap().to_string())
+            })
+            .collect();
+        edits.sort_by(|a, b| b.0.cmp(&a.0));
+        for (start, end, new) in edits {
+            text.replace_range(start..end, &new);
+        }
+        std::fs::write(&path, text).unwrap();
+        touched.push(path);
+    }
+    touched
+}
+
+fn watched_changed(s: &Server, paths: &[std::path::PathBuf]) {
+    let changes: Vec<Value> = paths.iter().map(|p| json!({"uri": file_uri(p), "type": 2})).collect();
+    s.notify("workspace/didChangeWatchedFiles", json!({"changes": changes}));
+}
+
+#[test]
+fn a_code_action_annotates_a_name_and_the_hint_goes_away() {
+    let dir = annotated_corpus("action");
+    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let c = read(&dir, "c.txt");
+    let c_uri = file_uri(&dir.file("c.txt"));
+    s.open(&c_uri, &c, 1);
+    let diags = s.diagnostics(&c_uri);
+    assert!(diags.to_string().contains("unannotated-name"), "{diags:#}");
+    let at = pos_in(&c, "بيونغ يانغ", 0);
+    let actions = s.ok(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": c_uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+    );
+    let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    let annotate = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Write automatic annotations"))
+        .unwrap_or_else(|| panic!("no 'Write automatic annotations' among {titles:?}"));
+    let before = read(&dir, "c.ann");
+    let touched = apply_workspace_edit(&annotate["edit"]);
+    assert_eq!(touched, [dir.file("c.ann")]);
+    let after = read(&dir, "c.ann");
+    assert!(after.starts_with(&before), "existing lines are kept:\n{before}\n---\n{after}");
+    assert!(after.contains("بيونغ يانغ"), "{after}");
+    assert_eq!(read(&dir, "c.txt"), c, "the article is not touched");
+    watched_changed(&s, &touched);
+    let diags = s.diagnostics(&c_uri);
+    assert!(!diags.to_string().contains("unannotated-name"), "{diags:#}");
+    s.finish();
+}
+
+#[test]
+fn rename_rewrites_every_mention_across_articles_and_keeps_annotations_valid() {
+    let dir = annotated_corpus("rename");
+    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let b = read(&dir, "b.txt");
+    let b_uri = file_uri(&dir.file("b.txt"));
+    let kim = pos_in(&b, "جونج", 0);
+    let prepared = s.ok("textDocument/prepareRename", at(&b_uri, kim.clone()));
+    assert_eq!(prepared["placeholder"], json!("كيم جونج وون"), "{prepared}");
+    let edit = s
+        .ok("textDocument/rename", json!({"textDocument": {"uri": b_uri}, "position": kim, "newName": "كيم جونغ أون"}));
+    let touched = apply_workspace_edit(&edit);
+    assert!(touched.contains(&dir.file("b.txt")) && touched.contains(&dir.file("a.txt")), "{touched:?}");
+    assert_eq!(read(&dir, "b.txt"), b.replace("كيم جونج وون", "كيم جونغ أون"));
+    // «الزعيم الكوري» is Kim by its annotation, so it is rewritten too; its .ann line follows.
+    assert_eq!(read(&dir, "a.txt").matches("كيم جونغ أون").count(), 2);
+    s.finish();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .args(["check", dir.path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(!report.contains("stale-annotation"), "{report}");
+}

@@ -12,6 +12,7 @@ pub mod indexing;
 pub mod locations;
 pub mod server;
 pub mod state;
+pub mod workspace_edit;
 
 use std::sync::{Arc, Mutex};
 

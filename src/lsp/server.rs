@@ -10,14 +10,15 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::lsp_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use crate::analysis::features;
 use crate::analysis::model::Lang;
 use crate::analysis::text::ColumnUnit;
+use crate::analysis::{edits, features};
 use crate::lsp::convert;
 use crate::lsp::debounce::Debouncer;
 use crate::lsp::indexing;
 use crate::lsp::locations;
 use crate::lsp::state::State;
+use crate::lsp::workspace_edit;
 
 pub struct Backend {
     pub client: Client,
@@ -92,6 +93,18 @@ impl LanguageServer for Backend {
                 document_highlight_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![
+                        CodeActionKind::QUICKFIX,
+                        CodeActionKind::REFACTOR,
+                        CodeActionKind::SOURCE,
+                    ]),
+                    ..CodeActionOptions::default()
+                })),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo { name: "isnad".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
@@ -211,5 +224,44 @@ impl LanguageServer for Backend {
         params: WorkspaceSymbolParams,
     ) -> Result<Option<OneOf<Vec<SymbolInformation>, Vec<WorkspaceSymbol>>>> {
         self.query(|s| Some(OneOf::Left(locations::workspace_symbols(s, &params.query))))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        self.query(|s| {
+            let file = s.file_for(&params.text_document.uri)?;
+            let f = s.corpus.file(file)?;
+            let offset = convert::offset(&f.lines, &f.text, params.range.start, s.unit);
+            let (config_file, config_text) = workspace_edit::config_target(s).unwrap_or_default();
+            let actions = edits::code_actions(&s.corpus, file, offset, &config_file, config_text.as_deref());
+            Some(
+                actions
+                    .iter()
+                    .filter_map(|a| workspace_edit::code_action(s, a))
+                    .map(CodeActionOrCommand::CodeAction)
+                    .collect(),
+            )
+        })
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        self.query(|s| {
+            let file = s.file_for(&params.text_document.uri)?;
+            let f = s.corpus.file(file)?;
+            let offset = convert::offset(&f.lines, &f.text, params.position, s.unit);
+            let (start, end, placeholder) = edits::prepare_rename(&s.corpus, file, offset)?;
+            let range = convert::range(&f.lines, &f.text, start, end, s.unit);
+            Some(PrepareRenameResponse::RangeWithPlaceholder { range, placeholder })
+        })
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let p = params.text_document_position;
+        self.query(|s| {
+            let file = s.file_for(&p.text_document.uri)?;
+            let f = s.corpus.file(file)?;
+            let offset = convert::offset(&f.lines, &f.text, p.position, s.unit);
+            let files = edits::rename(&s.corpus, file, offset, &params.new_name)?;
+            workspace_edit::workspace_edit(s, &files)
+        })
     }
 }

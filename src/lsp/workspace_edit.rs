@@ -1,0 +1,103 @@
+//! Core edits (byte ranges in corpus files) → protocol workspace edits, and the code-action and
+//! rename handlers' conversions. A file the edits create gets a `CreateFile` first; every other
+//! file's ranges are converted against the text the core computed them on (the open document,
+//! the indexed article, or the file as read from disk).
+
+use std::collections::HashMap;
+
+use tower_lsp_server::lsp_types::{
+    CodeAction, CodeActionKind, CreateFile, CreateFileOptions, DocumentChangeOperation, DocumentChanges, OneOf,
+    OptionalVersionedTextDocumentIdentifier, ResourceOp, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+};
+
+use crate::analysis::edits::{Action, ActionKind, FileEdits};
+use crate::analysis::text::LineIndex;
+use crate::lsp::convert;
+use crate::lsp::indexing::readable_inside_roots;
+use crate::lsp::state::{uri_from_path, State};
+
+/// The current text of a corpus file: an open document, an indexed article, an article's
+/// annotations as read, or the file on disk inside the roots.
+fn text_of(s: &State, name: &str) -> String {
+    if let Some(doc) = s.docs.values().find(|d| d.name == name) {
+        return doc.rope.to_string();
+    }
+    if let Some(f) = s.corpus.file_id(name).and_then(|id| s.corpus.file(id)) {
+        return f.text.to_string();
+    }
+    let annotations = s
+        .corpus
+        .files()
+        .into_iter()
+        .find_map(|(_, f)| f.annotations.as_ref().filter(|a| a.ann_name == name).map(|a| a.file.to_string()));
+    if let Some(text) = annotations {
+        return text;
+    }
+    readable_inside_roots(&s.roots, std::path::Path::new(name))
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .unwrap_or_default()
+}
+
+/// A workspace edit for the core's file edits.
+pub fn workspace_edit(s: &State, files: &[FileEdits]) -> Option<WorkspaceEdit> {
+    let mut ops = Vec::new();
+    for f in files {
+        let uri: Uri = uri_from_path(&f.file)?;
+        let text = if f.create { String::new() } else { text_of(s, &f.file) };
+        if f.create {
+            ops.push(DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+                uri: uri.clone(),
+                options: Some(CreateFileOptions { overwrite: Some(false), ignore_if_exists: Some(true) }),
+                annotation_id: None,
+            })));
+        }
+        let lines = LineIndex::new(&text);
+        let edits = f
+            .edits
+            .iter()
+            .map(|e| {
+                let end = (e.end as usize).min(text.len()) as u32;
+                let start = (e.start as usize).min(end as usize) as u32;
+                OneOf::Left(TextEdit {
+                    range: convert::range(&lines, &text, start, end, s.unit),
+                    new_text: e.new_text.clone(),
+                })
+            })
+            .collect();
+        let version = s.docs.get(&uri).map(|d| d.version);
+        ops.push(DocumentChangeOperation::Edit(TextDocumentEdit {
+            text_document: OptionalVersionedTextDocumentIdentifier { uri, version },
+            edits,
+        }));
+    }
+    Some(WorkspaceEdit {
+        document_changes: Some(DocumentChanges::Operations(ops)),
+        changes: None::<HashMap<Uri, Vec<TextEdit>>>,
+        change_annotations: None,
+    })
+}
+
+pub fn code_action(s: &State, action: &Action) -> Option<CodeAction> {
+    let kind = match action.kind {
+        ActionKind::QuickFix => CodeActionKind::QUICKFIX,
+        ActionKind::Refactor => CodeActionKind::REFACTOR,
+        ActionKind::Source => CodeActionKind::SOURCE,
+    };
+    Some(CodeAction {
+        title: action.title.clone(),
+        kind: Some(kind),
+        edit: Some(workspace_edit(s, &action.edits)?),
+        ..CodeAction::default()
+    })
+}
+
+/// The `isnad.toml` that "Add to knowledge base" writes to, and its current text if it exists.
+pub fn config_target(s: &State) -> Option<(String, Option<String>)> {
+    let path = match &s.project.config_path {
+        Some(p) => p.clone(),
+        None => s.roots.first()?.join(crate::project::CONFIG_FILE),
+    };
+    let name = path.to_string_lossy().into_owned();
+    let text = path.is_file().then(|| text_of(s, &name));
+    Some((name, text))
+}

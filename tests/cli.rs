@@ -389,3 +389,27 @@ fn isnad_toml_settings_choose_articles_and_checks() {
     assert_eq!(out.status.code(), Some(1));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn annotate_keeps_existing_brat_lines_byte_identical_and_adds_the_rest() {
+    let out_dir = std::env::temp_dir().join(format!("isnad-cli-merge-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let corpus = "tests/fixtures/annotated";
+    let out = isnad(&["annotate", corpus, "--out", out_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
+    for name in ["a", "b", "c"] {
+        let before = std::fs::read(format!("{corpus}/{name}.ann")).unwrap();
+        let after = std::fs::read(out_dir.join(format!("{name}.ann"))).unwrap();
+        // c.ann has no final newline: the merge adds one before appending.
+        let kept = if before.ends_with(b"\n") { before.clone() } else { [before.clone(), b"\n".to_vec()].concat() };
+        assert!(after.starts_with(&kept), "{name}.ann: existing lines changed");
+        let added = String::from_utf8(after[kept.len()..].to_vec()).unwrap();
+        if name == "c" {
+            assert!(added.contains("بيونغ يانغ"), "{name}.ann: the unannotated name is added:\n{added}");
+        }
+        if name == "a" {
+            assert!(added.lines().all(|l| l.ends_with('\r') || l.is_empty()), "a.ann keeps CRLF:\n{added:?}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&out_dir);
+}

@@ -78,7 +78,9 @@ fn mentions(code: &str, needle: &str) -> bool {
     code.match_indices(needle).any(|(i, _)| {
         let before = code[..i].bytes().last();
         let after = code[i + needle.len()..].bytes().next();
-        !(first_is_ident && before.is_some_and(is_ident_byte)) && !(last_is_ident && after.is_some_and(is_ident_byte))
+        let glued_before = first_is_ident && before.is_some_and(is_ident_byte);
+        let glued_after = last_is_ident && after.is_some_and(is_ident_byte);
+        !glued_before && !glued_after
     })
 }
 

@@ -27,6 +27,7 @@ use super::text::LineIndex;
 use super::tokens::{tokenize, Token};
 
 mod annotated;
+mod spread;
 
 pub type FileId = u32;
 /// A byte range in one file: (file, start, end).
@@ -449,45 +450,6 @@ impl Corpus {
         }
     }
 
-    /// The discovered names that are recognised corpus-wide: those found from context in a fair
-    /// share of the files where their rarest word occurs. A word that a rule once took for a name
-    /// (أكثر after a title) occurs in thousands of files and is not spread.
-    /// Annotated names are always spread, naming what their annotation names.
-    fn propagated_forms(&self) -> BTreeSet<(FormKey, NameRef)> {
-        self.discovered
-            .iter()
-            .filter(|(f, &n)| {
-                let occurrences =
-                    f.form.split(' ').map(|w| self.head_files.get(&hash(w)).map_or(usize::MAX, Vec::len)).min();
-                occurrences.is_some_and(|o| o <= PROPAGATION_RATIO * n as usize)
-            })
-            .map(|(f, _)| (f.clone(), NameRef::Form(f.clone())))
-            .chain(self.annotated_keys.keys().cloned())
-            .collect()
-    }
-
-    /// After the set of spread names changed, re-analyses the files where the changed ones may occur.
-    fn update_propagation(&mut self, except: FileId) {
-        let new = self.propagated_forms();
-        if new == self.propagated {
-            return;
-        }
-        let changed: Vec<FormKey> = new.symmetric_difference(&self.propagated).map(|(f, _)| f.clone()).collect();
-        self.propagated = new;
-        self.rebuild_corpus_lexicon();
-        let mut affected: BTreeSet<FileId> = BTreeSet::new();
-        for f in &changed {
-            let rarest = f.form.split(' ').filter_map(|w| self.head_files.get(&hash(w))).min_by_key(|l| l.len());
-            affected.extend(rarest.into_iter().flatten().filter(|&&file| file != except));
-        }
-        for file in affected {
-            let Some(entry) = self.files[file as usize].as_ref() else { continue };
-            let text = entry.text.clone();
-            let (norm, tokens) = prepare(&text);
-            self.reanalyse(file, &norm, &tokens);
-        }
-    }
-
     /// Recomputes a file's mentions and claims with the current corpus lexicon and re-indexes it.
     fn reanalyse(&mut self, id: FileId, norm: &NormText, tokens: &[Token]) {
         let Some(mut entry) = self.files[id as usize].take() else {
@@ -497,17 +459,6 @@ impl Corpus {
         entry.analyse(norm, tokens, &self.kb.lexicon, &self.corpus_lexicon, self.options.annotations_only);
         self.index_mentions(id, &entry);
         self.files[id as usize] = Some(entry);
-    }
-
-    fn rebuild_corpus_lexicon(&mut self) {
-        let mut lexicon = Lexicon::default();
-        // Annotated targets first: where an annotation and a discovery share a spelling, the annotation wins.
-        let (annotated, discovered): (Vec<_>, Vec<_>) =
-            self.propagated.iter().partition(|(key, target)| *target != NameRef::Form(key.clone()));
-        for (key, target) in annotated.into_iter().chain(discovered) {
-            lexicon.add_tokens(key.form.split(' ').map(String::from).collect(), target.clone(), key.ty.clone());
-        }
-        self.corpus_lexicon = lexicon;
     }
 
     fn index_mentions(&mut self, id: FileId, entry: &FileEntry) {

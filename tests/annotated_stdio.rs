@@ -273,3 +273,30 @@ fn rename_rewrites_every_mention_across_articles_and_keeps_annotations_valid() {
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(!report.contains("stale-annotation"), "{report}");
 }
+
+#[test]
+fn editor_settings_override_the_severities_of_checks() {
+    let dir = TempDir::with_seed_corpus("editor-checks");
+    let mut s = Server::spawn(&["lsp"], &dir.path);
+    let root = file_uri(&dir.path);
+    s.ok(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": {},
+               "initializationOptions": {"checks": {"vague-source": false}, "severities": {"unsourced-claim": "hint"}}}),
+    );
+    s.notify("initialized", json!({}));
+    let name = seed_name("000");
+    let text = read(&dir, &name);
+    let uri = file_uri(&dir.file(&name));
+    s.open(&uri, &text, 1);
+    let diags = s.diagnostics(&uri);
+    let list = diags["diagnostics"].as_array().unwrap();
+    assert!(list.iter().any(|d| d["code"] == "unsourced-claim"), "{diags:#}");
+    for d in list {
+        assert_ne!(d["code"], "vague-source", "turned off: {d}");
+        if d["code"] == "unsourced-claim" {
+            assert_eq!(d["severity"], json!(4), "{d}");
+        }
+    }
+    s.finish();
+}

@@ -78,6 +78,9 @@ impl LanguageServer for Backend {
             if let Some(max) = options.and_then(|o| o.get("maxFileBytes")).and_then(|v| v.as_u64()) {
                 state.max_file_bytes = max;
             }
+            if let Some(options) = options {
+                state.set_editor_checks(options);
+            }
         }
         Ok(InitializeResult {
             capabilities: ServerCapabilities {

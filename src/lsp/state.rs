@@ -12,6 +12,7 @@ use ropey::Rope;
 use tower_lsp_server::lsp_types::{Diagnostic, TextDocumentContentChangeEvent, Uri};
 
 use crate::analysis::annotations::{read_annotations, ArticleAnnotations};
+use crate::analysis::config::{Settings, Severity};
 use crate::analysis::corpus::{Corpus, FileId, KbData};
 use crate::analysis::model::Lang;
 use crate::analysis::text::ColumnUnit;
@@ -55,6 +56,9 @@ pub struct State {
     pub uris: HashMap<String, Uri>,
     /// Configuration, annotation types and knowledge base of the corpus.
     pub project: Project,
+    /// Check severities set in the editor (`initializationOptions` `checks` / `severities`); they
+    /// override the corpus's `isnad.toml`.
+    pub editor_checks: std::collections::BTreeMap<String, Severity>,
 }
 
 impl State {
@@ -62,6 +66,7 @@ impl State {
         State {
             corpus: Corpus::new(kb.clone()),
             project: Project::new(kb),
+            editor_checks: Default::default(),
             docs: HashMap::new(),
             roots: Vec::new(),
             unit: ColumnUnit::Utf16,
@@ -179,6 +184,32 @@ impl State {
         }
         let text = std::fs::read_to_string(path).unwrap_or_default();
         Some((uri, diagnostics::config(self, &text, &self.project.config_problems)))
+    }
+
+    /// The corpus settings with the editor's check severities over them.
+    pub fn settings(&self) -> Settings {
+        let mut settings = self.project.settings();
+        settings.checks.extend(self.editor_checks.iter().map(|(k, v)| (k.clone(), *v)));
+        settings
+    }
+
+    /// Reads the editor's `checks` (`{"vague-source": false}`) and `severities`
+    /// (`{"unsourced-claim": "hint"}`) options.
+    pub fn set_editor_checks(&mut self, options: &serde_json::Value) {
+        if let Some(severities) = options.get("severities").and_then(|v| v.as_object()) {
+            for (code, v) in severities {
+                if let Some(sev) = v.as_str().and_then(Severity::parse) {
+                    self.editor_checks.insert(code.clone(), sev);
+                }
+            }
+        }
+        if let Some(checks) = options.get("checks").and_then(|v| v.as_object()) {
+            for (code, on) in checks {
+                if on.as_bool() == Some(false) {
+                    self.editor_checks.insert(code.clone(), Severity::Off);
+                }
+            }
+        }
     }
 
     pub fn uri_of(&self, name: &str) -> Option<Uri> {

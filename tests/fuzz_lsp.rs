@@ -69,6 +69,8 @@ const METHODS: &[&str] = &[
     "textDocument/documentSymbol",
     "textDocument/completion",
     "textDocument/rename",
+    "textDocument/prepareRename",
+    "textDocument/codeAction",
     "workspace/symbol",
     "workspace/didChangeWatchedFiles",
     "workspace/didChangeConfiguration",
@@ -290,7 +292,16 @@ fn params(method: String) -> BoxedStrategy<Value> {
         | "textDocument/references"
         | "textDocument/documentHighlight"
         | "textDocument/completion"
-        | "textDocument/rename" => text_document_position().boxed(),
+        | "textDocument/prepareRename" => text_document_position().boxed(),
+        "textDocument/rename" => (text_document_position(), text())
+            .prop_map(|(mut p, name)| {
+                p["newName"] = json!(name);
+                p
+            })
+            .boxed(),
+        "textDocument/codeAction" => (uri(), range(), proptest::collection::vec(arbitrary_json(), 0..2))
+            .prop_map(|(u, r, d)| json!({"textDocument": {"uri": u}, "range": r, "context": {"diagnostics": d}}))
+            .boxed(),
         "workspace/symbol" => text().prop_map(|q| json!({"query": q})).boxed(),
         "workspace/didChangeWatchedFiles" => {
             proptest::collection::vec((uri(), prop_oneof![Just(json!(1)), Just(json!(2)), Just(json!(3)), number()]), 0..5)

@@ -1,7 +1,7 @@
 //! Reading a corpus from disk: which files are articles, and their text.
 //!
-//! Articles are `*.txt` and `*.md` files under the corpus roots, found respecting `.gitignore`
-//! and `.ignore`. Symlinks are not followed (the server reads only inside its folders). Files
+//! Articles are `*.txt` and `*.md` files under the corpus roots, found respecting the `.gitignore`
+//! and `.ignore` files inside the roots (not those above them, nor git's global excludes). Symlinks are not followed (the server reads only inside its folders). Files
 //! that are not UTF-8 text or are bigger than the size limit are skipped with a reason, never an
 //! error that stops the walk.
 
@@ -35,7 +35,15 @@ pub fn article_paths_where(root: &Path, is_article: &(dyn Fn(&Path) -> bool + Sy
     if root.is_file() {
         return (vec![root.to_path_buf()], skipped);
     }
-    let walker = ignore::WalkBuilder::new(root).follow_links(false).hidden(true).require_git(false).build();
+    let walker = ignore::WalkBuilder::new(root)
+        .follow_links(false)
+        .hidden(true)
+        .require_git(false)
+        // Only ignore files inside the corpus count: nothing above the root or in the user's git
+        // configuration is read.
+        .parents(false)
+        .git_global(false)
+        .build();
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_article(e.path()) => paths.push(e.into_path()),

@@ -39,14 +39,52 @@ fn guard(what: &str, f: impl FnOnce()) {
     }
 }
 
+/// Set when a request's future is dropped (the client cancelled it) before its answer is ready.
+#[derive(Default)]
+struct CancelFlag(Arc<std::sync::atomic::AtomicBool>);
+
+impl CancelFlag {
+    fn disarm(self) {
+        std::mem::forget(self);
+    }
+}
+
+impl Drop for CancelFlag {
+    fn drop(&mut self) {
+        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 impl Backend {
-    /// Runs a query against the state, turning a panic inside the core into an error answer.
-    fn query<T>(&self, f: impl FnOnce(&mut State) -> Option<T>) -> Result<Option<T>> {
-        let state = &self.state;
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut lock(state)))).map_err(|_| {
-            log::error!("a request panicked inside the analysis; answered with an error");
-            Error::internal_error()
+    /// Runs a query against the state on a blocking thread, so that the protocol loop keeps
+    /// reading (a `$/cancelRequest` or `shutdown` behind heavy requests is handled at once). A
+    /// request cancelled before it gets the state does no work; a panic inside the core becomes
+    /// an error answer.
+    async fn query<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut State) -> Option<T> + Send + 'static,
+    ) -> Result<Option<T>> {
+        let state = self.state.clone();
+        let cancelled = CancelFlag::default();
+        let seen = cancelled.0.clone();
+        let answer = tokio::task::spawn_blocking(move || {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let mut s = lock(&state);
+                if seen.load(std::sync::atomic::Ordering::Relaxed) {
+                    return None;
+                }
+                f(&mut s)
+            }))
         })
+        .await;
+        cancelled.disarm();
+        match answer {
+            Ok(Ok(value)) => Ok(value),
+            _ => {
+                log::error!("a request panicked inside the analysis; answered with an error");
+                Err(Error::internal_error())
+            }
+        }
     }
 
     async fn publish(&self, uri: Uri) {
@@ -158,7 +196,7 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        self.query(|s| {
+        self.query(move |s| {
             let file = s.file_for(&p.text_document.uri)?;
             let f = s.corpus.file(file)?;
             let offset = convert::offset(&f.lines, &f.text, p.position, s.unit);
@@ -168,11 +206,12 @@ impl LanguageServer for Backend {
                 range: Some(convert::range(&f.lines, &f.text, r.start, r.end, s.unit)),
             })
         })
+        .await
     }
 
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
-        self.query(|s| {
+        self.query(move |s| {
             let file = s.file_for(&p.text_document.uri)?;
             let offset = s.corpus.file(file).map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
             let location = match features::definition(&s.corpus, file, offset)? {
@@ -183,22 +222,24 @@ impl LanguageServer for Backend {
             };
             Some(GotoDefinitionResponse::Scalar(location))
         })
+        .await
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let include = params.context.include_declaration;
-        self.query(|s| {
+        self.query(move |s| {
             let file = s.file_for(&p.text_document.uri)?;
             let offset = s.corpus.file(file).map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
             let refs = features::references(&s.corpus, file, offset, include);
             Some(refs.iter().filter_map(|r| locations::location(s, r)).collect())
         })
+        .await
     }
 
     async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
         let p = params.text_document_position_params;
-        self.query(|s| {
+        self.query(move |s| {
             let file = s.file_for(&p.text_document.uri)?;
             let f = s.corpus.file(file)?;
             let offset = convert::offset(&f.lines, &f.text, p.position, s.unit);
@@ -213,24 +254,26 @@ impl LanguageServer for Backend {
                     .collect(),
             )
         })
+        .await
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        self.query(|s| {
+        self.query(move |s| {
             let file = s.file_for(&params.text_document.uri)?;
             Some(DocumentSymbolResponse::Nested(locations::document_symbols(s, file)))
         })
+        .await
     }
 
     async fn symbol(
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<OneOf<Vec<SymbolInformation>, Vec<WorkspaceSymbol>>>> {
-        self.query(|s| Some(OneOf::Left(locations::workspace_symbols(s, &params.query))))
+        self.query(move |s| Some(OneOf::Left(locations::workspace_symbols(s, &params.query)))).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        self.query(|s| {
+        self.query(move |s| {
             let file = s.file_for(&params.text_document.uri)?;
             let f = s.corpus.file(file)?;
             let offset = convert::offset(&f.lines, &f.text, params.range.start, s.unit);
@@ -244,10 +287,11 @@ impl LanguageServer for Backend {
                     .collect(),
             )
         })
+        .await
     }
 
     async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
-        self.query(|s| {
+        self.query(move |s| {
             let file = s.file_for(&params.text_document.uri)?;
             let f = s.corpus.file(file)?;
             let offset = convert::offset(&f.lines, &f.text, params.position, s.unit);
@@ -255,16 +299,18 @@ impl LanguageServer for Backend {
             let range = convert::range(&f.lines, &f.text, start, end, s.unit);
             Some(PrepareRenameResponse::RangeWithPlaceholder { range, placeholder })
         })
+        .await
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
-        self.query(|s| {
+        self.query(move |s| {
             let file = s.file_for(&p.text_document.uri)?;
             let f = s.corpus.file(file)?;
             let offset = convert::offset(&f.lines, &f.text, p.position, s.unit);
             let files = edits::rename(&s.corpus, file, offset, &params.new_name)?;
             workspace_edit::workspace_edit(s, &files)
         })
+        .await
     }
 }

@@ -130,6 +130,10 @@ pub struct Corpus {
     /// Forms and references whose presence in the corpus may have changed during an update, with
     /// whether they were present before it.
     touched: HashMap<NameRef, bool>,
+    /// With `defer_spread`, the articles that a change of the spread names affects are queued
+    /// here instead of being analysed again at once (see `settle`).
+    pub defer_spread: bool,
+    pending: BTreeSet<FileId>,
     /// Each entity's defining mention (file, start, end), computed on demand and forgotten at
     /// every change: finding it scans all of the entity's mentions.
     definitions: std::sync::Mutex<rustc_hash::FxHashMap<EntityIdx, Option<FileSpan>>>,
@@ -275,6 +279,7 @@ impl Corpus {
         }
         self.files[id as usize] = Some(entry);
         self.update_propagation(id);
+        self.pending.remove(&id);
         self.reanalyse(id, &norm, &tokens);
         self.resolve_changed_forms();
         id

@@ -1,5 +1,9 @@
 //! Debounced analysis after edits: a burst of didChange notifications produces one analysis of
 //! the last version, and diagnostics are published only for the version that is still current.
+//!
+//! Between bursts, the same task settles the corpus: the other articles that an edit's change of
+//! the spread names affects are analysed again a few at a time, each step a short lock, so that
+//! requests and the next keystrokes go first.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -14,6 +18,9 @@ use crate::lsp::state::State;
 
 /// How long the server waits for the next keystroke before analysing.
 const QUIET: Duration = Duration::from_millis(15);
+/// Articles analysed again per settling step (about 10–20 ms of work), and the pause between steps.
+const SETTLE_STEP: usize = 64;
+const SETTLE_PAUSE: Duration = Duration::from_millis(2);
 
 #[derive(Clone)]
 pub struct Debouncer {
@@ -35,7 +42,19 @@ impl Debouncer {
 }
 
 async fn run(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<(Uri, i32)>) {
-    while let Some((uri, version)) = rx.recv().await {
+    loop {
+        let next = if lock(&state).corpus.has_pending() {
+            match tokio::time::timeout(SETTLE_PAUSE, rx.recv()).await {
+                Ok(next) => next,
+                Err(_) => {
+                    settle_step(&client, &state).await;
+                    continue;
+                }
+            }
+        } else {
+            rx.recv().await
+        };
+        let Some((uri, version)) = next else { return };
         // The burst, by URI text: the last version of each document wins.
         let mut pending: HashMap<String, (Uri, i32)> = HashMap::from([(uri.as_str().to_string(), (uri, version))]);
         while let Ok(Some((uri, version))) = tokio::time::timeout(QUIET, rx.recv()).await {
@@ -56,5 +75,20 @@ async fn run(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedRe
                 client.publish_diagnostics(uri, diags, Some(v)).await;
             }
         }
+    }
+}
+
+/// One settling step; after the last one, the open documents' diagnostics are published again
+/// (their mentions may have changed with the names spread from elsewhere).
+async fn settle_step(client: &Client, state: &Arc<Mutex<State>>) {
+    let worker = state.clone();
+    let more = tokio::task::spawn_blocking(move || {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lock(&worker).corpus.settle(SETTLE_STEP)))
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false);
+    if !more {
+        crate::lsp::indexing::publish_all(client, state).await;
     }
 }

@@ -71,7 +71,7 @@ pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
             log::warn!("skipped {}: {}", s.path.display(), s.reason);
         }
         let n = files.len();
-        let corpus = Corpus::build_with(project.kb.clone(), files, project.options());
+        let corpus = Corpus::build_with(project.kb.clone(), files, project.options()).deferring_spread();
         let mut s = lock(&worker_state);
         s.corpus = corpus;
         s.max_file_bytes = max;
@@ -171,7 +171,7 @@ fn project_changed(state: &Mutex<State>, path: &Path) {
         })
         .collect();
     let n = articles.len();
-    s.corpus = Corpus::build_with(s.project.kb.clone(), articles, s.project.options());
+    s.corpus = Corpus::build_with(s.project.kb.clone(), articles, s.project.options()).deferring_spread();
     for doc in s.docs.values_mut() {
         doc.indexed_version = None;
     }

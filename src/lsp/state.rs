@@ -64,7 +64,7 @@ pub struct State {
 impl State {
     pub fn new(kb: Arc<KbData>) -> State {
         State {
-            corpus: Corpus::new(kb.clone()),
+            corpus: Corpus::new(kb.clone()).deferring_spread(),
             project: Project::new(kb),
             editor_checks: Default::default(),
             docs: HashMap::new(),
@@ -151,10 +151,9 @@ impl State {
 
     /// The file id of a document, refreshed if it is open, or indexed from disk.
     pub fn file_for(&mut self, uri: &Uri) -> Option<FileId> {
-        if self.docs.contains_key(uri) {
-            return self.refresh(uri);
-        }
-        self.corpus.file_id(&name_of(uri))
+        let file = if self.docs.contains_key(uri) { self.refresh(uri) } else { self.corpus.file_id(&name_of(uri)) }?;
+        self.corpus.settle_file(file);
+        Some(file)
     }
 
     /// The diagnostics of an open document at its current version.

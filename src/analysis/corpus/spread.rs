@@ -39,11 +39,57 @@ impl Corpus {
             let rarest = f.form.split(' ').filter_map(|w| self.head_files.get(&hash(w))).min_by_key(|l| l.len());
             affected.extend(rarest.into_iter().flatten().filter(|&&file| file != except));
         }
+        log::debug!("{} spread names changed: {} articles to analyse again", changed.len(), affected.len());
+        if self.defer_spread {
+            self.pending.extend(affected);
+            return;
+        }
         for file in affected {
-            let Some(entry) = self.files[file as usize].as_ref() else { continue };
-            let text = entry.text.clone();
-            let (norm, tokens) = prepare(&text);
-            self.reanalyse(file, &norm, &tokens);
+            self.reanalyse_from_text(file);
+        }
+    }
+
+    fn reanalyse_from_text(&mut self, file: FileId) {
+        let Some(entry) = self.files.get(file as usize).and_then(Option::as_ref) else { return };
+        let text = entry.text.clone();
+        let (norm, tokens) = prepare(&text);
+        self.reanalyse(file, &norm, &tokens);
+    }
+
+    /// The corpus with `defer_spread` on (for the language server).
+    pub fn deferring_spread(mut self) -> Corpus {
+        self.defer_spread = true;
+        self
+    }
+
+    /// Whether articles wait to be analysed again after a change of the spread names.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Analyses again up to `limit` waiting articles (all with `usize::MAX`): a language server
+    /// does this in small steps between requests, so that one keystroke that changes which
+    /// names are spread never stalls the editor. Returns whether some still wait. With nothing
+    /// waiting, the index equals a rebuild.
+    pub fn settle(&mut self, limit: usize) -> bool {
+        if self.pending.is_empty() {
+            return false;
+        }
+        self.forget_definitions();
+        for _ in 0..limit {
+            let Some(file) = self.pending.pop_first() else { break };
+            self.reanalyse_from_text(file);
+        }
+        self.resolve_changed_forms();
+        !self.pending.is_empty()
+    }
+
+    /// Analyses one waiting article now (a request is about to read it).
+    pub fn settle_file(&mut self, file: FileId) {
+        if self.pending.remove(&file) {
+            self.forget_definitions();
+            self.reanalyse_from_text(file);
+            self.resolve_changed_forms();
         }
     }
 

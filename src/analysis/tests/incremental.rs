@@ -46,8 +46,10 @@ fn text(pieces: &[usize]) -> String {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
-    fn incremental_index_equals_rebuild(ops in prop::collection::vec(op(), 1..12)) {
+    fn incremental_index_equals_rebuild(ops in prop::collection::vec(op(), 1..12), deferred in any::<bool>()) {
         let mut corpus = Corpus::new(KB.clone());
+        // As in the language server: spreading to other articles waits, then settles in steps.
+        corpus.defer_spread = deferred;
         let mut files: Vec<Option<String>> = vec![None; NAMES.len()];
         for op in &ops {
             match op {
@@ -61,7 +63,11 @@ proptest! {
                     files[*f] = None;
                 }
             }
+            if deferred && ops.len() % 2 == 0 {
+                corpus.settle(1);
+            }
         }
+        while corpus.settle(1) {}
         let rebuilt = Corpus::build(
             KB.clone(),
             files.iter().enumerate().filter_map(|(i, t)| Some((NAMES[i].to_string(), Arc::from(t.as_deref()?)))).collect(),

@@ -2,7 +2,9 @@
 //! request, call the core under a short lock, and convert the answer.
 //!
 //! Ordering: didOpen/didChange/didClose mutate the state before their first `.await`; no lock is
-//! held across an `.await`. Diagnostics after an edit go through the debouncer in `debounce.rs`.
+//! held across an `.await`. Requests run on blocking threads (`query`), so the protocol loop keeps
+//! reading: a cancelled request that has not yet taken the state does no work, and `shutdown` is
+//! never queued behind analysis. Diagnostics after an edit go through the debouncer in `debounce.rs`.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 

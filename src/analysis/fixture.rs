@@ -118,3 +118,16 @@ pub fn render(corpus: &Corpus, file: FileId, start: u32, end: u32) -> String {
     let (line, col) = f.lines.position(&f.text, start, super::text::ColumnUnit::CodePoint);
     format!("{}:{}:{} {:?}", f.name, line + 1, col + 1, &f.text[start as usize..end as usize])
 }
+
+/// A brat `T` line (and its `N` line when `reference` is given) for the first occurrence of
+/// `needle` in `text`, with code-point offsets as brat counts them, each line ending in `nl`.
+pub fn t_line(text: &str, id: usize, ty: &str, needle: &str, reference: Option<&str>, nl: &str) -> String {
+    let byte = text.find(needle).unwrap_or_else(|| panic!("{needle} not in {text}"));
+    let start = text[..byte].chars().count();
+    let end = start + needle.chars().count();
+    let mut out = format!("T{id}\t{ty} {start} {end}\t{needle}{nl}");
+    if let Some(r) = reference {
+        out.push_str(&format!("N{id}\tReference T{id} {r}\t{needle}{nl}"));
+    }
+    out
+}

@@ -11,16 +11,9 @@ use crate::analysis::corpus::Corpus;
 use crate::analysis::features::{self, Definition};
 use crate::analysis::fixture::{render, Fixture};
 
-/// A `T` line (and its `N` line when `reference` is given) for the `nth` occurrence of `needle`.
+/// A `T` line (and its `N` line) with LF endings.
 fn t_line(text: &str, id: usize, ty: &str, needle: &str, reference: Option<&str>) -> String {
-    let byte = text.match_indices(needle).next().unwrap_or_else(|| panic!("{needle} not in {text}")).0;
-    let start = text[..byte].chars().count();
-    let end = start + needle.chars().count();
-    let mut out = format!("T{id}\t{ty} {start} {end}\t{needle}\n");
-    if let Some(r) = reference {
-        out.push_str(&format!("N{id}\tReference T{id} {r}\t{needle}\n"));
-    }
-    out
+    crate::analysis::fixture::t_line(text, id, ty, needle, reference, "\n")
 }
 
 /// Every mention of every article: `file:line:col "text" TYPE entity origin`.

@@ -8,19 +8,7 @@ use crate::analysis::config::parse_config;
 use crate::analysis::corpus::Corpus;
 use crate::analysis::edits::{self, Action, FileEdits, TextEdit};
 use crate::analysis::features;
-use crate::analysis::fixture::{Fixture, KB};
-
-/// A `T` line (and its `N` line when `reference` is given) for the first occurrence of `needle`.
-fn t_line(text: &str, id: usize, ty: &str, needle: &str, reference: Option<&str>, nl: &str) -> String {
-    let byte = text.find(needle).unwrap_or_else(|| panic!("{needle} not in {text}"));
-    let start = text[..byte].chars().count();
-    let end = start + needle.chars().count();
-    let mut out = format!("T{id}\t{ty} {start} {end}\t{needle}{nl}");
-    if let Some(r) = reference {
-        out.push_str(&format!("N{id}\tReference T{id} {r}\t{needle}{nl}"));
-    }
-    out
-}
+use crate::analysis::fixture::{t_line, Fixture, KB};
 
 /// `text` with the edits applied (they do not overlap).
 fn apply(text: &str, edits: &[TextEdit]) -> String {

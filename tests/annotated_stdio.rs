@@ -119,6 +119,7 @@ fn annotations_stay_attached_through_edits_and_the_ann_is_not_written() {
     let edited = format!("{insert}{a}");
     let hover = hover_text(&s.hover(&a_uri, pos_in(&edited, "الزعيم الكوري", 0)));
     assert!(hover.contains("Kim Jong Un"), "the nominal annotation moved with the text: {hover}");
+    assert!(hover.contains("Annotated in `a.ann` as `T4` (Person) · `isnad:kim-jong-un`"), "{hover}");
     // An edit inside the discontinuous span's gap keeps both fragments on Lavrov.
     let gap = find_nth(&edited, "فيكتوروفيتش", 0);
     let (start, end) = (utf16_position(&edited, gap), utf16_position(&edited, gap + "فيكتوروفيتش".len()));

@@ -91,6 +91,28 @@ pub fn hover(corpus: &Corpus, file: FileId, offset: u32) -> Option<(FileRange, E
     Some((FileRange { file, start: m.start, end: m.end }, summary(corpus, entity)))
 }
 
+/// What an annotator wrote about the mention at `offset`: the `.ann` file, the `T` id, the type
+/// as written and the `N` references.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnnotationNote {
+    pub ann_name: String,
+    pub id: String,
+    pub raw_type: String,
+    pub references: Vec<String>,
+}
+
+pub fn annotation_at(corpus: &Corpus, file: FileId, offset: u32) -> Option<AnnotationNote> {
+    let m = mention_at(corpus, file, offset).filter(|m| m.origin == Origin::Annotated)?;
+    let anns = corpus.file(file)?.annotations.as_ref()?;
+    let span = anns.spans.iter().find(|s| s.fragments.contains(&(m.start, m.end)))?;
+    Some(AnnotationNote {
+        ann_name: anns.ann_name.clone(),
+        id: span.id.clone(),
+        raw_type: span.raw_type.clone(),
+        references: span.references.clone(),
+    })
+}
+
 /// Where an entity is defined: its entry in a corpus knowledge base, else its first full-name
 /// mention in corpus order (the longest spelling, not a partial name).
 pub enum Definition {

@@ -3,7 +3,7 @@
 
 use tower_lsp_server::lsp_types::{MarkupContent, MarkupKind, Position, Range, SymbolKind};
 
-use crate::analysis::features::EntitySummary;
+use crate::analysis::features::{AnnotationNote, EntitySummary};
 use crate::analysis::model::EntityType;
 use crate::analysis::text::{ColumnUnit, LineIndex};
 
@@ -47,6 +47,16 @@ pub fn hover_markdown(s: &EntitySummary) -> MarkupContent {
         out.push_str(&format!("  \nSpellings: {}", spellings.join("، ")));
     }
     MarkupContent { kind: MarkupKind::Markdown, value: out }
+}
+
+/// The hover line for an annotated mention: where the annotation is and what it links to.
+pub fn annotation_markdown(note: &AnnotationNote) -> String {
+    let file = note.ann_name.rsplit(['/', '\\']).next().unwrap_or(&note.ann_name);
+    let mut out = format!("\n\nAnnotated in `{file}` as `{}` ({})", note.id, note.raw_type);
+    for r in &note.references {
+        out.push_str(&format!(" · `{r}`"));
+    }
+    out
 }
 
 fn type_label(ty: &EntityType) -> String {

@@ -203,8 +203,12 @@ impl LanguageServer for Backend {
             let f = s.corpus.file(file)?;
             let offset = convert::offset(&f.lines, &f.text, p.position, s.unit);
             let (r, summary) = features::hover(&s.corpus, file, offset)?;
+            let mut contents = convert::hover_markdown(&summary);
+            if let Some(note) = features::annotation_at(&s.corpus, file, offset) {
+                contents.value.push_str(&convert::annotation_markdown(&note));
+            }
             Some(Hover {
-                contents: HoverContents::Markup(convert::hover_markdown(&summary)),
+                contents: HoverContents::Markup(contents),
                 range: Some(convert::range(&f.lines, &f.text, r.start, r.end, s.unit)),
             })
         })

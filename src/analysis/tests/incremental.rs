@@ -44,7 +44,7 @@ fn text(pieces: &[usize]) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(std::env::var("ISNAD_INCREMENTAL_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)))]
     #[test]
     fn incremental_index_equals_rebuild(ops in prop::collection::vec(op(), 1..12), deferred in any::<bool>()) {
         let mut corpus = Corpus::new(KB.clone());

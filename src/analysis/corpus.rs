@@ -32,6 +32,7 @@ mod spread;
 pub type FileId = u32;
 /// A byte range in one file: (file, start, end).
 pub type FileSpan = (FileId, u32, u32);
+use super::features::EntitySummary;
 pub use super::resolve::{EntityEntry, EntityIdx};
 
 /// The knowledge base with its lookup structures, shared by every analysis.
@@ -137,6 +138,8 @@ pub struct Corpus {
     /// Each entity's defining mention (file, start, end), computed on demand and forgotten at
     /// every change: finding it scans all of the entity's mentions.
     definitions: std::sync::Mutex<rustc_hash::FxHashMap<EntityIdx, Option<FileSpan>>>,
+    /// Each entity's hover summary, computed on demand and forgotten at every change likewise.
+    summaries: std::sync::Mutex<rustc_hash::FxHashMap<EntityIdx, Arc<EntitySummary>>>,
 }
 
 impl Corpus {
@@ -246,8 +249,20 @@ impl Corpus {
         })
     }
 
+    /// The hover summary of an entity, from the cache or computed by `compute`.
+    pub fn cached_summary(&self, entity: EntityIdx, compute: impl FnOnce() -> EntitySummary) -> Arc<EntitySummary> {
+        let cached = self.summaries.lock().unwrap_or_else(|e| e.into_inner()).get(&entity).cloned();
+        cached.unwrap_or_else(|| {
+            let summary = Arc::new(compute());
+            self.summaries.lock().unwrap_or_else(|e| e.into_inner()).insert(entity, summary.clone());
+            summary
+        })
+    }
+
+    /// Forgets what is cached per entity (every change may alter it).
     fn forget_definitions(&mut self) {
         self.definitions.get_mut().unwrap_or_else(|e| e.into_inner()).clear();
+        self.summaries.get_mut().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
     /// Adds or replaces an article without annotations. Returns its id.

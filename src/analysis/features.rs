@@ -45,7 +45,12 @@ pub fn entity_at(corpus: &Corpus, file: FileId, offset: u32) -> Option<EntityIdx
     corpus.entity_of(mention_at(corpus, file, offset)?)
 }
 
+/// The summary of an entity (cached in the corpus until it changes).
 pub fn summary(corpus: &Corpus, entity: EntityIdx) -> EntitySummary {
+    (*corpus.cached_summary(entity, || compute_summary(corpus, entity))).clone()
+}
+
+fn compute_summary(corpus: &Corpus, entity: EntityIdx) -> EntitySummary {
     let mut spellings: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut articles: Vec<FileId> = Vec::new();
     let mut mentions = 0;

@@ -12,86 +12,19 @@ Measures, on the corpus in CORPUS_DIR (for instance the unpacked ANT corpus):
 Prints one line per figure and a JSON summary last. Standard library only. This is a benchmark, not a test:
 it asserts nothing. The machine's load changes the figures; run it on an idle machine.
 """
-import json, os, random, statistics, subprocess, sys, threading, time, urllib.parse
+import json, os, random, statistics, sys, time
 
-args = sys.argv[1:]
-cmd = args[args.index("--") + 1:]
-opts = args[:args.index("--")]
-corpus = os.path.abspath(opts[0])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lspclient import Server, command_line, int_option, pct, uri  # noqa: E402
+
+corpus, opts, cmd = command_line(sys.argv[1:])
 
 
 def opt(name, default):
-    return int(opts[opts.index(name) + 1]) if name in opts else default
+    return int_option(opts, name, default)
 
 
 N_OPEN, N_REQ, SEED = opt("--open", 40), opt("--requests", 400), opt("--seed", 7)
-
-
-def uri(path):
-    return "file://" + urllib.parse.quote(path)
-
-
-class Server:
-    """A minimal LSP client: framed JSON-RPC over the server's stdin/stdout."""
-
-    def __init__(self, cmd):
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        self.lock = threading.Condition()
-        self.responses, self.diagnostics, self.progress_end = {}, {}, None
-        self.next_id = 0
-        threading.Thread(target=self.read, daemon=True).start()
-
-    def read(self):
-        out = self.proc.stdout
-        while True:
-            length = None
-            while True:
-                line = out.readline()
-                if not line:
-                    return
-                line = line.strip()
-                if not line:
-                    break
-                if line.lower().startswith(b"content-length:"):
-                    length = int(line.split(b":")[1])
-            msg = json.loads(out.read(length))
-            now = time.perf_counter()
-            with self.lock:
-                if "id" in msg and "method" in msg:  # a request from the server: answer null
-                    self.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
-                elif "id" in msg:
-                    self.responses[msg["id"]] = (now, msg)
-                elif msg.get("method") == "$/progress" and msg["params"]["value"].get("kind") == "end":
-                    self.progress_end = now
-                elif msg.get("method") == "textDocument/publishDiagnostics":
-                    self.diagnostics[msg["params"]["uri"]] = (now, msg["params"])
-                self.lock.notify_all()
-
-    def send(self, msg):
-        body = json.dumps(msg, ensure_ascii=False).encode()
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
-        self.proc.stdin.flush()
-
-    def request(self, method, params, timeout=60):
-        with self.lock:
-            self.next_id += 1
-            rid = self.next_id
-            start = time.perf_counter()
-            self.send({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
-            while rid not in self.responses:
-                if not self.lock.wait(timeout):
-                    raise TimeoutError(method)
-            end, msg = self.responses.pop(rid)
-        return (end - start) * 1000, msg.get("result")
-
-    def notify(self, method, params):
-        with self.lock:
-            self.send({"jsonrpc": "2.0", "method": method, "params": params})
-
-
-def pct(values, q):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
 
 
 files = sorted(os.path.join(r, f) for r, _, fs in os.walk(corpus) for f in fs if f.endswith((".txt", ".md")))
@@ -144,10 +77,10 @@ for version in range(2, 32):
                                                                            "end": {"line": len(lines) - 1, "character": 0}},
                                                                  "text": "ق"}]})
     with server.lock:
-        while server.diagnostics.get(uri(path), (0, {}))[1].get("version") != version:
+        while server.diagnostics.get(uri(path), [(0, {})])[-1][1].get("version") != version:
             if not server.lock.wait(5):
                 break
-        got = server.diagnostics.get(uri(path))
+        got = server.diagnostics.get(uri(path), [None])[-1]
     if got and got[1].get("version") == version:
         diag.append((got[0] - start) * 1000)
     time.sleep(0.1)

@@ -301,3 +301,38 @@ fn editor_settings_override_the_severities_of_checks() {
     }
     s.finish();
 }
+
+#[test]
+fn an_ann_edited_in_the_editor_applies_as_typed_and_closing_it_restores_the_disk() {
+    let dir = annotated_corpus("ann-editor");
+    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let c = read(&dir, "c.txt");
+    let c_uri = file_uri(&dir.file("c.txt"));
+    s.open(&c_uri, &c, 1);
+    let diags = s.diagnostics(&c_uri);
+    assert!(diags.to_string().contains("unannotated-name"), "{diags:#}");
+    let ann = read(&dir, "c.ann");
+    let ann_uri = file_uri(&dir.file("c.ann"));
+    s.open(&ann_uri, &ann, 1);
+    // Type a T line for «بيونغ يانغ» at the end of the open .ann (not saved).
+    let start = c[..c.find("بيونغ يانغ").unwrap()].chars().count();
+    let line = format!("\nT3\tGPE {start} {}\tبيونغ يانغ", start + "بيونغ يانغ".chars().count());
+    let end = utf16_position(&ann, ann.len());
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": ann_uri, "version": 2}, "contentChanges": [
+            {"range": {"start": end, "end": end}, "text": line}
+        ]}),
+    );
+    s.notification("textDocument/publishDiagnostics", |p| {
+        p["uri"] == c_uri.as_str() && !p.to_string().contains("unannotated-name")
+    });
+    let hover = hover_text(&s.hover(&c_uri, pos_in(&c, "بيونغ", 0)));
+    assert!(hover.contains("as `T3` (GPE)"), "{hover}");
+    // Closed without saving: the file on disk counts again.
+    s.notify("textDocument/didClose", json!({"textDocument": {"uri": ann_uri}}));
+    let hover = hover_text(&s.hover(&c_uri, pos_in(&c, "بيونغ", 0)));
+    assert!(!hover.contains("`T3`"), "{hover}");
+    assert_eq!(read(&dir, "c.ann"), ann, "the server wrote nothing");
+    s.finish();
+}

@@ -17,7 +17,7 @@ use crate::analysis::annotations::read_annotations;
 use crate::analysis::corpus::{Article, Corpus};
 use crate::lsp::server::lock;
 use crate::lsp::state::{name_of, State};
-use crate::project::{articles_of_ann, Project, ANNOTATION_CONF, CONFIG_FILE};
+use crate::project::{Project, ANNOTATION_CONF, CONFIG_FILE};
 use crate::workspace::read_article;
 
 /// The corpus roots: the workspace folders, else the root URI.
@@ -116,24 +116,13 @@ pub async fn publish_all(client: &Client, state: &Mutex<State>) {
     }
 }
 
-/// An `.ann` changed on disk: its article (open or not) takes the new annotations.
+/// An `.ann` changed on disk: its article (open or not) takes the new annotations, unless the
+/// `.ann` is open in the editor (its text there wins).
 fn annotations_changed(state: &Mutex<State>, ann: &Path) {
     let mut s = lock(state);
-    for article in articles_of_ann(ann) {
-        let name = article.to_string_lossy().into_owned();
-        let open = s.docs.iter().find(|(_, d)| d.name == name).map(|(u, _)| u.clone());
-        if let Some(uri) = open {
-            let text = s.docs[&uri].rope.to_string();
-            let annotations = s.project.annotations_of(&article, &text).map(|a| (*a).clone());
-            if let Some(doc) = s.docs.get_mut(&uri) {
-                doc.annotations = annotations;
-                doc.indexed_version = None;
-            }
-        } else if let Some(file) = s.corpus.file_id(&name) {
-            let text = s.corpus.file(file).map(|f| f.text.clone()).unwrap_or_default();
-            let annotations = s.project.annotations_of(&article, &text);
-            s.corpus.set_annotations(&name, annotations);
-        }
+    let name = ann.to_string_lossy();
+    if !s.docs.values().any(|d| d.name == name) {
+        s.set_ann_text(ann, None);
     }
 }
 
@@ -215,6 +204,10 @@ pub fn close(state: &Mutex<State>, uri: &Uri) {
             s.corpus.set_article(&doc.name, text, annotations);
         }
         _ => s.corpus.remove_file(&doc.name),
+    }
+    // A closed `.ann`: the file on disk is the truth again.
+    if path.extension().is_some_and(|e| e == "ann") {
+        s.set_ann_text(&path, None);
     }
 }
 

@@ -174,7 +174,15 @@ impl LanguageServer for Backend {
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         let version = params.text_document.version;
-        let applied = lock(&self.state).change(&uri, version, params.content_changes);
+        let (applied, articles) = {
+            let mut state = lock(&self.state);
+            let applied = state.change(&uri, version, params.content_changes);
+            (applied, if applied { state.ann_edited(&uri) } else { Vec::new() })
+        };
+        // An edited `.ann` changes its article's diagnostics.
+        for (article, article_version) in articles {
+            self.debouncer.schedule(article, article_version);
+        }
         if applied {
             self.debouncer.schedule(uri, version);
         } else {

@@ -18,7 +18,7 @@ use crate::analysis::model::Lang;
 use crate::analysis::text::ColumnUnit;
 use crate::lsp::diagnostics;
 use crate::lsp::indexing::inside_roots;
-use crate::project::{Project, CONFIG_FILE};
+use crate::project::{articles_of_ann, Project, CONFIG_FILE};
 
 /// What an open document is to the server.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +95,57 @@ impl State {
         let doc = OpenDoc { name, rope: Rope::from_str(text), version, indexed_version: None, kind, annotations };
         self.docs.insert(uri.clone(), doc);
         self.refresh(&uri);
+        self.ann_edited(&uri);
+    }
+
+    /// An `.ann` open in the editor: its article takes the annotations as they are typed. Returns
+    /// the open articles whose diagnostics change, with their versions.
+    pub fn ann_edited(&mut self, uri: &Uri) -> Vec<(Uri, i32)> {
+        let Some(doc) = self.docs.get(uri).filter(|d| d.name.ends_with(".ann")) else { return Vec::new() };
+        let (path, text) = (std::path::PathBuf::from(&doc.name), doc.rope.to_string());
+        if !inside_roots(&self.roots, &path) {
+            return Vec::new();
+        }
+        self.set_ann_text(&path, Some(&text))
+    }
+
+    /// The annotations of the article(s) beside `ann` are now `text` (or the file on disk when
+    /// `None`). Returns the open articles affected, with their versions.
+    pub fn set_ann_text(&mut self, ann: &std::path::Path, text: Option<&str>) -> Vec<(Uri, i32)> {
+        let mut affected = Vec::new();
+        for article in articles_of_ann(ann) {
+            let name = article.to_string_lossy().into_owned();
+            let open = self.docs.iter().find(|(_, d)| d.name == name).map(|(u, _)| u.clone());
+            let article_text = match &open {
+                Some(uri) => Arc::from(self.docs[uri].rope.to_string()),
+                None => match self.corpus.file_id(&name).and_then(|f| self.corpus.file(f)) {
+                    Some(f) => f.text.clone(),
+                    None => continue,
+                },
+            };
+            let annotations = match text {
+                Some(t) => Some(Arc::new(read_annotations(
+                    &ann.to_string_lossy(),
+                    t,
+                    &article_text,
+                    &self.project.annotation_conf,
+                ))),
+                None => self.project.annotations_of(&article, &article_text),
+            };
+            match open {
+                Some(uri) => {
+                    if let Some(doc) = self.docs.get_mut(&uri) {
+                        doc.annotations = annotations.map(|a| (*a).clone());
+                        doc.indexed_version = None;
+                        affected.push((uri, doc.version));
+                    }
+                }
+                None => {
+                    self.corpus.set_annotations(&name, annotations);
+                }
+            }
+        }
+        affected
     }
 
     /// Applies incremental or full changes in order. Returns false when the document is unknown

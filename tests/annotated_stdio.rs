@@ -336,3 +336,33 @@ fn an_ann_edited_in_the_editor_applies_as_typed_and_closing_it_restores_the_disk
     assert_eq!(read(&dir, "c.ann"), ann, "the server wrote nothing");
     s.finish();
 }
+
+#[test]
+fn article_globs_choose_the_articles_and_are_watched() {
+    let dir = TempDir::new("globs");
+    std::fs::create_dir_all(dir.file("news")).unwrap();
+    std::fs::write(dir.file("isnad.toml"), "[settings]\narticles = [\"news/*.text\"]\n").unwrap();
+    std::fs::write(dir.file("news/a.text"), "وصل فلاديمير بوتين إلى موسكو.\n").unwrap();
+    std::fs::write(dir.file("notes.txt"), "التقى دونالد ترامب بالصحفيين.\n").unwrap();
+    let mut s = Server::spawn(&["lsp"], &dir.path);
+    s.initialize(&dir.path);
+    s.initialized_and_indexed();
+    let registration = s.wait_for("the article globs' watcher", |m| {
+        m["method"] == "client/registerCapability" && m.to_string().contains("**/news/*.text")
+    });
+    assert!(registration.to_string().contains("workspace/didChangeWatchedFiles"), "{registration}");
+    let names = |s: &mut Server, query: &str| -> Vec<String> {
+        let found = s.ok("workspace/symbol", json!({"query": query}));
+        found.as_array().unwrap().iter().map(|x| x["location"]["uri"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(names(&mut s, "بوتين"), [file_uri(&dir.file("news/a.text"))]);
+    assert!(names(&mut s, "ترامب").is_empty(), "notes.txt is not an article here");
+    // A new article on disk, announced by the client's watcher.
+    std::fs::write(dir.file("news/b.text"), "قال كيم جونغ أون إن بيونغ يانغ سترد.\n").unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&dir.file("news/b.text")), "type": 1}]}),
+    );
+    assert_eq!(names(&mut s, "كيم"), [file_uri(&dir.file("news/b.text"))]);
+    s.finish();
+}

@@ -52,6 +52,27 @@ pub async fn register_watchers(client: &Client) {
     }
 }
 
+/// Also watches the files the corpus's `articles` globs choose (the server checks each event
+/// against the globs themselves).
+async fn register_article_globs(client: &Client, globs: &[String]) {
+    if globs.is_empty() {
+        return;
+    }
+    let watchers = globs
+        .iter()
+        .map(|g| if g.starts_with("**/") { g.clone() } else { format!("**/{}", g.trim_start_matches('/')) })
+        .map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g), kind: None })
+        .collect();
+    let registration = Registration {
+        id: "isnad-watch-article-globs".into(),
+        method: notification::DidChangeWatchedFiles::METHOD.into(),
+        register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions { watchers }).ok(),
+    };
+    if let Err(e) = client.register_capability(vec![registration]).await {
+        log::info!("the client does not watch the article globs for us: {e}");
+    }
+}
+
 /// Builds the index of every article under the roots, reporting progress.
 pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
     let token = ProgressToken::String("isnad-index".into());
@@ -98,6 +119,8 @@ pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
     log::info!("{summary}");
     progress.finish_with_message(summary).await;
     publish_all(&client, &state).await;
+    let globs = lock(&state).project.settings().articles;
+    register_article_globs(&client, &globs).await;
 }
 
 /// Publishes the diagnostics of every open document and of the corpus `isnad.toml`: they may

@@ -366,3 +366,33 @@ fn article_globs_choose_the_articles_and_are_watched() {
     assert_eq!(names(&mut s, "كيم"), [file_uri(&dir.file("news/b.text"))]);
     s.finish();
 }
+
+#[test]
+fn a_client_that_resolves_code_actions_gets_the_edit_on_demand() {
+    let dir = annotated_corpus("resolve");
+    let mut s = Server::spawn(&["lsp"], &dir.path);
+    let root = file_uri(&dir.path);
+    s.ok(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "workspaceFolders": [{"uri": root, "name": "c"}],
+               "capabilities": {"window": {"workDoneProgress": true},
+                                "textDocument": {"codeAction": {"resolveSupport": {"properties": ["edit"]}}}}}),
+    );
+    s.initialized_and_indexed();
+    let c = read(&dir, "c.txt");
+    let c_uri = file_uri(&dir.file("c.txt"));
+    let at = pos_in(&c, "بيونغ يانغ", 0);
+    let actions = s.ok(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": c_uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+    );
+    let list = actions.as_array().unwrap();
+    assert!(!list.is_empty() && list.iter().all(|a| a.get("edit").is_none()), "edits wait for resolve: {actions:#}");
+    let write = list.iter().find(|a| a["title"].as_str().unwrap().starts_with("Write automatic annotations")).unwrap();
+    let resolved = s.ok("codeAction/resolve", write.clone());
+    assert_eq!(resolved["title"], write["title"]);
+    let touched = apply_workspace_edit(&resolved["edit"]);
+    assert_eq!(touched, [dir.file("c.ann")]);
+    assert!(read(&dir, "c.ann").contains("بيونغ يانغ"));
+    s.finish();
+}

@@ -121,6 +121,10 @@ impl LanguageServer for Backend {
             if let Some(options) = options {
                 state.set_editor_checks(options);
             }
+            let resolves = params.capabilities.text_document.as_ref().and_then(|t| t.code_action.as_ref());
+            state.lazy_action_edits = resolves
+                .and_then(|c| c.resolve_support.as_ref())
+                .is_some_and(|r| r.properties.iter().any(|p| p == "edit"));
         }
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
@@ -142,6 +146,7 @@ impl LanguageServer for Backend {
                         CodeActionKind::REFACTOR,
                         CodeActionKind::SOURCE,
                     ]),
+                    resolve_provider: Some(true),
                     ..CodeActionOptions::default()
                 })),
                 rename_provider: Some(OneOf::Right(RenameOptions {
@@ -288,20 +293,29 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         self.query(move |s| {
-            let file = s.file_for(&params.text_document.uri)?;
-            let f = s.corpus.file(file)?;
-            let offset = convert::offset(&f.lines, &f.text, params.range.start, s.unit);
-            let (config_file, config_text) = workspace_edit::config_target(s).unwrap_or_default();
-            let actions = edits::code_actions(&s.corpus, file, offset, &config_file, config_text.as_deref());
-            Some(
-                actions
-                    .iter()
-                    .filter_map(|a| workspace_edit::code_action(s, a))
-                    .map(CodeActionOrCommand::CodeAction)
-                    .collect(),
-            )
+            let (uri, at) = (params.text_document.uri, params.range.start);
+            let actions = workspace_edit::actions_at(s, &uri, at)?;
+            // A client that resolves edits gets titles now and the (possibly large) edit when one is chosen.
+            let lazy = s.lazy_action_edits;
+            let convert = |a: &edits::Action| match lazy {
+                true => Some(workspace_edit::unresolved_code_action(a, &uri, at)),
+                false => workspace_edit::code_action(s, a),
+            };
+            Some(actions.iter().filter_map(convert).map(CodeActionOrCommand::CodeAction).collect())
         })
         .await
+    }
+
+    async fn code_action_resolve(&self, action: CodeAction) -> Result<CodeAction> {
+        let resolved = self
+            .query(move |s| {
+                let (uri, at) = workspace_edit::action_origin(&action)?;
+                let actions = workspace_edit::actions_at(s, &uri, at)?;
+                let chosen = actions.iter().find(|a| a.title == action.title)?;
+                workspace_edit::code_action(s, chosen)
+            })
+            .await?;
+        resolved.ok_or_else(|| Error::invalid_params("this action no longer applies: the corpus changed"))
     }
 
     async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {

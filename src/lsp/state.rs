@@ -59,6 +59,8 @@ pub struct State {
     /// Check severities set in the editor (`initializationOptions` `checks` / `severities`); they
     /// override the corpus's `isnad.toml`.
     pub editor_checks: std::collections::BTreeMap<String, Severity>,
+    /// The client resolves code actions' edits on demand (`codeAction/resolve`).
+    pub lazy_action_edits: bool,
 }
 
 impl State {
@@ -67,6 +69,7 @@ impl State {
             corpus: Corpus::new(kb.clone()).deferring_spread(),
             project: Project::new(kb),
             editor_checks: Default::default(),
+            lazy_action_edits: false,
             docs: HashMap::new(),
             roots: Vec::new(),
             unit: ColumnUnit::Utf16,

@@ -1,5 +1,6 @@
 //! Core edits (byte ranges in corpus files) → protocol workspace edits, and the code-action and
-//! rename handlers' conversions. A file the edits create gets a `CreateFile` first; every other
+//! rename handlers' conversions (with `codeAction/resolve`, an action's edit is computed only when
+//! the user picks it). A file the edits create gets a `CreateFile` first; every other
 //! file's ranges are converted against the text the core computed them on (the open document,
 //! the indexed article, or the file as read from disk).
 
@@ -7,10 +8,10 @@ use std::collections::HashMap;
 
 use tower_lsp_server::lsp_types::{
     CodeAction, CodeActionKind, CreateFile, CreateFileOptions, DocumentChangeOperation, DocumentChanges, OneOf,
-    OptionalVersionedTextDocumentIdentifier, ResourceOp, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+    OptionalVersionedTextDocumentIdentifier, Position, ResourceOp, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 
-use crate::analysis::edits::{Action, ActionKind, FileEdits};
+use crate::analysis::edits::{self, Action, ActionKind, FileEdits};
 use crate::analysis::text::LineIndex;
 use crate::lsp::convert;
 use crate::lsp::indexing::readable_inside_roots;
@@ -25,11 +26,11 @@ fn text_of(s: &State, name: &str) -> String {
     if let Some(f) = s.corpus.file_id(name).and_then(|id| s.corpus.file(id)) {
         return f.text.to_string();
     }
-    let annotations = s
-        .corpus
-        .files()
-        .into_iter()
-        .find_map(|(_, f)| f.annotations.as_ref().filter(|a| a.ann_name == name).map(|a| a.file.to_string()));
+    // An article's `.ann` as read: look the article up by name rather than scanning the corpus.
+    let annotations = crate::project::articles_of_ann(std::path::Path::new(name)).into_iter().find_map(|article| {
+        let f = s.corpus.file(s.corpus.file_id(&article.to_string_lossy())?)?;
+        f.annotations.as_ref().filter(|a| a.ann_name == name).map(|a| a.file.to_string())
+    });
     if let Some(text) = annotations {
         return text;
     }
@@ -77,18 +78,48 @@ pub fn workspace_edit(s: &State, files: &[FileEdits]) -> Option<WorkspaceEdit> {
     })
 }
 
-pub fn code_action(s: &State, action: &Action) -> Option<CodeAction> {
-    let kind = match action.kind {
+/// The core's actions at a position of a document.
+pub fn actions_at(s: &mut State, uri: &Uri, at: Position) -> Option<Vec<Action>> {
+    let file = s.file_for(uri)?;
+    let f = s.corpus.file(file)?;
+    let offset = convert::offset(&f.lines, &f.text, at, s.unit);
+    let (config_file, config_text) = config_target(s).unwrap_or_default();
+    Some(edits::code_actions(&s.corpus, file, offset, &config_file, config_text.as_deref()))
+}
+
+fn kind_of(action: &Action) -> CodeActionKind {
+    match action.kind {
         ActionKind::QuickFix => CodeActionKind::QUICKFIX,
         ActionKind::Refactor => CodeActionKind::REFACTOR,
         ActionKind::Source => CodeActionKind::SOURCE,
-    };
+    }
+}
+
+pub fn code_action(s: &State, action: &Action) -> Option<CodeAction> {
     Some(CodeAction {
         title: action.title.clone(),
-        kind: Some(kind),
+        kind: Some(kind_of(action)),
         edit: Some(workspace_edit(s, &action.edits)?),
         ..CodeAction::default()
     })
+}
+
+/// An action without its edit, remembering where it was offered, for `codeAction/resolve`.
+pub fn unresolved_code_action(action: &Action, uri: &Uri, at: Position) -> CodeAction {
+    CodeAction {
+        title: action.title.clone(),
+        kind: Some(kind_of(action)),
+        data: Some(serde_json::json!({"uri": uri.as_str(), "position": at})),
+        ..CodeAction::default()
+    }
+}
+
+/// Where an unresolved action was offered.
+pub fn action_origin(action: &CodeAction) -> Option<(Uri, Position)> {
+    let data = action.data.as_ref()?;
+    let uri = std::str::FromStr::from_str(data.get("uri")?.as_str()?).ok()?;
+    let at = serde_json::from_value(data.get("position")?.clone()).ok()?;
+    Some((uri, at))
 }
 
 /// The `isnad.toml` that "Add to knowledge base" writes to, and its current text if it exists.

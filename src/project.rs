@@ -29,7 +29,8 @@ pub struct Project {
     pub config_path: Option<PathBuf>,
     /// The last readable configuration.
     pub config: Option<CorpusConfig>,
-    /// Problems of the current `isnad.toml` text.
+    /// The `isnad.toml` text as last read, and its problems.
+    pub config_text: Option<String>,
     pub config_problems: Vec<ConfigProblem>,
     pub annotation_conf: AnnotationConf,
     /// The built-in knowledge base extended by the configuration.
@@ -45,6 +46,7 @@ impl Project {
             builtin,
             config_path: None,
             config: None,
+            config_text: None,
             config_problems: Vec::new(),
             annotation_conf: AnnotationConf::default(),
             article_globs: None,
@@ -81,6 +83,7 @@ impl Project {
         let name = self.config_path.as_ref().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
         let (config, problems) = parse_config(text, &name, &self.builtin.kb, &self.declared_types());
         self.config_problems = problems;
+        self.config_text = Some(text.to_string());
         let Some(config) = config else { return false };
         let before = (self.config.as_ref().map(|c| &c.entities), self.options());
         let changed = before.0 != Some(&config.entities) || {

@@ -144,7 +144,7 @@ pub fn check(paths: &[PathBuf], max_file_bytes: u64, json_format: bool, lang: La
 /// Problems of the corpus's `isnad.toml`, at their line and column there.
 fn config_findings(project: &Project) -> Vec<Finding<'static>> {
     let Some(path) = &project.config_path else { return Vec::new() };
-    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let text = project.config_text.clone().unwrap_or_default();
     let lines = LineIndex::new(&text);
     project
         .config_problems

@@ -13,10 +13,14 @@ pub fn location(s: &State, r: &FileRange) -> Option<Location> {
 }
 
 /// A location in a file that is not an article (a knowledge-base entry in `isnad.toml`).
-pub fn external_location(_s: &State, file_name: &str, offset: u32) -> Option<Location> {
-    let text = std::fs::read_to_string(file_name).ok()?;
+pub fn external_location(s: &State, file_name: &str, offset: u32) -> Option<Location> {
+    let is_config = s.project.config_path.as_ref().is_some_and(|p| p.to_string_lossy() == file_name);
+    let text = match &s.project.config_text {
+        Some(text) if is_config => text.clone(),
+        _ => std::fs::read_to_string(file_name).ok()?,
+    };
     let lines = crate::analysis::text::LineIndex::new(&text);
-    let (line, character) = lines.position(&text, offset, crate::analysis::text::ColumnUnit::Utf16);
+    let (line, character) = lines.position(&text, offset, s.unit);
     let pos = Position { line, character };
     let uri: Uri = uri_from_path(file_name)?;
     Some(Location { uri, range: Range { start: pos, end: pos } })

@@ -235,7 +235,7 @@ impl State {
         if self.docs.contains_key(&uri) {
             return None;
         }
-        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let text = self.project.config_text.clone().unwrap_or_default();
         Some((uri, diagnostics::config(self, &text, &self.project.config_problems)))
     }
 

@@ -26,6 +26,11 @@ fn text_of(s: &State, name: &str) -> String {
     if let Some(f) = s.corpus.file_id(name).and_then(|id| s.corpus.file(id)) {
         return f.text.to_string();
     }
+    if s.project.config_path.as_ref().is_some_and(|p| p.to_string_lossy() == name) {
+        if let Some(text) = &s.project.config_text {
+            return text.clone();
+        }
+    }
     // An article's `.ann` as read: look the article up by name rather than scanning the corpus.
     let annotations = crate::project::articles_of_ann(std::path::Path::new(name)).into_iter().find_map(|article| {
         let f = s.corpus.file(s.corpus.file_id(&article.to_string_lossy())?)?;

@@ -1,12 +1,17 @@
 //! Reading a corpus from disk: which files are articles, and their text.
 //!
-//! Articles are `*.txt` and `*.md` files under the corpus roots, found respecting the `.gitignore`
-//! and `.ignore` files inside the roots (not those above them, nor git's global excludes). Symlinks are not followed (the server reads only inside its folders). Files
-//! that are not UTF-8 text or are bigger than the size limit are skipped with a reason, never an
-//! error that stops the walk.
+//! Articles are `*.txt` and `*.md` files under the corpus roots (or what a folder's `isnad.toml`
+//! chooses), found respecting the `.gitignore` and `.ignore` files inside the roots (not those
+//! above them, nor git's global excludes). Symlinks are not followed, and only regular files are
+//! read (see [`crate::files`]). Each file is read once, whatever the roots: a root given twice, or
+//! inside another, adds nothing. Files that are not UTF-8 text or are bigger than the size limit
+//! are skipped with a reason, never an error that stops the walk.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+use crate::files::{read_text, ReadError};
 
 /// Default size limit for one article.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
@@ -21,6 +26,23 @@ pub struct Skipped {
 /// Whether a path names an article.
 pub fn is_article(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
+}
+
+/// The roots without repeats: a root that is the same directory as an earlier one, or lies inside
+/// another root, is dropped (its files are found under the other). Paths are kept as given.
+pub fn distinct_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
+    let real: Vec<PathBuf> = roots.iter().map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.clone())).collect();
+    let mut out: Vec<PathBuf> = Vec::new();
+    for (i, root) in roots.iter().enumerate() {
+        let covered = real
+            .iter()
+            .enumerate()
+            .any(|(j, other)| j != i && real[i].starts_with(other) && (real[i] != *other || j < i) && other.is_dir());
+        if !covered {
+            out.push(root.clone());
+        }
+    }
+    out
 }
 
 /// The article paths under `root` (a directory or a single file), sorted.
@@ -55,44 +77,40 @@ pub fn article_paths_where(root: &Path, is_article: &(dyn Fn(&Path) -> bool + Sy
     (paths, skipped)
 }
 
-/// Reads an article: UTF-8 text of at most `max_bytes`, or the reason it is skipped.
+/// Reads an article: a regular UTF-8 file of at most `max_bytes`, or the reason it is skipped.
 pub fn read_article(path: &Path, max_bytes: u64) -> Result<Arc<str>, String> {
-    let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot read: {e}"))?;
-    if meta.file_type().is_symlink() {
-        return Err("symbolic link (not followed)".into());
+    match read_text(path, max_bytes) {
+        Ok(text) => Ok(Arc::from(text)),
+        Err(ReadError::Missing) => Err("cannot read: no such file".into()),
+        Err(ReadError::Refused(reason)) => Err(reason),
     }
-    if meta.len() > max_bytes {
-        return Err(format!("{} bytes, over the {} byte limit", meta.len(), max_bytes));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
-    Ok(Arc::from(text))
 }
 
 /// Reads every article under the roots, in parallel. Names are the paths as strings.
 pub fn read_corpus(roots: &[PathBuf], max_bytes: u64) -> (Vec<(String, Arc<str>)>, Vec<Skipped>) {
-    read_corpus_where(roots, max_bytes, &is_article)
+    read_corpus_with(roots, &|_| max_bytes, &is_article)
 }
 
-/// Reads every file under the roots that `is_article` accepts.
-pub fn read_corpus_where(
+/// Reads every file under the roots that `is_article` accepts, each at most `max_bytes(path)`
+/// bytes, and each once (a root inside another adds nothing; a file named twice is read once).
+pub fn read_corpus_with(
     roots: &[PathBuf],
-    max_bytes: u64,
+    max_bytes: &(dyn Fn(&Path) -> u64 + Sync),
     is_article: &(dyn Fn(&Path) -> bool + Sync),
 ) -> (Vec<(String, Arc<str>)>, Vec<Skipped>) {
     use rayon::prelude::*;
     let mut paths = Vec::new();
     let mut skipped = Vec::new();
-    for root in roots {
-        let (p, s) = article_paths_where(root, is_article);
-        paths.extend(p);
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    for root in distinct_roots(roots) {
+        let (p, s) = article_paths_where(&root, is_article);
+        paths.extend(p.into_iter().filter(|p| seen.insert(p.clone())));
         skipped.extend(s);
     }
     let read: Vec<(PathBuf, Result<Arc<str>, String>)> = paths
         .into_par_iter()
         .map(|p| {
-            let r = read_article(&p, max_bytes);
+            let r = read_article(&p, max_bytes(&p));
             (p, r)
         })
         .collect();

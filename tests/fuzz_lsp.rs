@@ -479,7 +479,14 @@ fn run_case(steps: &[Step], case: usize) -> Result<(), TestCaseError> {
             )))
         }
     };
-    prop_assert!(hover_text(&hover).contains("Putin"), "final hover: {hover}; stderr:\n{}", server.stderr());
+    // A `maxFileBytes` under the final text's size (the fuzzer's initialize may set one) holds the
+    // opened document to that limit, like a file on disk: it is skipped with the reason.
+    let skipped_for_size = hover.is_null() && server.stderr().contains(&format!("skipped {uri}: "));
+    prop_assert!(
+        hover_text(&hover).contains("Putin") || skipped_for_size,
+        "final hover: {hover}; stderr:\n{}",
+        server.stderr()
+    );
     let leak = server.ok("workspace/symbol", json!({"query": "زرقوطان"}));
     prop_assert!(
         leak.as_array().is_none_or(|a| a.is_empty()),

@@ -263,8 +263,14 @@ fn assert_trace(setup: &Setup, dir: &Path, cwd: &Path, what: &str) -> usize {
                     problems.push(format!("opened for writing: {}", call.line));
                 }
                 let resolved = lexical(cwd, path);
-                // Where it really lands, links followed (for files that exist).
-                let real = std::fs::canonicalize(&resolved).unwrap_or_else(|_| resolved.clone());
+                // Where it really lands, links followed (for files that exist); with O_NOFOLLOW a
+                // link in the last component is not followed (the open fails with ELOOP).
+                let real = if flags.contains("O_NOFOLLOW") {
+                    let dir = resolved.parent().map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()));
+                    dir.zip(resolved.file_name()).map(|(d, n)| d.join(n)).unwrap_or_else(|| resolved.clone())
+                } else {
+                    std::fs::canonicalize(&resolved).unwrap_or_else(|_| resolved.clone())
+                };
                 if resolved.starts_with(&setup.ws) && real.starts_with(&setup.ws) {
                     read_inside.insert(resolved);
                 } else if resolved.starts_with(&setup.ws) {

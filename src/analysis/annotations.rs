@@ -52,6 +52,32 @@ pub struct ArticleAnnotations {
     pub file: AnnFile,
     pub spans: Vec<AnnotatedSpan>,
     pub problems: Vec<AnnotationProblem>,
+    /// Only the annotations count in this article (`annotations-only` in its folder's settings).
+    pub exclusive: bool,
+    /// The `.ann` exists but could not be read, and why: nothing may be written to it.
+    pub unreadable: Option<String>,
+}
+
+/// The code of the problem of an `.ann` that could not be read.
+pub const UNREADABLE: &str = "unreadable-annotations";
+
+/// The annotations of an article whose `.ann` exists but could not be read: none, and one
+/// problem saying why.
+pub fn unreadable_annotations(ann_name: &str, reason: &str) -> ArticleAnnotations {
+    let problem = AnnotationProblem {
+        line: 1,
+        code: UNREADABLE,
+        message: format!(
+            "the file could not be read ({reason}); its annotations are not used and isnad will not write to it"
+        ),
+        range: None,
+    };
+    ArticleAnnotations {
+        ann_name: ann_name.to_string(),
+        problems: vec![problem],
+        unreadable: Some(reason.to_string()),
+        ..ArticleAnnotations::default()
+    }
 }
 
 /// Byte offset of every code point of `text`, and one past the end.
@@ -153,7 +179,7 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
         }
     }
     problems.sort_by_key(|p| p.line);
-    ArticleAnnotations { ann_name: ann_name.to_string(), file, spans: kept, problems }
+    ArticleAnnotations { ann_name: ann_name.to_string(), file, spans: kept, problems, ..ArticleAnnotations::default() }
 }
 
 impl ArticleAnnotations {

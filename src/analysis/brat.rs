@@ -15,14 +15,18 @@ use super::model::Origin;
 use super::standoff::{parse_ann, AnnFile, Annotation, LineKind};
 
 /// The `.ann` text for an article of the corpus: its existing annotations, then the automatic
-/// mentions and the claims they do not already cover.
-pub fn write_ann(corpus: &Corpus, file: FileId) -> String {
+/// mentions and the claims they do not already cover. An error when the article has an `.ann`
+/// that could not be read (writing would lose it).
+pub fn write_ann(corpus: &Corpus, file: FileId) -> Result<String, String> {
     let Some(f) = corpus.file(file) else {
-        return String::new();
+        return Ok(String::new());
     };
     let Some(existing) = &f.annotations else {
-        return fresh_ann(corpus, file, 0, 0);
+        return Ok(fresh_ann(corpus, file, 0, 0));
     };
+    if let Some(reason) = &existing.unreadable {
+        return Err(format!("its existing annotations {} could not be read ({reason})", existing.ann_name));
+    }
     let (t, n) = last_ids(&existing.file);
     let mut additions = parse_ann(&fresh_ann(corpus, file, t, n));
     let mut merged = existing.file.clone();
@@ -40,7 +44,7 @@ pub fn write_ann(corpus: &Corpus, file: FileId) -> String {
         }
         merged.push(a);
     }
-    merged.to_string()
+    Ok(merged.to_string())
 }
 
 /// The highest `T` and `N` numbers used in a file.

@@ -41,6 +41,7 @@ pub const CHECKS: &[&str] = &[
     "vague-source",
     "stale-annotation",
     "malformed-annotation",
+    "unreadable-annotations",
     "annotation-reference",
     "overlapping-annotations",
     "inconsistent-annotation",
@@ -247,17 +248,20 @@ impl Reader {
             self.wrong_type(item, "entity", "written as `[[entity]]` tables");
             return;
         };
+        // Id → index in `out`, so that finding a duplicate does not rescan the entries.
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
         for table in array.iter() {
             let at = table.span().unwrap_or(0..0);
             if let Some(e) = self.entity(table, at.clone(), file_name, declared) {
-                if let Some(first) = out.iter().find(|o| o.id == e.id) {
-                    let line = first.defined_at.as_ref().map_or(0, |d| d.1);
+                if let Some(&first) = seen.get(&e.id) {
+                    let line = out[first].defined_at.as_ref().map_or(0, |d| d.1);
                     let range = table.get("id").map_or(at, span_of);
                     let message =
                         format!("duplicate id `{}` (first defined at byte {line}); this entry is ignored", e.id);
                     self.problem(range, Severity::Error, "duplicate-id", message);
                     continue;
                 }
+                seen.insert(e.id.clone(), out.len());
                 out.push(e);
             }
         }
@@ -341,8 +345,9 @@ impl Reader {
         if claimed.is_empty() {
             return;
         }
+        let ids: std::collections::HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
         for b in &builtin.entities {
-            if entities.iter().any(|e| e.id == b.id) {
+            if ids.contains(b.id.as_str()) {
                 continue;
             }
             for s in b.spellings() {
@@ -363,12 +368,14 @@ fn defined(e: &KbEntity) -> Range<usize> {
     at..at
 }
 
-/// The built-in knowledge base extended by a corpus's entries (an entry with a built-in id
-/// replaces it).
-pub fn merged_kb(builtin: &Kb, config: Option<&CorpusConfig>) -> Kb {
+/// The built-in knowledge base extended by the entries of a corpus's configurations (an entry with
+/// a built-in id replaces it; of two configurations with the same id, the first wins).
+pub fn merged_kb(builtin: &Kb, configs: &[&CorpusConfig]) -> Kb {
     let mut kb = builtin.clone();
-    for e in config.map(|c| c.entities.as_slice()).unwrap_or_default() {
-        kb.insert(e.clone());
+    for config in configs.iter().rev() {
+        for e in &config.entities {
+            kb.insert(e.clone());
+        }
     }
     kb
 }

@@ -60,7 +60,7 @@ pub fn article_findings(corpus: &Corpus, file: FileId, lang: Lang) -> Vec<Findin
             out.push(finding);
         }
     }
-    if f.annotations.is_some() {
+    if f.annotations.as_ref().is_some_and(|a| a.unreadable.is_none()) {
         for m in f.mentions.iter().filter(|m| m.origin != Origin::Annotated) {
             let elsewhere: Vec<(FileId, u32)> =
                 corpus.annotated_with_form(&m.form).iter().copied().filter(|&(other, _)| other != file).collect();

@@ -95,7 +95,7 @@ impl Fixture {
     pub fn corpus(&self) -> Corpus {
         let config = self.config();
         let kb = match &config {
-            Some(c) => Arc::new(KbData::new(merged_kb(&KB.kb, Some(c)))),
+            Some(c) => Arc::new(KbData::new(merged_kb(&KB.kb, &[c]))),
             None => KB.clone(),
         };
         let options = CorpusOptions {

@@ -2,7 +2,9 @@
 //!
 //! Lines end at `\n`, `\r\n` or a lone `\r`, as in the Language Server Protocol (not at U+2028).
 //! Columns past the end of a line clamp to the line's end; a column inside a character (half of a
-//! surrogate pair) snaps back to the character's start. Nothing here panics on odd input.
+//! surrogate pair) snaps back to the character's start. A byte order mark at the start of the text
+//! is not counted in columns: editors do not show it, so column 0 of line 0 is just after it.
+//! Nothing here panics on odd input.
 
 /// How columns are counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -20,6 +22,8 @@ pub struct LineIndex {
     /// Code-point offset of the start of each line.
     line_chars: Vec<u32>,
     len: u32,
+    /// Bytes of a byte order mark at the start (0 or 3).
+    bom: u32,
 }
 
 impl LineIndex {
@@ -36,7 +40,8 @@ impl LineIndex {
                 line_chars.push(chars);
             }
         }
-        LineIndex { line_starts, line_chars, len: text.len() as u32 }
+        let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() as u32 } else { 0 };
+        LineIndex { line_starts, line_chars, len: text.len() as u32, bom }
     }
 
     pub fn line_count(&self) -> usize {
@@ -47,17 +52,18 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: u32, unit: ColumnUnit) -> (u32, u32) {
         let offset = floor_char_boundary(text, offset.min(self.len) as usize) as u32;
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line] as usize;
-        let prefix = &text[start..offset as usize];
+        let start = self.content_start(line) as usize;
+        let prefix = text.get(start..offset as usize).unwrap_or("");
         (line as u32, column_len(prefix, unit))
     }
 
     /// Byte offset of a (line, column); out-of-range positions clamp to the nearest valid offset.
     pub fn offset(&self, text: &str, line: u32, col: u32, unit: ColumnUnit) -> u32 {
-        let Some(&start) = self.line_starts.get(line as usize) else {
+        if line as usize >= self.line_starts.len() {
             return self.len;
-        };
-        let end = self.line_content_end(text, line as usize);
+        }
+        let start = self.content_start(line as usize);
+        let end = self.line_content_end(text, line as usize).max(start as usize);
         let line_text = &text[start as usize..end];
         let mut units = 0u32;
         for (i, c) in line_text.char_indices() {
@@ -94,6 +100,16 @@ impl LineIndex {
             }
             it.next()?;
             left -= 1;
+        }
+    }
+
+    /// Where a line's columns start: its first byte, after a byte order mark on line 0.
+    fn content_start(&self, line: usize) -> u32 {
+        let start = self.line_starts[line];
+        if line == 0 {
+            start + self.bom.min(self.len)
+        } else {
+            start
         }
     }
 
@@ -144,5 +160,20 @@ mod tests {
         assert_eq!(idx.byte_offset_of_char(text, 7), Some(b));
         assert_eq!(idx.byte_offset_of_char(text, text.chars().count() as u32), Some(text.len() as u32));
         assert_eq!(idx.byte_offset_of_char(text, 999), None);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}بوتين\nسطر";
+        let idx = LineIndex::new(text);
+        let b = text.find("بوتين").unwrap() as u32;
+        for unit in [ColumnUnit::Utf16, ColumnUnit::Utf8, ColumnUnit::CodePoint] {
+            assert_eq!(idx.position(text, b, unit), (0, 0), "{unit:?}");
+            assert_eq!(idx.offset(text, 0, 0, unit), b, "{unit:?}");
+            assert_eq!(idx.position(text, 0, unit), (0, 0), "an offset inside the mark: column 0");
+        }
+        assert_eq!(idx.position(text, b + "بوتين".len() as u32, ColumnUnit::Utf16), (0, 5));
+        // brat's code points still count it: it is a character of the file.
+        assert_eq!(idx.char_offset(text, b), 1);
     }
 }

@@ -19,6 +19,7 @@ use crate::analysis::features::summary;
 use crate::analysis::kb::Kb;
 use crate::analysis::model::{ClaimKind, Lang};
 use crate::analysis::text::{ColumnUnit, LineIndex};
+use crate::files::write_inside;
 use crate::project::Project;
 
 mod export;
@@ -38,7 +39,6 @@ pub fn load(roots: &[PathBuf], max_file_bytes: u64) -> (Project, Corpus) {
     let started = std::time::Instant::now();
     let project = Project::load(roots, Arc::new(KbData::new(Kb::builtin())));
     log::info!("knowledge base ready after {:.2?}", started.elapsed());
-    let max_file_bytes = project.settings().max_file_bytes.unwrap_or(max_file_bytes);
     let (files, skipped) = project.read_articles(roots, max_file_bytes);
     for s in skipped {
         eprintln!("isnad: skipped {}: {}", s.path.display(), s.reason);
@@ -75,10 +75,10 @@ struct Finding<'a> {
 
 pub fn check(paths: &[PathBuf], max_file_bytes: u64, json_format: bool, lang: Lang) -> Result<i32> {
     let (project, corpus) = load(&roots(paths)?, max_file_bytes);
-    let settings = project.settings();
-    let lang = settings.language.unwrap_or(lang);
     let mut findings: Vec<Finding> = config_findings(&project);
     for (file, f) in corpus.files() {
+        let settings = project.settings_for(Path::new(&f.name));
+        let lang = settings.language.unwrap_or(lang);
         let at = |start: u32, end: u32| {
             let (line, col) = f.lines.position(&f.text, start, ColumnUnit::CodePoint);
             let (end_line, end_col) = f.lines.position(&f.text, end, ColumnUnit::CodePoint);
@@ -141,29 +141,27 @@ pub fn check(paths: &[PathBuf], max_file_bytes: u64, json_format: bool, lang: La
     Ok(if failing { 1 } else { 0 })
 }
 
-/// Problems of the corpus's `isnad.toml`, at their line and column there.
+/// Problems of the folders' `isnad.toml` files, at their line and column there.
 fn config_findings(project: &Project) -> Vec<Finding<'static>> {
-    let Some(path) = &project.config_path else { return Vec::new() };
-    let text = project.config_text.clone().unwrap_or_default();
-    let lines = LineIndex::new(&text);
-    project
-        .config_problems
-        .iter()
-        .filter(|p| p.severity != Severity::Off)
-        .map(|p| {
+    let mut out = Vec::new();
+    for folder in &project.folders {
+        let Some(text) = &folder.config_text else { continue };
+        let lines = LineIndex::new(text);
+        for p in folder.config_problems.iter().filter(|p| p.severity != Severity::Off) {
             let start = (p.range.start.min(text.len())) as u32;
-            let (line, col) = lines.position(&text, start, ColumnUnit::CodePoint);
-            Finding {
-                path: path.to_string_lossy().into_owned(),
+            let (line, col) = lines.position(text, start, ColumnUnit::CodePoint);
+            out.push(Finding {
+                path: folder.config_path.to_string_lossy().into_owned(),
                 line: line + 1,
                 column: col + 1,
                 end: None,
                 severity: p.severity,
                 code: p.code,
                 message: p.message.clone(),
-            }
-        })
-        .collect()
+            });
+        }
+    }
+    out
 }
 
 pub fn entities(paths: &[PathBuf], max_file_bytes: u64, json_format: bool) -> Result<i32> {
@@ -222,7 +220,8 @@ pub fn annotate(paths: &[PathBuf], max_file_bytes: u64, out: Option<&Path>, form
     }
     let out = out.context("`isnad annotate --format brat` needs `--out DIR`")?;
     let (_, corpus) = load(&roots, max_file_bytes);
-    let mut written = 0;
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let (mut written, mut refused) = (0, 0);
     for (id, f) in corpus.files() {
         let path = Path::new(&f.name);
         let rel = roots
@@ -231,13 +230,16 @@ pub fn annotate(paths: &[PathBuf], max_file_bytes: u64, out: Option<&Path>, form
             .find_map(|r| path.strip_prefix(r).ok())
             .unwrap_or_else(|| Path::new(path.file_name().unwrap_or_default()));
         let target = out.join(rel).with_extension("ann");
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        // Never through a link, never outside `out`, never over an `.ann` that could not be read.
+        let result = write_ann(&corpus, id).and_then(|text| write_inside(out, &target, text.as_bytes()));
+        match result {
+            Ok(()) => written += 1,
+            Err(reason) => {
+                eprintln!("isnad: {}: not written: {reason}", target.display());
+                refused += 1;
+            }
         }
-        std::fs::write(&target, write_ann(&corpus, id))
-            .with_context(|| format!("cannot write {}", target.display()))?;
-        written += 1;
     }
     log::info!("wrote {written} .ann files under {}", out.display());
-    Ok(0)
+    Ok(if refused > 0 { 2 } else { 0 })
 }

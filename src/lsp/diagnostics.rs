@@ -39,7 +39,7 @@ fn diagnostic(range: Range, severity: DiagnosticSeverity, code: &str, message: S
 /// Claims and consistency findings of an article.
 pub fn article(s: &State, file: FileId) -> Vec<Diagnostic> {
     let Some(f) = s.corpus.file(file) else { return Vec::new() };
-    let settings = s.settings();
+    let settings = s.settings_for(&f.name);
     let lang = settings.language.unwrap_or(s.lang);
     let range = |start, end| convert::range(&f.lines, &f.text, start, end, s.unit);
     let mut out = Vec::new();

@@ -3,9 +3,10 @@
 //!
 //! The initial build runs off the `initialize` path on a blocking thread; until it finishes,
 //! requests are answered from the documents that are open. When it finishes, open documents are
-//! put back over their disk versions, since the editor's text wins.
+//! put back over their disk versions, since the editor's text wins. Files are read only really
+//! inside the folders (no `..`, no symbolic link on the way) and never while the state is locked.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use tower_lsp_server::lsp_types::notification::Notification;
@@ -13,11 +14,11 @@ use tower_lsp_server::lsp_types::request::WorkDoneProgressCreate;
 use tower_lsp_server::lsp_types::*;
 use tower_lsp_server::{Client, UriExt};
 
-use crate::analysis::annotations::read_annotations;
 use crate::analysis::corpus::{Article, Corpus};
+use crate::files::{really_inside_roots, ReadError};
 use crate::lsp::server::lock;
 use crate::lsp::state::{name_of, State};
-use crate::project::{Project, ANNOTATION_CONF, CONFIG_FILE};
+use crate::project::{read_ann_beside, read_side_file, AnnSource, Project, ANNOTATION_CONF};
 use crate::workspace::read_article;
 
 /// The corpus roots: the workspace folders, else the root URI.
@@ -32,7 +33,7 @@ pub fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
     if roots.is_empty() {
         roots.extend(params.root_uri.as_ref().and_then(|u| u.to_file_path()).map(|p| p.into_owned()));
     }
-    roots
+    crate::workspace::distinct_roots(&roots)
 }
 
 pub async fn register_watchers(client: &Client) {
@@ -86,7 +87,6 @@ pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
         };
         let started = std::time::Instant::now();
         let project = Project::load(&roots, builtin);
-        let max = project.settings().max_file_bytes.unwrap_or(max);
         let (files, skipped) = project.read_articles(&roots, max);
         for s in &skipped {
             log::warn!("skipped {}: {}", s.path.display(), s.reason);
@@ -95,17 +95,14 @@ pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
         let corpus = Corpus::build_with(project.kb.clone(), files, project.options()).deferring_spread();
         let mut s = lock(&worker_state);
         s.corpus = corpus;
-        s.max_file_bytes = max;
-        let conf = project.annotation_conf.clone();
         s.project = project;
-        for doc in s.docs.values_mut() {
+        let State { docs, project, .. } = &mut *s;
+        for doc in docs.values_mut() {
             // Annotations read before the configuration was known are read again with its types.
             if let Some(a) = &doc.annotations {
                 let text = doc.rope.to_string();
-                doc.annotations = Some(read_annotations(&a.ann_name, &a.file.to_string(), &text, &conf));
+                doc.annotations = Some(project.reread(Path::new(&doc.name), a, &text));
             }
-        }
-        for doc in s.docs.values_mut() {
             doc.indexed_version = None;
         }
         let open: Vec<Uri> = s.docs.keys().cloned().collect();
@@ -119,12 +116,12 @@ pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
     log::info!("{summary}");
     progress.finish_with_message(summary).await;
     publish_all(&client, &state).await;
-    let globs = lock(&state).project.settings().articles;
+    let globs: Vec<String> = lock(&state).project.folders.iter().flat_map(|f| f.settings().articles).collect();
     register_article_globs(&client, &globs).await;
 }
 
-/// Publishes the diagnostics of every open document and of the corpus `isnad.toml`: they may
-/// change with the corpus around them.
+/// Publishes the diagnostics of every open document and of the folders' `isnad.toml` files: they
+/// may change with the corpus around them.
 pub async fn publish_all(client: &Client, state: &Mutex<State>) {
     let open: Vec<Uri> = lock(state).docs.keys().cloned().collect();
     for uri in open {
@@ -133,152 +130,158 @@ pub async fn publish_all(client: &Client, state: &Mutex<State>) {
             client.publish_diagnostics(uri, diags, Some(version)).await;
         }
     }
-    let config = lock(state).config_diagnostics();
-    if let Some((uri, diags)) = config {
+    let configs = lock(state).config_diagnostics();
+    for (uri, diags) in configs {
         client.publish_diagnostics(uri, diags, None).await;
     }
 }
 
-/// An `.ann` changed on disk: its article (open or not) takes the new annotations, unless the
-/// `.ann` is open in the editor (its text there wins).
-fn annotations_changed(state: &Mutex<State>, ann: &Path) {
-    let mut s = lock(state);
-    let name = ann.to_string_lossy();
-    if !s.docs.values().any(|d| d.name == name) {
-        s.set_ann_text(ann, None);
-    }
-}
-
-/// `isnad.toml` or `annotation.conf` changed on disk: read the configuration again and, if the
-/// knowledge base or the options changed, rebuild the index from the texts it holds. A broken
-/// file keeps the last good configuration (its problems are reported on it).
-fn project_changed(state: &Mutex<State>, path: &Path) {
-    let mut s = lock(state);
-    let rebuild = if path.file_name().is_some_and(|n| n == ANNOTATION_CONF) {
-        let roots = s.roots.clone();
-        let builtin = s.project.builtin.clone();
-        s.project = Project::load(&roots, builtin);
-        true
-    } else {
-        if s.project.config_path.is_none() {
-            s.project.config_path = Some(path.to_path_buf());
-        }
-        s.project.reload_config()
-    };
-    if !rebuild {
-        return;
-    }
+/// Rebuilds the index from the texts it holds, with the project's current knowledge base and
+/// options (a configuration changed), reading every article's annotations again with them.
+fn rebuild(s: &mut State) {
     let started = std::time::Instant::now();
-    let conf = s.project.annotation_conf.clone();
     let articles: Vec<Article> = s
         .corpus
         .files()
         .into_iter()
         .map(|(_, f)| {
-            let annotations = f
-                .annotations
-                .as_ref()
-                .map(|a| Arc::new(read_annotations(&a.ann_name, &a.file.to_string(), &f.text, &conf)));
+            let annotations =
+                f.annotations.as_ref().map(|a| Arc::new(s.project.reread(Path::new(&f.name), a, &f.text)));
             (f.name.clone(), f.text.clone(), annotations)
         })
         .collect();
     let n = articles.len();
     s.corpus = Corpus::build_with(s.project.kb.clone(), articles, s.project.options()).deferring_spread();
-    for doc in s.docs.values_mut() {
+    let State { docs, project, .. } = &mut *s;
+    for doc in docs.values_mut() {
+        if let Some(a) = &doc.annotations {
+            let text = doc.rope.to_string();
+            doc.annotations = Some(project.reread(Path::new(&doc.name), a, &text));
+        }
         doc.indexed_version = None;
     }
     log::info!("configuration changed: {n} articles indexed again in {:.1?}", started.elapsed());
 }
 
-/// Whether a path lies inside one of the corpus roots, by its text (no `..` or `.` below the root).
-pub fn inside_roots(roots: &[PathBuf], path: &Path) -> bool {
-    roots
-        .iter()
-        .any(|r| path.strip_prefix(r).is_ok_and(|rest| rest.components().all(|c| matches!(c, Component::Normal(_)))))
-}
-
-/// The path to read for an article named `path`, when it really lies inside one of the roots:
-/// its text is below a root (no `..`), and no component below the root is a symbolic link, so
-/// the file resolves to the same place under the root's own real path. Like the workspace walk,
-/// which follows no symlinks, this never reads a file outside the roots through a link or `..`.
-pub fn readable_inside_roots(roots: &[PathBuf], path: &Path) -> Option<PathBuf> {
-    let real = std::fs::canonicalize(path).ok()?;
-    roots.iter().find_map(|root| {
-        let rest = path.strip_prefix(root).ok()?;
-        if !rest.components().all(|c| matches!(c, Component::Normal(_))) {
-            return None;
-        }
-        let real_root = std::fs::canonicalize(root).ok()?;
-        (real_root.join(rest) == real).then(|| real.clone())
-    })
-}
-
 /// A document was closed: the disk version (if it is an article inside the roots) replaces it.
+/// The file is read before the state is taken again.
 pub fn close(state: &Mutex<State>, uri: &Uri) {
-    let mut s = lock(state);
-    let Some(doc) = s.docs.remove(uri) else {
-        return;
+    let (doc, read_roots, is_article, max) = {
+        let mut s = lock(state);
+        let Some(doc) = s.docs.remove(uri) else { return };
+        let path = PathBuf::from(&doc.name);
+        let max = s.project.max_file_bytes(&path, s.max_file_bytes);
+        (doc, s.project.read_roots().to_vec(), s.project.is_article(&path), max)
     };
     let path = PathBuf::from(&doc.name);
-    let on_disk = if s.project.is_article(&path) { readable_inside_roots(&s.roots, &path) } else { None };
-    match on_disk.map(|real| read_article(&real, s.max_file_bytes)) {
-        Some(Ok(text)) => {
-            let annotations = s.project.annotations_of(&path, &text);
+    let on_disk = (is_article && really_inside_roots(&read_roots, &path))
+        .then(|| read_article(&path, max).ok().map(|text| (read_ann_beside(&read_roots, &path), text)))
+        .flatten();
+    // A closed `.ann`: the file on disk is the truth again.
+    let ann = (path.extension().is_some_and(|e| e == "ann") && really_inside_roots(&read_roots, &path))
+        .then(|| ann_source(&path));
+    let mut s = lock(state);
+    match on_disk {
+        Some((source, text)) => {
+            let annotations = s.project.annotations_from(&source, &path, &text);
             s.corpus.set_article(&doc.name, text, annotations);
         }
-        _ => s.corpus.remove_file(&doc.name),
+        None => s.corpus.remove_file(&doc.name),
     }
-    // A closed `.ann`: the file on disk is the truth again.
-    if path.extension().is_some_and(|e| e == "ann") {
-        s.set_ann_text(&path, None);
+    if let Some(source) = ann {
+        s.set_ann_source(&path, &source);
     }
 }
 
-/// Files created, changed or deleted on disk (open documents keep the editor's text).
+/// An `.ann` read from disk (it may be gone, or refused).
+fn ann_source(ann: &Path) -> AnnSource {
+    match read_side_file(ann) {
+        Ok(text) => AnnSource::Text { ann: ann.to_path_buf(), text },
+        Err(ReadError::Missing) => AnnSource::Absent,
+        Err(ReadError::Refused(reason)) => AnnSource::Unreadable { ann: ann.to_path_buf(), reason },
+    }
+}
+
+/// What a watched-file event is about, as the state sees it.
+enum Watched {
+    /// A folder's `isnad.toml` (its index among the folders).
+    Config(usize),
+    /// `annotation.conf` at a folder's root.
+    AnnotationConf,
+    Ann,
+    Article,
+    Other,
+}
+
+/// Files created, changed or deleted on disk (open documents keep the editor's text). Every file
+/// is read before the state is taken, and only when it lies really inside the folders.
 pub fn files_changed(state: &Mutex<State>, changes: Vec<FileEvent>) {
     for change in changes {
         let name = name_of(&change.uri);
         let path = PathBuf::from(&name);
-        let (roots, max, open) = {
+        let (read_roots, open, what, max, builtin) = {
             let s = lock(state);
-            (s.roots.clone(), s.max_file_bytes, s.docs.contains_key(&change.uri))
+            let what = if let Some(i) = s.project.folder_with_config(&path) {
+                Watched::Config(i)
+            } else if s.project.folders.iter().any(|f| f.root.join(ANNOTATION_CONF) == path) {
+                Watched::AnnotationConf
+            } else if path.extension().is_some_and(|e| e == "ann") {
+                Watched::Ann
+            } else if s.project.is_article(&path) {
+                Watched::Article
+            } else {
+                Watched::Other
+            };
+            let max = s.project.max_file_bytes(&path, s.max_file_bytes);
+            (s.project.read_roots().to_vec(), s.docs.contains_key(&change.uri), what, max, s.project.builtin.clone())
         };
-        if !inside_roots(&roots, &path) {
+        // A path that leaves the folders through `..` or a symlinked directory is never read.
+        if !really_inside_roots(&read_roots, &path) {
             continue;
         }
-        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if file_name == CONFIG_FILE || file_name == ANNOTATION_CONF {
-            project_changed(state, &path);
-            continue;
-        }
-        if path.extension().is_some_and(|e| e == "ann") {
-            annotations_changed(state, &path);
-            continue;
-        }
-        if open || !lock(state).project.is_article(&path) {
-            continue;
-        }
-        // A path that leaves the roots through `..` or a symlinked directory is never read; a file
-        // of that name already in the index (there is none: the walk follows no links) is dropped.
-        let read = if change.typ == FileChangeType::DELETED {
-            None
-        } else {
-            Some(match readable_inside_roots(&roots, &path) {
-                Some(real) => read_article(&real, max),
-                None => Err("outside the workspace folders, or not readable (not followed)".to_string()),
-            })
-        };
-        let mut s = lock(state);
-        match read {
-            Some(Ok(text)) => {
-                let annotations = s.project.annotations_of(&path, &text);
-                s.corpus.set_article(&name, text, annotations);
+        match what {
+            Watched::Config(folder) => {
+                let text = match read_side_file(&path) {
+                    Ok(text) => Some(text),
+                    Err(ReadError::Missing) => None,
+                    Err(ReadError::Refused(reason)) => {
+                        log::warn!("{name}: {reason}");
+                        continue;
+                    }
+                };
+                let mut s = lock(state);
+                if s.project.set_config_text(folder, text.as_deref()) {
+                    rebuild(&mut s);
+                }
             }
-            Some(Err(reason)) => {
-                log::warn!("skipped {name}: {reason}");
-                s.corpus.remove_file(&name);
+            Watched::AnnotationConf => {
+                let roots = lock(state).roots.clone();
+                let project = Project::load(&roots, builtin);
+                let mut s = lock(state);
+                s.project = project;
+                rebuild(&mut s);
             }
-            None => s.corpus.remove_file(&name),
+            Watched::Ann if !open => {
+                let source = ann_source(&path);
+                lock(state).set_ann_source(&path, &source);
+            }
+            Watched::Article if !open => {
+                let read = (change.typ != FileChangeType::DELETED)
+                    .then(|| read_article(&path, max).map(|text| (read_ann_beside(&read_roots, &path), text)));
+                let mut s = lock(state);
+                match read {
+                    Some(Ok((source, text))) => {
+                        let annotations = s.project.annotations_from(&source, &path, &text);
+                        s.corpus.set_article(&name, text, annotations);
+                    }
+                    Some(Err(reason)) => {
+                        log::warn!("skipped {name}: {reason}");
+                        s.corpus.remove_file(&name);
+                    }
+                    None => s.corpus.remove_file(&name),
+                }
+            }
+            _ => {}
         }
     }
 }

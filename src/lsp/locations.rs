@@ -14,11 +14,7 @@ pub fn location(s: &State, r: &FileRange) -> Option<Location> {
 
 /// A location in a file that is not an article (a knowledge-base entry in `isnad.toml`).
 pub fn external_location(s: &State, file_name: &str, offset: u32) -> Option<Location> {
-    let is_config = s.project.config_path.as_ref().is_some_and(|p| p.to_string_lossy() == file_name);
-    let text = match &s.project.config_text {
-        Some(text) if is_config => text.clone(),
-        _ => std::fs::read_to_string(file_name).ok()?,
-    };
+    let text = s.project.config_text_of(std::path::Path::new(file_name))?.to_string();
     let lines = crate::analysis::text::LineIndex::new(&text);
     let (line, character) = lines.position(&text, offset, s.unit);
     let pos = Position { line, character };

@@ -19,7 +19,7 @@ use crate::lsp::convert;
 use crate::lsp::debounce::Debouncer;
 use crate::lsp::indexing;
 use crate::lsp::locations;
-use crate::lsp::state::State;
+use crate::lsp::state::{OpenFiles, State};
 use crate::lsp::workspace_edit;
 
 pub struct Backend {
@@ -114,6 +114,9 @@ impl LanguageServer for Backend {
             state.lang =
                 if params.locale.as_deref().is_some_and(|l| l.starts_with("ar")) { Lang::Ar } else { Lang::En };
             state.roots = indexing::roots_of(&params);
+            // The folders are known at once (documents opened while indexing read their `.ann`);
+            // their configuration is read with the index.
+            state.project = crate::project::Project::with_roots(&state.roots, state.project.builtin.clone());
             let options = params.initialization_options.as_ref();
             if let Some(max) = options.and_then(|o| o.get("maxFileBytes")).and_then(|v| v.as_u64()) {
                 state.max_file_bytes = max;
@@ -172,7 +175,10 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        guard("didOpen", || lock(&self.state).open(doc.uri.clone(), &doc.text, doc.version));
+        // The files beside it are read first, without the state.
+        let read_roots = lock(&self.state).project.read_roots().to_vec();
+        let files = OpenFiles::read(&read_roots, &doc.uri);
+        guard("didOpen", || lock(&self.state).open(doc.uri.clone(), &doc.text, doc.version, &files));
         self.publish(doc.uri).await;
     }
 

@@ -11,24 +11,46 @@ use std::sync::Arc;
 use ropey::Rope;
 use tower_lsp_server::lsp_types::{Diagnostic, TextDocumentContentChangeEvent, Uri};
 
-use crate::analysis::annotations::{read_annotations, ArticleAnnotations};
+use crate::analysis::annotations::ArticleAnnotations;
 use crate::analysis::config::{Settings, Severity};
 use crate::analysis::corpus::{Corpus, FileId, KbData};
 use crate::analysis::model::Lang;
 use crate::analysis::text::ColumnUnit;
+use crate::files::really_inside_roots;
 use crate::lsp::diagnostics;
-use crate::lsp::indexing::inside_roots;
-use crate::project::{articles_of_ann, Project, CONFIG_FILE};
+use crate::project::{articles_of_ann, AnnSource, Project};
 
 /// What an open document is to the server.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DocKind {
     /// Indexed with the corpus.
     Article,
-    /// The corpus `isnad.toml`: checked as it is typed, applied when saved.
+    /// A folder's `isnad.toml`: checked as it is typed, applied when saved.
     Config,
     /// Anything else (an `.ann` open for reading): kept, not analysed.
     Other,
+}
+
+/// What the server reads from disk for a document being opened, before it takes the state (no
+/// file is read under the lock): the `.ann` beside an article, and whether the file on disk
+/// starts with a byte order mark that the editor does not show.
+#[derive(Clone, Debug)]
+pub struct OpenFiles {
+    pub ann: AnnSource,
+    pub disk_bom: bool,
+}
+
+impl OpenFiles {
+    /// Reads them for `uri`, given the directories side files may be read from.
+    pub fn read(read_roots: &[PathBuf], uri: &Uri) -> OpenFiles {
+        let name = name_of(uri);
+        let path = std::path::Path::new(&name);
+        let inside = really_inside_roots(read_roots, path);
+        OpenFiles {
+            ann: if inside { crate::project::read_ann_beside(read_roots, path) } else { AnnSource::Absent },
+            disk_bom: inside && crate::files::starts_with_bom(path),
+        }
+    }
 }
 
 /// A document open in the editor.
@@ -42,6 +64,19 @@ pub struct OpenDoc {
     pub kind: DocKind,
     /// The article's annotations, kept attached to the text through edits.
     pub annotations: Option<ArticleAnnotations>,
+    /// The file on disk starts with a byte order mark that the editor's text lacks: the server's
+    /// copy keeps it (brat offsets count it), positions never count it.
+    pub disk_bom: bool,
+}
+
+/// The text with a byte order mark in front when the file on disk has one and the editor's text
+/// does not.
+fn with_disk_bom(text: &str, disk_bom: bool) -> std::borrow::Cow<'_, str> {
+    if disk_bom && !text.starts_with('\u{feff}') {
+        std::borrow::Cow::Owned(format!("\u{feff}{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 #[derive(Debug)]
@@ -79,23 +114,33 @@ impl State {
         }
     }
 
-    pub fn open(&mut self, uri: Uri, text: &str, version: i32) {
+    /// A document was opened with `text`; `files` were read from disk for it beforehand.
+    pub fn open(&mut self, uri: Uri, text: &str, version: i32, files: &OpenFiles) {
         let name = name_of(&uri);
         let path = std::path::Path::new(&name);
-        let kind = if path.file_name().is_some_and(|n| n == CONFIG_FILE) {
+        let kind = if self.project.folder_with_config(path).is_some() {
             DocKind::Config
-        } else if path.extension().is_some_and(|e| e == "ann" || e == "conf") {
+        } else if path.extension().is_some_and(|e| e == "ann" || e == "conf" || e == "toml") {
             DocKind::Other
         } else {
             DocKind::Article
         };
-        // The `.ann` beside an article is read only inside the corpus.
-        let annotations = (kind == DocKind::Article && inside_roots(&self.roots, path))
-            .then(|| self.project.annotations_of(path, text))
-            .flatten()
-            .map(|a| (*a).clone());
+        // Editors hide a byte order mark; the brat offsets of the `.ann` count it, as the file does.
+        let text = with_disk_bom(text, files.disk_bom && kind == DocKind::Article);
+        let annotations = match kind {
+            DocKind::Article => self.project.annotations_from(&files.ann, path, &text).map(|a| (*a).clone()),
+            _ => None,
+        };
         self.uris.insert(name.clone(), uri.clone());
-        let doc = OpenDoc { name, rope: Rope::from_str(text), version, indexed_version: None, kind, annotations };
+        let doc = OpenDoc {
+            name,
+            rope: Rope::from_str(&text),
+            version,
+            indexed_version: None,
+            kind,
+            annotations,
+            disk_bom: files.disk_bom,
+        };
         self.docs.insert(uri.clone(), doc);
         self.refresh(&uri);
         self.ann_edited(&uri);
@@ -106,15 +151,15 @@ impl State {
     pub fn ann_edited(&mut self, uri: &Uri) -> Vec<(Uri, i32)> {
         let Some(doc) = self.docs.get(uri).filter(|d| d.name.ends_with(".ann")) else { return Vec::new() };
         let (path, text) = (std::path::PathBuf::from(&doc.name), doc.rope.to_string());
-        if !inside_roots(&self.roots, &path) {
+        if !really_inside_roots(self.project.read_roots(), &path) {
             return Vec::new();
         }
-        self.set_ann_text(&path, Some(&text))
+        self.set_ann_source(&path, &AnnSource::Text { ann: path.clone(), text })
     }
 
-    /// The annotations of the article(s) beside `ann` are now `text` (or the file on disk when
-    /// `None`). Returns the open articles affected, with their versions.
-    pub fn set_ann_text(&mut self, ann: &std::path::Path, text: Option<&str>) -> Vec<(Uri, i32)> {
+    /// The annotations of the article(s) beside `ann` are now read from `source` (the editor's
+    /// text, or what was read from disk). Returns the open articles affected, with their versions.
+    pub fn set_ann_source(&mut self, ann: &std::path::Path, source: &AnnSource) -> Vec<(Uri, i32)> {
         let mut affected = Vec::new();
         for article in articles_of_ann(ann) {
             let name = article.to_string_lossy().into_owned();
@@ -126,15 +171,7 @@ impl State {
                     None => continue,
                 },
             };
-            let annotations = match text {
-                Some(t) => Some(Arc::new(read_annotations(
-                    &ann.to_string_lossy(),
-                    t,
-                    &article_text,
-                    &self.project.annotation_conf,
-                ))),
-                None => self.project.annotations_of(&article, &article_text),
-            };
+            let annotations = self.project.annotations_from(source, &article, &article_text);
             match open {
                 Some(uri) => {
                     if let Some(doc) = self.docs.get_mut(&uri) {
@@ -164,11 +201,11 @@ impl State {
         for change in changes {
             match change.range {
                 None => {
-                    doc.rope = Rope::from_str(&change.text);
+                    let text = with_disk_bom(&change.text, doc.disk_bom && doc.kind == DocKind::Article);
+                    doc.rope = Rope::from_str(&text);
                     // A whole new text: the annotations are checked against it again.
                     if let Some(a) = &doc.annotations {
-                        let conf = &self.project.annotation_conf;
-                        doc.annotations = Some(read_annotations(&a.ann_name, &a.file.to_string(), &change.text, conf));
+                        doc.annotations = Some(self.project.reread(std::path::Path::new(&doc.name), a, &text));
                     }
                 }
                 Some(range) => {
@@ -195,8 +232,16 @@ impl State {
         }
         if doc.indexed_version != Some(doc.version) {
             doc.indexed_version = Some(doc.version);
-            let text: Arc<str> = Arc::from(doc.rope.to_string());
             let name = doc.name.clone();
+            // An open document is held to the size limit of the files on disk.
+            let limit = self.project.max_file_bytes(std::path::Path::new(&name), self.max_file_bytes);
+            let size = doc.rope.len_bytes() as u64;
+            if size > limit {
+                log::warn!("skipped {name}: {size} bytes, over the {limit} byte limit");
+                self.corpus.remove_file(&name);
+                return None;
+            }
+            let text: Arc<str> = Arc::from(doc.rope.to_string());
             let annotations = doc.annotations.clone().map(Arc::new);
             self.corpus.set_article(&name, text, annotations);
         }
@@ -217,7 +262,7 @@ impl State {
         match doc.kind {
             DocKind::Config => {
                 let text = doc.rope.to_string();
-                let problems = self.project.check_config_text(&text);
+                let problems = self.project.check_config_text(std::path::Path::new(&doc.name), &text);
                 Some((diagnostics::config(self, &text, &problems), version))
             }
             DocKind::Other => None,
@@ -228,20 +273,22 @@ impl State {
         }
     }
 
-    /// The diagnostics of the corpus `isnad.toml` as it is on disk, when it is not open.
-    pub fn config_diagnostics(&self) -> Option<(Uri, Vec<Diagnostic>)> {
-        let path = self.project.config_path.as_ref()?;
-        let uri = uri_from_path(&path.to_string_lossy())?;
-        if self.docs.contains_key(&uri) {
-            return None;
+    /// The diagnostics of each folder's `isnad.toml` as it is on disk, when it is not open.
+    pub fn config_diagnostics(&self) -> Vec<(Uri, Vec<Diagnostic>)> {
+        let mut out = Vec::new();
+        for folder in &self.project.folders {
+            let Some(text) = &folder.config_text else { continue };
+            let Some(uri) = uri_from_path(&folder.config_path.to_string_lossy()) else { continue };
+            if !self.docs.contains_key(&uri) {
+                out.push((uri, diagnostics::config(self, text, &folder.config_problems)));
+            }
         }
-        let text = self.project.config_text.clone().unwrap_or_default();
-        Some((uri, diagnostics::config(self, &text, &self.project.config_problems)))
+        out
     }
 
-    /// The corpus settings with the editor's check severities over them.
-    pub fn settings(&self) -> Settings {
-        let mut settings = self.project.settings();
+    /// The settings of the folder of a file, with the editor's check severities over them.
+    pub fn settings_for(&self, name: &str) -> Settings {
+        let mut settings = self.project.settings_for(std::path::Path::new(name));
         settings.checks.extend(self.editor_checks.iter().map(|(k, v)| (k.clone(), *v)));
         settings
     }
@@ -306,8 +353,13 @@ fn rope_char(rope: &Rope, line: u32, col: u32, unit: ColumnUnit) -> usize {
     if line >= rope.len_lines() {
         return rope.len_chars();
     }
-    let start = rope.line_to_char(line);
-    let slice = rope.line(line);
+    let mut start = rope.line_to_char(line);
+    let mut slice = rope.line(line);
+    // A byte order mark is not shown by editors, so columns do not count it.
+    if line == 0 && slice.len_chars() > 0 && slice.char(0) == '\u{feff}' {
+        start += 1;
+        slice = slice.slice(1..);
+    }
     // The line's content without its line break.
     let mut len = slice.len_chars();
     while len > 0 && matches!(slice.char(len - 1), '\n' | '\r') {

@@ -13,9 +13,10 @@ use tower_lsp_server::lsp_types::{
 
 use crate::analysis::edits::{self, Action, ActionKind, FileEdits};
 use crate::analysis::text::LineIndex;
+use crate::files::read_text_inside;
 use crate::lsp::convert;
-use crate::lsp::indexing::readable_inside_roots;
 use crate::lsp::state::{uri_from_path, State};
+use crate::project::MAX_SIDE_FILE_BYTES;
 
 /// The current text of a corpus file: an open document, an indexed article, an article's
 /// annotations as read, or the file on disk inside the roots.
@@ -26,10 +27,8 @@ fn text_of(s: &State, name: &str) -> String {
     if let Some(f) = s.corpus.file_id(name).and_then(|id| s.corpus.file(id)) {
         return f.text.to_string();
     }
-    if s.project.config_path.as_ref().is_some_and(|p| p.to_string_lossy() == name) {
-        if let Some(text) = &s.project.config_text {
-            return text.clone();
-        }
+    if let Some(text) = s.project.config_text_of(std::path::Path::new(name)) {
+        return text.to_string();
     }
     // An article's `.ann` as read: look the article up by name rather than scanning the corpus.
     let annotations = crate::project::articles_of_ann(std::path::Path::new(name)).into_iter().find_map(|article| {
@@ -39,9 +38,7 @@ fn text_of(s: &State, name: &str) -> String {
     if let Some(text) = annotations {
         return text;
     }
-    readable_inside_roots(&s.roots, std::path::Path::new(name))
-        .and_then(|p| std::fs::read_to_string(p).ok())
-        .unwrap_or_default()
+    read_text_inside(s.project.read_roots(), std::path::Path::new(name), MAX_SIDE_FILE_BYTES).unwrap_or_default()
 }
 
 /// A workspace edit for the core's file edits.
@@ -129,10 +126,7 @@ pub fn action_origin(action: &CodeAction) -> Option<(Uri, Position)> {
 
 /// The `isnad.toml` that "Add to knowledge base" writes to, and its current text if it exists.
 pub fn config_target(s: &State) -> Option<(String, Option<String>)> {
-    let path = match &s.project.config_path {
-        Some(p) => p.clone(),
-        None => s.roots.first()?.join(crate::project::CONFIG_FILE),
-    };
+    let path = s.project.folders.first()?.config_path.clone();
     let name = path.to_string_lossy().into_owned();
     let text = path.is_file().then(|| text_of(s, &name));
     Some((name, text))

@@ -46,7 +46,8 @@ impl FileEntry {
         annotations_only: bool,
     ) {
         let automatic = recognize(norm, tokens, kb, corpus).mentions;
-        let only_annotated = annotations_only && self.annotations.is_some();
+        let only_annotated =
+            self.annotations.as_ref().is_some_and(|a| (annotations_only || a.exclusive) && a.unreadable.is_none());
         self.mentions = merge_mentions(automatic, &self.annotated, only_annotated);
         self.claims = find_claims(&self.text, tokens, &self.mentions);
     }

@@ -38,6 +38,8 @@ pub struct Folder {
     /// The `isnad.toml` text as last read (`None`: there is none), and its problems.
     pub config_text: Option<String>,
     pub config_problems: Vec<ConfigProblem>,
+    /// The `isnad.toml` exists but could not be read, and why (nothing is written to it then).
+    pub config_error: Option<String>,
     /// `[settings] articles`, relative to the root.
     article_globs: Option<globset::GlobSet>,
 }
@@ -50,6 +52,7 @@ impl Folder {
             config: None,
             config_text: None,
             config_problems: Vec::new(),
+            config_error: None,
             article_globs: None,
         }
     }
@@ -128,7 +131,10 @@ impl Project {
                     project.take_config(i, &text);
                 }
                 Err(ReadError::Missing) => {}
-                Err(ReadError::Refused(reason)) => log::warn!("{}: {reason}", path.display()),
+                Err(ReadError::Refused(reason)) => {
+                    log::warn!("{}: {reason}", path.display());
+                    project.folders[i].config_error = Some(reason);
+                }
             }
         }
         project.rebuild_kb();
@@ -160,9 +166,19 @@ impl Project {
         self.folder_of(path).map(Folder::settings).unwrap_or_default()
     }
 
+    /// A folder's `isnad.toml` exists but cannot be read now: the last good configuration stays.
+    pub fn set_config_error(&mut self, folder: usize, reason: String) {
+        if let Some(f) = self.folders.get_mut(folder) {
+            f.config_error = Some(reason);
+        }
+    }
+
     /// A new text of a folder's `isnad.toml` (`None`: it is gone). Returns whether the knowledge base
     /// or the analysis options changed (the corpus must then be rebuilt).
     pub fn set_config_text(&mut self, folder: usize, text: Option<&str>) -> bool {
+        if let Some(f) = self.folders.get_mut(folder) {
+            f.config_error = None;
+        }
         let before = (self.kb.clone(), self.folders.get(folder).map(Folder::settings));
         match text {
             Some(text) => {

@@ -185,10 +185,7 @@ fn a_document_opened_through_a_directory_link_does_not_read_the_ann_beside_it() 
     server.open(&uri, &d.text, 1);
     let diags = server.diagnostics(&uri);
     let codes: Vec<&str> = diags["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["code"].as_str()).collect();
-    assert!(
-        !codes.iter().any(|c| c.contains("annotation")),
-        "the .ann behind the link was read: {codes:?} ({diags})"
-    );
+    assert!(!codes.iter().any(|c| c.contains("annotation")), "the .ann behind the link was read: {codes:?} ({diags})");
     let hover = server.hover(&uri, pos_in(&d.text, "زرقوطان", 0));
     assert!(!hover_text(&hover).contains("Annotated in"), "{hover}");
     server.finish();

@@ -1,25 +1,37 @@
 //! Edits offered at a mention, as plain results: link it to another entity, add its entity to the
-//! corpus knowledge base, write annotations, rename an entity across the corpus.
+//! corpus knowledge base, write annotations, make the `.ann` follow the edited text, rename an
+//! entity across the corpus (`rename`).
 //!
 //! Each action is a list of [`FileEdits`]: byte-range replacements in one file of the corpus (an
 //! article, its brat `.ann`, or `isnad.toml`), which the protocol layer turns into a workspace
 //! edit the user reviews and can undo. Articles are touched only by rename, and only at mention
 //! ranges. A `.ann` is only ever appended to, except for the lines an action has to change (the
-//! reference of a re-linked annotation, the offsets of annotations after a renamed mention): every
-//! other line stays byte-identical, BOM and CRLF included. Offsets inside `.ann` lines are code
-//! points, as brat counts them. An `isnad:<id>` reference is written for knowledge-base entities;
-//! an annotated shared reference (`Wikidata:Q…`) is written as it is; a discovered name needs no
-//! reference (its spelling links it), so a mention cannot be linked to a discovered entity.
+//! reference of a re-linked annotation, the offsets of annotations that moved): every other line
+//! stays byte-identical, BOM and CRLF included (`ann`). An `isnad:<id>` reference is written for
+//! knowledge-base entities; an annotated shared reference (`Wikidata:Q…`) is written as it is; a
+//! discovered name needs no reference (its spelling links it), so a mention cannot be linked to a
+//! discovered entity.
+//!
+//! Editors ask for actions on every cursor move, so [`offered_actions`] only decides which apply
+//! and their titles (without computing an edit); [`resolve_action`] computes the chosen one's.
+//! An action whose file cannot be written (an `.ann` or `isnad.toml` that exists but could not be
+//! read) is offered disabled, with the reason; nothing outside the files `writable` accepts (the
+//! workspace folders) is ever edited.
+
+mod ann;
+mod rename;
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
+
+use ann::{ann_line_edits, ann_name, relink, unwritable, AnnWriter};
+pub use rename::{invalid_name, prepare_rename, rename};
 
 use super::corpus::{prepare, Corpus, EntityEntry, EntityIdx, FileEntry, FileId};
 use super::features::{display_name, mention_at};
 use super::lexicon::name_tokens;
 use super::link::weighted_distance;
 use super::model::{FormKey, Mention, NameRef, Origin};
-use super::standoff::{AnnFile, Annotation, LineEnding, LineKind};
 
 /// A replacement of bytes `start..end` of a file by `new_text` (an insertion when they are equal).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,12 +58,58 @@ pub enum ActionKind {
     Source,
 }
 
-/// A code action: a title and what it changes.
+/// A code action: a title and what it changes, or why it cannot be done.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Action {
     pub title: String,
     pub kind: ActionKind,
     pub edits: Vec<FileEdits>,
+    /// The action cannot be done, and why (its edits are then empty).
+    pub disabled: Option<String>,
+}
+
+impl Action {
+    fn new(title: String, kind: ActionKind, edits: Vec<FileEdits>) -> Action {
+        Action { title, kind, edits, disabled: None }
+    }
+}
+
+/// Which action, before its edits are computed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActionSpec {
+    LinkTo(EntityIdx),
+    AddToKnowledgeBase,
+    AnnotateEverywhere,
+    WriteAutomatic,
+    /// Write the annotations' moved offsets to the `.ann` (the article was edited).
+    SyncAnnotations,
+}
+
+/// An action as offered: what it is, its title and kind, and why it is disabled, if it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Offer {
+    pub spec: ActionSpec,
+    pub title: String,
+    pub kind: ActionKind,
+    pub disabled: Option<String>,
+}
+
+/// The corpus configuration that "Add to the knowledge base" writes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfigTarget<'a> {
+    /// There is none yet: it is created.
+    Absent,
+    Text(&'a str),
+    /// It exists and could not be read: nothing is written to it.
+    Unreadable(&'a str),
+}
+
+/// Where actions may write: the configuration file and which corpus files are editable.
+pub struct ActionContext<'a> {
+    pub config_file: &'a str,
+    pub config: ConfigTarget<'a>,
+    /// Whether a file (by its corpus name) may be edited: inside the workspace folders.
+    pub writable: &'a dyn Fn(&str) -> bool,
 }
 
 /// Entities the mention at `offset` may be meant to name, closest spelling first: knowledge-base
@@ -119,7 +177,7 @@ pub fn link_to(corpus: &Corpus, file: FileId, offset: u32, entity: EntityIdx) ->
             w.finish()?
         }
     };
-    Some(Action { title, kind: ActionKind::QuickFix, edits: vec![edits] })
+    Some(Action::new(title, ActionKind::QuickFix, vec![edits]))
 }
 
 /// "Add «name» to the knowledge base": an `[[entity]]` entry for the entity of the mention at
@@ -177,15 +235,25 @@ pub fn add_to_knowledge_base(
         return None;
     }
     let end = text.len() as u32;
-    Some(Action {
-        title: format!("Add «{name}» to the knowledge base"),
-        kind: ActionKind::Refactor,
-        edits: vec![FileEdits {
+    Some(Action::new(
+        format!("Add «{name}» to the knowledge base"),
+        ActionKind::Refactor,
+        vec![FileEdits {
             file: config_file.to_string(),
             create: config_text.is_none(),
             edits: vec![TextEdit { start: end, end, new_text: block }],
         }],
-    })
+    ))
+}
+
+/// The title of "Add to the knowledge base" for the mention's entity, when it applies: the
+/// entity is not in the knowledge base (cheap: no spelling is counted).
+fn add_to_knowledge_base_title(corpus: &Corpus, m: &Mention) -> Option<String> {
+    let entity = corpus.entity_of(m)?;
+    if matches!(corpus.entity_entry(entity)?, EntityEntry::Kb(_)) {
+        return None;
+    }
+    Some(format!("Add «{}» to the knowledge base", display_name(corpus, entity)))
 }
 
 /// "Write automatic annotations to X.ann": a `T` line (and an `N` reference when the spelling alone
@@ -196,13 +264,23 @@ pub fn write_automatic_annotations(corpus: &Corpus, file: FileId) -> Option<Acti
     for m in f.mentions.iter().filter(|m| m.origin != Origin::Annotated) {
         w.add(f, m, reference_of(corpus, m));
     }
-    let title = format!("Write automatic annotations to {}", w.name.rsplit(['/', '\\']).next().unwrap_or_default());
-    Some(Action { title, kind: ActionKind::Source, edits: vec![w.finish()?] })
+    let title = automatic_title(f);
+    Some(Action::new(title, ActionKind::Source, vec![w.finish()?]))
+}
+
+fn automatic_title(f: &FileEntry) -> String {
+    let name = ann_name(f);
+    format!("Write automatic annotations to {}", name.rsplit(['/', '\\']).next().unwrap_or_default())
 }
 
 /// "Annotate «name» in every article": the entity's mentions that are not annotated, in every
-/// article, appended to each article's `.ann`.
-pub fn annotate_everywhere(corpus: &Corpus, file: FileId, offset: u32) -> Option<Action> {
+/// article `writable` accepts whose `.ann` can be written, appended to each article's `.ann`.
+pub fn annotate_everywhere(
+    corpus: &Corpus,
+    file: FileId,
+    offset: u32,
+    writable: &dyn Fn(&str) -> bool,
+) -> Option<Action> {
     let entity = corpus.entity_of(mention_at(corpus, file, offset)?)?;
     let mut by_file: BTreeMap<&str, (&FileEntry, Vec<&Mention>)> = BTreeMap::new();
     for (id, m) in corpus.mentions_of(entity) {
@@ -211,6 +289,9 @@ pub fn annotate_everywhere(corpus: &Corpus, file: FileId, offset: u32) -> Option
     }
     let mut edits = Vec::new();
     for (f, mentions) in by_file.into_values() {
+        if unwritable(f).is_some() || !writable(&ann_name(f)) {
+            continue;
+        }
         let mut w = AnnWriter::new(corpus, f);
         for m in mentions {
             w.add(f, m, reference_of(corpus, m));
@@ -221,62 +302,104 @@ pub fn annotate_everywhere(corpus: &Corpus, file: FileId, offset: u32) -> Option
         return None;
     }
     let title = format!("Annotate «{}» in every article", display_name(corpus, entity));
-    Some(Action { title, kind: ActionKind::Refactor, edits })
+    Some(Action::new(title, ActionKind::Refactor, edits))
 }
 
-/// The byte range and text of the mention a rename at `offset` would start from.
-pub fn prepare_rename(corpus: &Corpus, file: FileId, offset: u32) -> Option<(u32, u32, String)> {
+/// "Write the moved annotations to X.ann": the article was edited and its annotations moved with
+/// the text; this writes their offsets (and text) to the `.ann`.
+pub fn sync_annotations(corpus: &Corpus, file: FileId) -> Option<Action> {
     let f = corpus.file(file)?;
-    let m = mention_at(corpus, file, offset)?;
-    corpus.entity_of(m)?;
-    Some((m.start, m.end, f.text[m.start as usize..m.end as usize].to_string()))
+    let edits = ann_line_edits(f, &[])?;
+    Some(Action::new(sync_title(f), ActionKind::Source, vec![edits]))
 }
 
-/// Every mention of the entity at `offset`, across the corpus, spelled `new_name`: the mention
-/// ranges of each article, and in each `.ann` beside a changed article the `T` lines whose offsets
-/// or text the change moves. `None` for an empty or multi-line name.
-pub fn rename(corpus: &Corpus, file: FileId, offset: u32, new_name: &str) -> Option<Vec<FileEdits>> {
-    if new_name.trim().is_empty() || new_name.contains(['\n', '\r']) {
-        return None;
-    }
-    let entity = corpus.entity_of(mention_at(corpus, file, offset)?)?;
-    let mut by_file: BTreeMap<&str, (&FileEntry, Vec<TextEdit>)> = BTreeMap::new();
-    for (id, m) in corpus.mentions_of(entity) {
-        let Some(f) = corpus.file(id) else { continue };
-        if &f.text[m.start as usize..m.end as usize] == new_name {
-            continue;
-        }
-        let edit = TextEdit { start: m.start, end: m.end, new_text: new_name.to_string() };
-        by_file.entry(&f.name).or_insert_with(|| (f, Vec::new())).1.push(edit);
-    }
+fn sync_title(f: &FileEntry) -> String {
+    let name = ann_name(f);
+    format!("Write the moved annotations to {}", name.rsplit(['/', '\\']).next().unwrap_or_default())
+}
+
+/// The actions that apply at `offset`, with their titles, without computing their edits: links
+/// to the three closest candidates, adding the entity to the knowledge base, annotating it
+/// everywhere, writing the article's automatic annotations, and writing moved annotations back.
+pub fn offered_actions(corpus: &Corpus, file: FileId, offset: u32, ctx: &ActionContext) -> Vec<Offer> {
+    let Some(f) = corpus.file(file) else { return Vec::new() };
     let mut out = Vec::new();
-    for (f, edits) in by_file.into_values() {
-        let ann = shift_ann(f, &edits);
-        out.push(FileEdits { file: f.name.clone(), create: false, edits });
-        out.extend(ann);
+    let ann_blocked = unwritable(f);
+    let ann_writable = (ctx.writable)(&ann_name(f));
+    let offer = |spec, title, kind, disabled| Offer { spec, title, kind, disabled };
+    if let Some(m) = mention_at(corpus, file, offset) {
+        for (entity, _) in link_candidates(corpus, file, offset, 3).into_iter().filter(|_| ann_writable) {
+            if link_reference(corpus, entity).is_none() || corpus.entity_of(m) == Some(entity) {
+                continue;
+            }
+            let title = format!("Link to {} ({})", display_name(corpus, entity), corpus.entity_id(entity));
+            out.push(offer(ActionSpec::LinkTo(entity), title, ActionKind::QuickFix, ann_blocked.clone()));
+        }
+        if let Some(title) = add_to_knowledge_base_title(corpus, m).filter(|_| (ctx.writable)(ctx.config_file)) {
+            let disabled = match ctx.config {
+                ConfigTarget::Unreadable(reason) => {
+                    Some(format!("isnad.toml could not be read ({reason}): isnad does not write to it"))
+                }
+                ConfigTarget::Absent | ConfigTarget::Text(_) => None,
+            };
+            out.push(offer(ActionSpec::AddToKnowledgeBase, title, ActionKind::Refactor, disabled));
+        }
+        if let Some(entity) = corpus.entity_of(m) {
+            if corpus.mentions_unordered(entity).any(|(_, m)| m.origin != Origin::Annotated) {
+                let title = format!("Annotate «{}» in every article", display_name(corpus, entity));
+                out.push(offer(ActionSpec::AnnotateEverywhere, title, ActionKind::Refactor, None));
+            }
+        }
     }
-    Some(out)
+    if ann_writable && f.mentions.iter().any(|m| m.origin != Origin::Annotated) {
+        out.push(offer(ActionSpec::WriteAutomatic, automatic_title(f), ActionKind::Source, ann_blocked.clone()));
+    }
+    if ann_writable && ann_blocked.is_none() && ann_line_edits(f, &[]).is_some() {
+        out.push(offer(ActionSpec::SyncAnnotations, sync_title(f), ActionKind::Source, None));
+    }
+    out
 }
 
-/// Every action that applies at `offset`: links to the three closest candidates, then adding the entity
-/// to the knowledge base, annotating it everywhere, and writing the article's automatic annotations.
-pub fn code_actions(
+/// The edits of an offered action (`None` when it no longer applies).
+pub fn resolve_action(
     corpus: &Corpus,
     file: FileId,
     offset: u32,
-    config_file: &str,
-    config_text: Option<&str>,
-) -> Vec<Action> {
-    let mut out = Vec::new();
-    if mention_at(corpus, file, offset).is_some() {
-        for (entity, _) in link_candidates(corpus, file, offset, 3) {
-            out.extend(link_to(corpus, file, offset, entity));
-        }
-        out.extend(add_to_knowledge_base(corpus, file, offset, config_file, config_text));
-        out.extend(annotate_everywhere(corpus, file, offset));
+    offer: &Offer,
+    ctx: &ActionContext,
+) -> Option<Action> {
+    if let Some(reason) = &offer.disabled {
+        return Some(Action {
+            title: offer.title.clone(),
+            kind: offer.kind,
+            edits: Vec::new(),
+            disabled: Some(reason.clone()),
+        });
     }
-    out.extend(write_automatic_annotations(corpus, file));
-    out
+    let action = match offer.spec {
+        ActionSpec::LinkTo(entity) => link_to(corpus, file, offset, entity),
+        ActionSpec::AddToKnowledgeBase => {
+            let text = match ctx.config {
+                ConfigTarget::Absent => None,
+                ConfigTarget::Text(t) => Some(t),
+                ConfigTarget::Unreadable(_) => return None,
+            };
+            add_to_knowledge_base(corpus, file, offset, ctx.config_file, text)
+        }
+        ActionSpec::AnnotateEverywhere => annotate_everywhere(corpus, file, offset, ctx.writable),
+        ActionSpec::WriteAutomatic => write_automatic_annotations(corpus, file),
+        ActionSpec::SyncAnnotations => sync_annotations(corpus, file),
+    }?;
+    // Nothing outside the writable files, whatever an action computed.
+    action.edits.iter().all(|e| (ctx.writable)(&e.file)).then_some(action)
+}
+
+/// Every action that applies at `offset`, with its edits (for clients that do not resolve them).
+pub fn code_actions(corpus: &Corpus, file: FileId, offset: u32, ctx: &ActionContext) -> Vec<Action> {
+    offered_actions(corpus, file, offset, ctx)
+        .iter()
+        .filter_map(|o| resolve_action(corpus, file, offset, o, ctx))
+        .collect()
 }
 
 /// The reference that names `entity` in an `N` line: `isnad:<id>` for a knowledge-base entry, the
@@ -365,235 +488,4 @@ pub(crate) fn toml_string(s: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// The `.ann` beside an article: the one it was read from, else the article's name with its
-/// extension replaced by `ann`.
-fn ann_name(f: &FileEntry) -> String {
-    if let Some(a) = &f.annotations {
-        return a.ann_name.clone();
-    }
-    let dir = f.name.rfind(['/', '\\']).map_or(0, |i| i + 1);
-    match f.name[dir..].rfind('.') {
-        Some(dot) if dot > 0 => format!("{}.ann", &f.name[..dir + dot]),
-        _ => format!("{}.ann", f.name),
-    }
-}
-
-/// brat keeps one annotation per line: line breaks and tabs in a span are written as spaces.
-fn one_line(s: &str) -> String {
-    s.replace(['\n', '\r', '\t'], " ")
-}
-
-/// The next free number for ids with this prefix (`T`, `N`), counting unreadable lines too.
-fn next_id(file: &AnnFile, prefix: char) -> usize {
-    let ids = file.lines.iter().filter_map(|l| l.raw.split('\t').next()?.strip_prefix(prefix)?.parse::<usize>().ok());
-    ids.max().unwrap_or(0) + 1
-}
-
-/// The line ending a file mostly uses for new lines: CRLF if any line has it.
-fn ending_of(file: &AnnFile) -> LineEnding {
-    if file.lines.iter().any(|l| l.ending == LineEnding::CrLf) {
-        LineEnding::CrLf
-    } else {
-        LineEnding::Lf
-    }
-}
-
-/// Byte offset of each line of the rendered file, and of its end.
-fn line_starts(file: &AnnFile) -> Vec<u32> {
-    let mut at = if file.bom { '\u{feff}'.len_utf8() } else { 0 } as u32;
-    let mut out = vec![at];
-    for l in &file.lines {
-        at += (l.raw.len() + l.ending.as_str().len()) as u32;
-        out.push(at);
-    }
-    out
-}
-
-/// `N<n>\tReference <target> DB:ID\ttext`.
-fn normalization(id: String, target: &str, reference: &str, text: &str) -> Option<Annotation> {
-    let (db, db_id) = reference.split_once(':')?;
-    Some(Annotation::Normalization {
-        id,
-        ty: "Reference".into(),
-        target: target.to_string(),
-        db: db.into(),
-        db_id: db_id.into(),
-        text: Some(text.to_string()),
-    })
-}
-
-/// Annotations appended to one article's `.ann`.
-struct AnnWriter {
-    name: String,
-    /// The file as read, if it exists.
-    old: Option<AnnFile>,
-    new: AnnFile,
-    next_t: usize,
-    next_n: usize,
-    /// The type names the annotator uses, by built-in type.
-    types: Vec<(super::model::EntityType, String)>,
-}
-
-impl AnnWriter {
-    /// The type names come from the article's annotations, else from `annotation.conf`.
-    fn new(corpus: &Corpus, f: &FileEntry) -> AnnWriter {
-        let old = f.annotations.as_ref().map(|a| a.file.clone());
-        let new = old.clone().unwrap_or_default();
-        let conf = &corpus.options.annotation_conf;
-        let declared = conf.entities.iter().filter(|d| d.annotatable).map(|d| (conf.entity_type(&d.name), &d.name));
-        let used = f.annotations.iter().flat_map(|a| &a.spans).map(|s| (s.ty.clone(), &s.raw_type));
-        let types = used.chain(declared).map(|(t, n)| (t, n.clone())).collect();
-        AnnWriter { name: ann_name(f), next_t: next_id(&new, 'T'), next_n: next_id(&new, 'N'), old, new, types }
-    }
-
-    /// Appends a `T` line for the mention, and an `N` line with the reference.
-    fn add(&mut self, f: &FileEntry, m: &Mention, reference: Option<String>) {
-        let text = one_line(&f.text[m.start as usize..m.end as usize]);
-        let cp = |b: u32| f.lines.char_offset(&f.text, b) as usize;
-        let ty = self.types.iter().find(|(t, _)| *t == m.ty).map_or_else(|| m.ty.as_str().to_string(), |t| t.1.clone());
-        let id = format!("T{}", self.next_t);
-        self.next_t += 1;
-        let t = Annotation::TextBound { id: id.clone(), ty, spans: vec![(cp(m.start), cp(m.end))], text: text.clone() };
-        self.new.push(t);
-        if let Some(n) = reference.and_then(|r| normalization(format!("N{}", self.next_n), &id, &r, &text)) {
-            self.next_n += 1;
-            self.new.push(n);
-        }
-    }
-
-    /// One insertion at the end of the file (or a new file), if anything was added.
-    fn finish(self) -> Option<FileEdits> {
-        let old = self.old.as_ref().map(AnnFile::to_string);
-        let old_len = old.as_ref().map_or(0, String::len);
-        let new = self.new.to_string();
-        if new.len() == old_len {
-            return None;
-        }
-        debug_assert!(old.as_ref().is_none_or(|o| new.starts_with(o.as_str())));
-        let edit = TextEdit { start: old_len as u32, end: old_len as u32, new_text: new[old_len..].to_string() };
-        Some(FileEdits { file: self.name, create: self.old.is_none(), edits: vec![edit] })
-    }
-}
-
-/// The edits that make annotation `t_id` name `reference`: a new `N` line before its first
-/// reference (so that it is the one read), its references to isnad or Wikidata (or the new
-/// reference's database) removed; other lines unchanged.
-fn relink(
-    f: &FileEntry,
-    file: &AnnFile,
-    t_id: &str,
-    fragments: &[(u32, u32)],
-    reference: &str,
-    name: &str,
-) -> Option<FileEdits> {
-    let (db, _) = reference.split_once(':')?;
-    let starts = line_starts(file);
-    let text = fragments.iter().map(|&(s, e)| one_line(&f.text[s as usize..e as usize])).collect::<Vec<_>>().join(" ");
-    let n = normalization(format!("N{}", next_id(file, 'N')), t_id, reference, &text)?;
-    let line = n.to_string() + ending_of(file).as_str();
-    let mut first: Option<usize> = None;
-    let mut removed: Vec<usize> = Vec::new();
-    for (i, l) in file.lines.iter().enumerate() {
-        let LineKind::Annotation(Annotation::Normalization { target, db: d, .. }) = &l.kind else { continue };
-        if target != t_id {
-            continue;
-        }
-        first.get_or_insert(i);
-        if matches!(d.as_str(), "isnad" | "Wikidata" | "wikidata" | "WD") || d == db {
-            removed.push(i);
-        }
-    }
-    let mut edits: Vec<TextEdit> = Vec::new();
-    let insert_at = first.map(|i| starts[i]);
-    match insert_at {
-        Some(at) => edits.push(TextEdit { start: at, end: at, new_text: line }),
-        None => {
-            // Appended: a last line without a newline gets one first.
-            let end = *starts.last()?;
-            let lead = match file.lines.last() {
-                Some(l) if l.ending == LineEnding::None => ending_of(file).as_str(),
-                _ => "",
-            };
-            edits.push(TextEdit { start: end, end, new_text: format!("{lead}{line}") });
-        }
-    }
-    for i in removed {
-        let (start, end) = (starts[i], starts[i + 1]);
-        match edits.iter_mut().find(|e| e.start == start && e.end == start) {
-            Some(e) => e.end = end,
-            None => edits.push(TextEdit { start, end, new_text: String::new() }),
-        }
-    }
-    edits.sort_by_key(|e| (e.start, e.end));
-    Some(FileEdits { file: name.to_string(), create: false, edits })
-}
-
-/// The `.ann` line edits that keep an article's annotations on their text after `edits` replace
-/// byte ranges of it: `T` lines whose offsets move or whose text changes are rewritten.
-fn shift_ann(f: &FileEntry, edits: &[TextEdit]) -> Option<FileEdits> {
-    let anns = f.annotations.as_deref()?;
-    let cp = |b: u32| f.lines.char_offset(&f.text, b) as usize;
-    // (start, end, new length) in code points, in order.
-    let changes: Vec<(usize, usize, usize)> =
-        edits.iter().map(|e| (cp(e.start), cp(e.end), e.new_text.chars().count())).collect();
-    let mut new_text = f.text.to_string();
-    for e in edits.iter().rev() {
-        new_text.replace_range(e.start as usize..e.end as usize, &e.new_text);
-    }
-    let chars: Vec<usize> = new_text.char_indices().map(|(b, _)| b).chain([new_text.len()]).collect();
-    // A change that ends at or before a point moves it; one around it leaves it nowhere.
-    let map = |x: usize| -> Option<usize> {
-        let mut out = x as isize;
-        for &(s, e, n) in &changes {
-            if e <= x {
-                out += n as isize - (e - s) as isize;
-            } else if s < x && x < e {
-                return None;
-            }
-        }
-        Some(out as usize)
-    };
-    let starts = line_starts(&anns.file);
-    let mut out = Vec::new();
-    let mut renamed: Vec<(&str, &str, String)> = Vec::new();
-    for (i, l) in anns.file.lines.iter().enumerate() {
-        let LineKind::Annotation(Annotation::TextBound { id, ty, spans, text: old }) = &l.kind else { continue };
-        let Some(moved) = spans.iter().map(|&(s, e)| Some((map(s)?, map(e)?))).collect::<Option<Vec<_>>>() else {
-            continue;
-        };
-        let touched = spans.iter().any(|&(s, e)| changes.iter().any(|&(cs, ce, _)| s <= cs && ce <= e));
-        if moved == *spans && !touched {
-            continue;
-        }
-        let text = if touched {
-            let frag = |&(s, e): &(usize, usize)| Some(one_line(new_text.get(*chars.get(s)?..*chars.get(e)?)?));
-            match moved.iter().map(frag).collect::<Option<Vec<_>>>() {
-                Some(parts) => parts.join(" "),
-                None => continue,
-            }
-        } else {
-            old.clone()
-        };
-        renamed.push((id, old, text.clone()));
-        let line = Annotation::TextBound { id: id.clone(), ty: ty.clone(), spans: moved, text }.to_string();
-        out.push(TextEdit { start: starts[i], end: starts[i] + l.raw.len() as u32, new_text: line });
-    }
-    // The text an `N` line repeats follows its annotation's.
-    for (i, l) in anns.file.lines.iter().enumerate() {
-        let LineKind::Annotation(n @ Annotation::Normalization { target, text: Some(t), .. }) = &l.kind else {
-            continue;
-        };
-        let Some((_, _, new)) = renamed.iter().find(|(id, old, new)| id == target && old == t && new != t) else {
-            continue;
-        };
-        let mut n = n.clone();
-        if let Annotation::Normalization { text, .. } = &mut n {
-            *text = Some(new.clone());
-        }
-        out.push(TextEdit { start: starts[i], end: starts[i] + l.raw.len() as u32, new_text: n.to_string() });
-    }
-    out.sort_by_key(|e| e.start);
-    (!out.is_empty()).then(|| FileEdits { file: anns.ann_name.clone(), create: false, edits: out })
 }

@@ -12,7 +12,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use super::annotations::read_annotations;
+use super::annotations::{read_annotations, unreadable_annotations};
 use super::config::{merged_kb, parse_config, CorpusConfig};
 use super::corpus::{Article, Corpus, CorpusOptions, FileId, KbData};
 use super::kb::Kb;
@@ -72,7 +72,8 @@ impl Fixture {
         Some(parse_config(text, name, &KB.kb, &[]).0.expect("the fixture's isnad.toml is valid TOML"))
     }
 
-    /// The articles of the fixture (`.txt`, `.md`) with their annotations (`.ann`).
+    /// The articles of the fixture (`.txt`, `.md`) with their annotations (`.ann`; one whose text
+    /// is `<unreadable: REASON>` stands for an `.ann` that exists and could not be read).
     pub fn articles(&self) -> Vec<Article> {
         let is_article = |n: &str| n.ends_with(".txt") || n.ends_with(".md");
         self.files
@@ -81,11 +82,12 @@ impl Fixture {
             .map(|(name, text)| {
                 let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
                 let ann_name = format!("{stem}.ann");
-                let ann = self
-                    .files
-                    .iter()
-                    .find(|(n, _)| *n == ann_name)
-                    .map(|(_, ann)| Arc::new(read_annotations(&ann_name, ann, text, &Default::default())));
+                let ann = self.files.iter().find(|(n, _)| *n == ann_name).map(|(_, ann)| {
+                    match ann.strip_prefix("<unreadable: ").and_then(|r| r.trim_end().strip_suffix('>')) {
+                        Some(reason) => Arc::new(unreadable_annotations(&ann_name, reason)),
+                        None => Arc::new(read_annotations(&ann_name, ann, text, &Default::default())),
+                    }
+                });
                 (name.clone(), Arc::from(text.as_str()), ann)
             })
             .collect()

@@ -246,6 +246,7 @@ pub fn files_changed(state: &Mutex<State>, changes: Vec<FileEvent>) {
                     Err(ReadError::Missing) => None,
                     Err(ReadError::Refused(reason)) => {
                         log::warn!("{name}: {reason}");
+                        lock(state).project.set_config_error(folder, reason);
                         continue;
                     }
                 };

@@ -41,6 +41,11 @@ fn guard(what: &str, f: impl FnOnce()) {
     }
 }
 
+/// A request the server declines, with the reason shown to the user (LSP `RequestFailed`).
+fn refused(message: String) -> Error {
+    Error { code: tower_lsp_server::jsonrpc::ErrorCode::ServerError(-32803), message: message.into(), data: None }
+}
+
 /// Set when a request's future is dropped (the client cancelled it) before its answer is ready.
 #[derive(Default)]
 struct CancelFlag(Arc<std::sync::atomic::AtomicBool>);
@@ -87,6 +92,15 @@ impl Backend {
                 Err(Error::internal_error())
             }
         }
+    }
+
+    /// Like [`Backend::query`], for requests that may refuse with a message for the user.
+    async fn query_or_refuse<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut State) -> Result<Option<T>> + Send + 'static,
+    ) -> Result<Option<T>> {
+        let answer = self.query(move |s| Some(f(s))).await?;
+        answer.unwrap_or(Ok(None))
     }
 
     async fn publish(&self, uri: Uri) {
@@ -300,14 +314,14 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         self.query(move |s| {
             let (uri, at) = (params.text_document.uri, params.range.start);
-            let actions = workspace_edit::actions_at(s, &uri, at)?;
+            let (file, offset, offers) = workspace_edit::offers_at(s, &uri, at)?;
             // A client that resolves edits gets titles now and the (possibly large) edit when one is chosen.
             let lazy = s.lazy_action_edits;
-            let convert = |a: &edits::Action| match lazy {
-                true => Some(workspace_edit::unresolved_code_action(a, &uri, at)),
-                false => workspace_edit::code_action(s, a),
+            let convert = |o: &edits::Offer| match lazy {
+                true => Some(workspace_edit::unresolved_code_action(o, &uri, at)),
+                false => workspace_edit::resolved(s, file, offset, o),
             };
-            Some(actions.iter().filter_map(convert).map(CodeActionOrCommand::CodeAction).collect())
+            Some(offers.iter().filter_map(convert).map(CodeActionOrCommand::CodeAction).collect())
         })
         .await
     }
@@ -316,34 +330,44 @@ impl LanguageServer for Backend {
         let resolved = self
             .query(move |s| {
                 let (uri, at) = workspace_edit::action_origin(&action)?;
-                let actions = workspace_edit::actions_at(s, &uri, at)?;
-                let chosen = actions.iter().find(|a| a.title == action.title)?;
-                workspace_edit::code_action(s, chosen)
+                let (file, offset, offers) = workspace_edit::offers_at(s, &uri, at)?;
+                let chosen = offers.iter().find(|o| o.title == action.title)?;
+                workspace_edit::resolved(s, file, offset, chosen)
             })
             .await?;
         resolved.ok_or_else(|| Error::invalid_params("this action no longer applies: the corpus changed"))
     }
 
     async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
-        self.query(move |s| {
-            let file = s.file_for(&params.text_document.uri)?;
-            let f = s.corpus.file(file)?;
+        self.query_or_refuse(move |s| {
+            let Some(file) = s.file_for(&params.text_document.uri) else { return Ok(None) };
+            let Some(f) = s.corpus.file(file) else { return Ok(None) };
             let offset = convert::offset(&f.lines, &f.text, params.position, s.unit);
-            let (start, end, placeholder) = edits::prepare_rename(&s.corpus, file, offset)?;
+            if features::mention_at(&s.corpus, file, offset).is_none() {
+                return Ok(None);
+            }
+            let (start, end, placeholder) = edits::prepare_rename(&s.corpus, file, offset).map_err(refused)?;
             let range = convert::range(&f.lines, &f.text, start, end, s.unit);
-            Some(PrepareRenameResponse::RangeWithPlaceholder { range, placeholder })
+            Ok(Some(PrepareRenameResponse::RangeWithPlaceholder { range, placeholder }))
         })
         .await
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
-        self.query(move |s| {
-            let file = s.file_for(&p.text_document.uri)?;
-            let f = s.corpus.file(file)?;
+        self.query_or_refuse(move |s| {
+            if let Some(why) = edits::invalid_name(&params.new_name) {
+                return Err(Error::invalid_params(why));
+            }
+            let Some(file) = s.file_for(&p.text_document.uri) else { return Ok(None) };
+            let Some(f) = s.corpus.file(file) else { return Ok(None) };
             let offset = convert::offset(&f.lines, &f.text, p.position, s.unit);
-            let files = edits::rename(&s.corpus, file, offset, &params.new_name)?;
-            workspace_edit::workspace_edit(s, &files)
+            if features::mention_at(&s.corpus, file, offset).is_none() {
+                return Ok(None);
+            }
+            let writable = |name: &str| workspace_edit::writable(s, name);
+            let files = edits::rename(&s.corpus, file, offset, &params.new_name, &writable).map_err(refused)?;
+            Ok(workspace_edit::workspace_edit(s, &files))
         })
         .await
     }

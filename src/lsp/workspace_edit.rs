@@ -6,14 +6,18 @@
 
 use std::collections::HashMap;
 
+use std::path::Path;
+
 use tower_lsp_server::lsp_types::{
-    CodeAction, CodeActionKind, CreateFile, CreateFileOptions, DocumentChangeOperation, DocumentChanges, OneOf,
-    OptionalVersionedTextDocumentIdentifier, Position, ResourceOp, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionDisabled, CodeActionKind, CreateFile, CreateFileOptions, DocumentChangeOperation,
+    DocumentChanges, OneOf, OptionalVersionedTextDocumentIdentifier, Position, ResourceOp, TextDocumentEdit, TextEdit,
+    Uri, WorkspaceEdit,
 };
 
-use crate::analysis::edits::{self, Action, ActionKind, FileEdits};
+use crate::analysis::corpus::FileId;
+use crate::analysis::edits::{self, Action, ActionContext, ActionKind, ConfigTarget, FileEdits, Offer};
 use crate::analysis::text::LineIndex;
-use crate::files::read_text_inside;
+use crate::files::{read_text_inside, really_inside_roots};
 use crate::lsp::convert;
 use crate::lsp::state::{uri_from_path, State};
 use crate::project::MAX_SIDE_FILE_BYTES;
@@ -80,17 +84,42 @@ pub fn workspace_edit(s: &State, files: &[FileEdits]) -> Option<WorkspaceEdit> {
     })
 }
 
-/// The core's actions at a position of a document.
-pub fn actions_at(s: &mut State, uri: &Uri, at: Position) -> Option<Vec<Action>> {
+/// Where code actions may write: the configuration of the document's folder (or the first
+/// folder's), and only files really inside the folders.
+fn with_context<T>(s: &State, name: &str, f: impl FnOnce(&ActionContext) -> T) -> T {
+    let folder = s.project.folder_of(Path::new(name)).or(s.project.folders.first());
+    let config_file = folder.map(|f| f.config_path.to_string_lossy().into_owned()).unwrap_or_default();
+    let config = match folder {
+        Some(f) => match (&f.config_text, &f.config_error) {
+            (Some(text), _) => ConfigTarget::Text(text),
+            (None, Some(reason)) => ConfigTarget::Unreadable(reason),
+            (None, None) => ConfigTarget::Absent,
+        },
+        None => ConfigTarget::Absent,
+    };
+    let roots = s.project.read_roots();
+    let writable = |file: &str| !file.is_empty() && really_inside_roots(roots, Path::new(file));
+    f(&ActionContext { config_file: &config_file, config, writable: &writable })
+}
+
+/// The actions offered at a position of a document, without their edits.
+pub fn offers_at(s: &mut State, uri: &Uri, at: Position) -> Option<(FileId, u32, Vec<Offer>)> {
     let file = s.file_for(uri)?;
     let f = s.corpus.file(file)?;
     let offset = convert::offset(&f.lines, &f.text, at, s.unit);
-    let (config_file, config_text) = config_target(s).unwrap_or_default();
-    Some(edits::code_actions(&s.corpus, file, offset, &config_file, config_text.as_deref()))
+    let offers = with_context(s, &f.name, |ctx| edits::offered_actions(&s.corpus, file, offset, ctx));
+    Some((file, offset, offers))
 }
 
-fn kind_of(action: &Action) -> CodeActionKind {
-    match action.kind {
+/// The edits of an offered action, as a protocol code action (`None` when it no longer applies).
+pub fn resolved(s: &State, file: FileId, offset: u32, offer: &Offer) -> Option<CodeAction> {
+    let name = s.corpus.file(file)?.name.clone();
+    let action = with_context(s, &name, |ctx| edits::resolve_action(&s.corpus, file, offset, offer, ctx))?;
+    code_action(s, &action)
+}
+
+fn kind_of(kind: ActionKind) -> CodeActionKind {
+    match kind {
         ActionKind::QuickFix => CodeActionKind::QUICKFIX,
         ActionKind::Refactor => CodeActionKind::REFACTOR,
         ActionKind::Source => CodeActionKind::SOURCE,
@@ -98,20 +127,28 @@ fn kind_of(action: &Action) -> CodeActionKind {
 }
 
 pub fn code_action(s: &State, action: &Action) -> Option<CodeAction> {
+    let disabled = action.disabled.clone().map(|reason| CodeActionDisabled { reason });
+    let edit = match disabled {
+        Some(_) => None,
+        None => Some(workspace_edit(s, &action.edits)?),
+    };
     Some(CodeAction {
         title: action.title.clone(),
-        kind: Some(kind_of(action)),
-        edit: Some(workspace_edit(s, &action.edits)?),
+        kind: Some(kind_of(action.kind)),
+        edit,
+        disabled,
         ..CodeAction::default()
     })
 }
 
-/// An action without its edit, remembering where it was offered, for `codeAction/resolve`.
-pub fn unresolved_code_action(action: &Action, uri: &Uri, at: Position) -> CodeAction {
+/// An action without its edit, remembering where it was offered, for `codeAction/resolve`; a
+/// disabled one carries its reason and nothing to resolve.
+pub fn unresolved_code_action(offer: &Offer, uri: &Uri, at: Position) -> CodeAction {
     CodeAction {
-        title: action.title.clone(),
-        kind: Some(kind_of(action)),
-        data: Some(serde_json::json!({"uri": uri.as_str(), "position": at})),
+        title: offer.title.clone(),
+        kind: Some(kind_of(offer.kind)),
+        disabled: offer.disabled.clone().map(|reason| CodeActionDisabled { reason }),
+        data: offer.disabled.is_none().then(|| serde_json::json!({"uri": uri.as_str(), "position": at})),
         ..CodeAction::default()
     }
 }
@@ -124,10 +161,7 @@ pub fn action_origin(action: &CodeAction) -> Option<(Uri, Position)> {
     Some((uri, at))
 }
 
-/// The `isnad.toml` that "Add to knowledge base" writes to, and its current text if it exists.
-pub fn config_target(s: &State) -> Option<(String, Option<String>)> {
-    let path = s.project.folders.first()?.config_path.clone();
-    let name = path.to_string_lossy().into_owned();
-    let text = path.is_file().then(|| text_of(s, &name));
-    Some((name, text))
+/// Whether a corpus file may be edited: it lies really inside the workspace folders.
+pub fn writable(s: &State, name: &str) -> bool {
+    really_inside_roots(s.project.read_roots(), Path::new(name))
 }

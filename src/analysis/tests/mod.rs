@@ -9,3 +9,4 @@ mod navigation;
 mod pipeline;
 mod readers;
 mod recognition;
+mod rename;

@@ -15,7 +15,14 @@ Linking: over gold mentions whose token set a system mention also has (any type)
   without an N line is its own singleton). P/R/F1 over the 'same' pairs.
 Claims: gold T spans typed Unsourced/Vague; system T spans whose type contains 'unsourced' or
   'vague' (case-insensitive). Recall: gold claims overlapped by any system claim; precision:
-  system claims overlapping any gold claim.
+  system claims overlapping any gold claim. Also per label (Unsourced / Vague), the label scored.
+Attribution (when the gold has it): gold T spans typed Attributed (a sentence) with a reference
+  gold:KEY (KEY 'vague' for an unnamed source); system T spans whose type contains 'attribut' but
+  not 'vague' with a reference DB:ID (the source entity's id, as its mentions carry it) or DB:vague.
+  A system source id stands for the gold key that the gold mentions matched by its mentions carry
+  most often (over the whole set). A gold attribution is found when a system attribution overlaps
+  it, and right when one of those stands for the same key; a system attribution is right when it
+  overlaps a gold one with the same key. P/R/F1 of the sources, and the recall of found ones.
 The last line printed is the summary.
 """
 import json
@@ -32,8 +39,9 @@ TYPE_ALIASES = {
 ENTITY_TYPES = ("PER", "LOC", "ORG")
 
 
-def read_ann(path):
-    """-> (mentions {tid: (type, [(s, e)])}, claims [(label, [(s, e)])], refs {tid: ref})."""
+def read_ann(path, attributions=None):
+    """-> (mentions {tid: (type, [(s, e)])}, claims [(label, [(s, e)])], refs {tid: ref});
+    attribution spans {tid: [(s, e)]} go into `attributions` when given."""
     mentions, claims, refs = {}, [], {}
     if not path or not os.path.isfile(path):
         return mentions, claims, refs
@@ -54,6 +62,9 @@ def read_ann(path):
                 low = typ.lower()
                 if "unsourced" in low or "vague" in low:
                     claims.append(("Vague" if "vague" in low else "Unsourced", spans))
+                elif "attribut" in low:
+                    if attributions is not None:
+                        attributions[ident] = spans
                 elif typ.upper() in TYPE_ALIASES:
                     mentions[ident] = (TYPE_ALIASES[typ.upper()], spans)
             elif ident[0] == "N":
@@ -114,6 +125,8 @@ def score(gold_dir, sys_dir, text_dir, collect_errors=False):
     counts = {t: {"tp": 0, "sys": 0, "gold": 0} for t in ENTITY_TYPES}
     linked = []  # (doc, gold_key, sys_ref)
     cl = {"gold": 0, "sys": 0, "found": 0, "right": 0}
+    by_label = {lab: {"gold": 0, "sys": 0, "found": 0, "right": 0} for lab in ("Unsourced", "Vague")}
+    attributions = []  # (doc, text, gold [(spans, ref)], system [(spans, ref)])
     errors = []
     docs = sorted(f for f in os.listdir(text_dir) if f.endswith(".txt"))
     for doc in docs:
@@ -121,8 +134,11 @@ def score(gold_dir, sys_dir, text_dir, collect_errors=False):
         with open(os.path.join(text_dir, doc), encoding="utf-8") as f:
             text = f.read()
         toks = whitespace_tokens(text)
-        g_m, g_c, g_r = read_ann(os.path.join(gold_dir, base + ".ann"))
-        s_m, s_c, s_r = read_ann(sys_files.get(base + ".ann"))
+        g_a, s_a = {}, {}
+        g_m, g_c, g_r = read_ann(os.path.join(gold_dir, base + ".ann"), g_a)
+        s_m, s_c, s_r = read_ann(sys_files.get(base + ".ann"), s_a)
+        attributions.append((doc, text, [(sp, g_r.get(t, "")) for t, sp in g_a.items()],
+                             [(sp, s_r.get(t, "")) for t, sp in s_a.items()]))
         gold = [(typ, touched(toks, sp), g_r.get(tid, "%s#%s" % (doc, tid)), sp) for tid, (typ, sp) in g_m.items()]
         system = [(typ, touched(toks, sp), s_r.get(tid, "%s#%s" % (doc, tid)), sp) for tid, (typ, sp) in s_m.items()]
         gold_keys = {(typ, ts) for typ, ts, _, _ in gold}
@@ -154,6 +170,13 @@ def score(gold_dir, sys_dir, text_dir, collect_errors=False):
                 cl["right"] += 1
             elif collect_errors:
                 errors.append("%s: spurious claim %s: %s" % (doc, label, snippet(text, sp)))
+        for lab, c in by_label.items():
+            gl = [sp for l, sp in g_c if l == lab]
+            sl = [sp for l, sp in s_c if l == lab]
+            c["gold"] += len(gl)
+            c["sys"] += len(sl)
+            c["found"] += sum(1 for g in gl if any(any_overlap(g, x) for x in sl))
+            c["right"] += sum(1 for x in sl if any(any_overlap(x, g) for g in gl))
 
     tp = sum(c["tp"] for c in counts.values())
     n_sys = sum(c["sys"] for c in counts.values())
@@ -173,6 +196,7 @@ def score(gold_dir, sys_dir, text_dir, collect_errors=False):
             both += g and s
     link = prf(both, s_same, both, g_same)
     cla = prf(cl["right"], cl["sys"], cl["found"], cl["gold"])
+    att = score_attribution(linked, attributions, errors if collect_errors else None)
     res = {
         "docs": len(docs),
         "entities": dict(zip(("p", "r", "f1"), ent), gold=n_gold, system=n_sys, correct=tp),
@@ -182,8 +206,56 @@ def score(gold_dir, sys_dir, text_dir, collect_errors=False):
                         mentions=len(linked)),
         "claims": dict(zip(("p", "r", "f1"), cla), gold=cl["gold"], system=cl["sys"],
                        found=cl["found"], right=cl["right"]),
+        "claims_by_label": {lab: dict(zip(("p", "r", "f1"), prf(c["right"], c["sys"], c["found"], c["gold"])), **c)
+                            for lab, c in by_label.items()},
     }
+    if att is not None:
+        res["attribution"] = att
     return res, errors
+
+
+def bare(ref):
+    """The id of a reference without its database (`gold:putin` -> `putin`)."""
+    return ref.split(":", 1)[1] if ":" in ref else ref
+
+
+def score_attribution(linked, attributions, errors):
+    """Attribution scores (see the module doc), or None when the gold has no attribution."""
+    if not any(g for _, _, g, _ in attributions):
+        return None
+    votes = defaultdict(lambda: defaultdict(int))
+    for _, gold_key, sys_ref in linked:
+        votes[sys_ref][gold_key] += 1
+
+    def stands_for(ref):
+        if bare(ref) == "vague":
+            return "vague"
+        if ref not in votes:
+            return None
+        return bare(max(sorted(votes[ref].items()), key=lambda kv: kv[1])[0])
+
+    n_gold = n_sys = found = g_right = s_right = 0
+    for doc, text, gold, system in attributions:
+        n_gold += len(gold)
+        n_sys += len(system)
+        for gsp, gref in gold:
+            over = [stands_for(sref) for ssp, sref in system if any_overlap(gsp, ssp)]
+            if over:
+                found += 1
+            if bare(gref) in over:
+                g_right += 1
+            elif errors is not None:
+                got = ("found with " + ",".join(str(o) for o in over)) if over else "missed"
+                errors.append("%s: attribution to %s %s: %s" % (doc, bare(gref), got, snippet(text, gsp)))
+        for ssp, sref in system:
+            key = stands_for(sref)
+            if any(any_overlap(ssp, gsp) and bare(gref) == key for gsp, gref in gold):
+                s_right += 1
+            elif errors is not None:
+                errors.append("%s: spurious attribution to %s: %s" % (doc, key or sref, snippet(text, ssp)))
+    p, r, f = prf(s_right, n_sys, g_right, n_gold)
+    return {"p": p, "r": r, "f1": f, "gold": n_gold, "system": n_sys, "found": found,
+            "found_r": found / n_gold if n_gold else 0.0, "right_gold": g_right, "right_system": s_right}
 
 
 def main(argv):
@@ -215,8 +287,16 @@ def main(argv):
     print("  linking pairs: gold %d, system %d, both %d (over %d matched mentions)"
           % (l["gold_pairs"], l["system_pairs"], l["both"], l["mentions"]))
     print("  claims: gold %d, system %d, found %d, right %d" % (c["gold"], c["system"], c["found"], c["right"]))
+    for lab, v in res["claims_by_label"].items():
+        print("  claims %s (label scored) p=%.3f r=%.3f f1=%.3f (gold %d, system %d)"
+              % (lab, v["p"], v["r"], v["f1"], v["gold"], v["sys"]))
+    a = res.get("attribution")
+    if a:
+        print("  attribution: gold %d, system %d, found %d (r=%.3f), right source %d/%d"
+              % (a["gold"], a["system"], a["found"], a["found_r"], a["right_gold"], a["right_system"]))
     print("docs=%d entities f1=%.3f (p=%.3f r=%.3f) | linking f1=%.3f (p=%.3f r=%.3f) | claims f1=%.3f (p=%.3f r=%.3f)"
-          % (res["docs"], e["f1"], e["p"], e["r"], l["f1"], l["p"], l["r"], c["f1"], c["p"], c["r"]))
+          % (res["docs"], e["f1"], e["p"], e["r"], l["f1"], l["p"], l["r"], c["f1"], c["p"], c["r"])
+          + (" | attribution f1=%.3f (p=%.3f r=%.3f)" % (a["f1"], a["p"], a["r"]) if a else ""))
     return 0
 
 

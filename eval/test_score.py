@@ -126,6 +126,58 @@ class ScoreTest(unittest.TestCase):
         self.assertEqual(res["linking"]["f1"], 1.0)
         self.assertEqual(res["claims"]["f1"], 1.0)
 
+    def lines(self, rel):
+        with open(os.path.join(self.d, rel), encoding="utf-8") as f:
+            return f.read().splitlines()
+
+    def attribution_case(self):
+        """Gold: a's first sentence said by Putin, c's by Macron, b's by a vague source. System:
+        a's sentence given to isnad:putin (whose mentions match gold:putin) — right; c's to
+        isnad:putin — found, wrong source; b's sentence none (missed); one spurious on a's second
+        sentence with isnad:vague."""
+        first = "قال بوتين في موسكو."
+        self.write("gold/a.ann", self.lines("gold/a.ann")
+                   + [t_line(5, "Attributed", A, first), "N5\tReference T5 gold:putin\tPutin"])
+        self.write("gold/c.ann", [t_line(1, "PER", C, "ماكرون"), "N1\tReference T1 gold:macron\tماكرون",
+                                  t_line(2, "Attributed", C, C), "N2\tReference T2 gold:macron\tMacron"])
+        self.write("gold/b.ann", self.lines("gold/b.ann")
+                   + [t_line(3, "Attributed", B, B), "N3\tReference T3 gold:vague\tvague"])
+        self.write("sys/a.ann", self.lines("sys/a.ann")
+                   + [t_line(6, "Attribution", A, first), "N6\tReference T6 isnad:putin\tبوتين",
+                      t_line(7, "Attribution", A, "روسيا أكبر دولة في العالم."), "N7\tReference T7 isnad:vague\t"])
+        self.write("sys/c.ann", [t_line(1, "Attribution", C, C), "N1\tReference T1 isnad:putin\tبوتين"])
+
+    def test_attribution(self):
+        self.attribution_case()
+        res, errors = self.run_score()
+        a = res["attribution"]
+        self.assertEqual((a["gold"], a["system"], a["found"], a["right_gold"], a["right_system"]), (3, 3, 2, 1, 1))
+        self.assertAlmostEqual(a["p"], 1 / 3)
+        self.assertAlmostEqual(a["r"], 1 / 3)
+        self.assertAlmostEqual(a["found_r"], 2 / 3)
+        self.assertTrue(any("attribution to macron found with putin" in e for e in errors), errors)
+        self.assertTrue(any("attribution to vague missed" in e for e in errors), errors)
+        self.assertTrue(any("spurious attribution to vague" in e for e in errors), errors)
+        # A VagueAttribution claim is a claim, not an attribution.
+        self.assertEqual(res["claims"]["system"], 2)
+
+    def test_attribution_against_itself_and_absent(self):
+        self.attribution_case()
+        res, errors = self.run_score("gold")
+        self.assertEqual(res["attribution"]["f1"], 1.0, errors)
+        os.remove(os.path.join(self.d, "gold/a.ann"))
+        self.write("gold/a.ann", [t_line(1, "PER", A, "بوتين"), "N1\tReference T1 gold:putin\tبوتين"])
+        for name in ("b", "c"):
+            os.remove(os.path.join(self.d, "gold/%s.ann" % name))
+        res, _ = self.run_score()
+        self.assertNotIn("attribution", res, "no attribution in the gold: not scored")
+
+    def test_claims_by_label(self):
+        res, _ = self.run_score()
+        u, v = res["claims_by_label"]["Unsourced"], res["claims_by_label"]["Vague"]
+        self.assertEqual((u["gold"], u["sys"], u["found"], u["right"]), (1, 1, 1, 1))
+        self.assertEqual((v["gold"], v["sys"], v["found"], v["right"]), (0, 1, 0, 0))
+
     def test_empty_system(self):
         os.makedirs(os.path.join(self.d, "empty"))
         res, _ = self.run_score("empty")

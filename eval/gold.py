@@ -6,6 +6,9 @@
   gold.py sentences TEXT               the sentences, numbered, with their offsets
   gold.py all [SPLIT...]               rebuild eval/gold/<split>/*.ann from eval/spec/<split>/ for the
                                        splits (default train dev test), texts in target/eval/splits/<split>
+  gold.py claims TEXT ANN CLAIMS_SPEC  replace the claims and attribution of an existing gold file (the
+                                       older sets seeds/ant, whose entities come from annotate_helper.py)
+  gold.py old                          `claims` for every eval/spec/{seeds,ant}/*.claims.spec
 
 Spec lines (tab-separated; '#' starts a comment), as in ../shared/tools/goldtool.py, whose output
 this reproduces byte for byte, plus an occurrence selector for sentences that repeat:
@@ -160,6 +163,45 @@ def build(text_path, out_path, *spec_paths):
           % (out_path, len(mentions), len(claims), len(sources)))
 
 
+def replace_claims(text_path, ann_path, claims_spec):
+    """Keeps the entity lines of ANN (T of PER/LOC/ORG and their N lines), drops its claim and
+    attribution lines, and appends those built from CLAIMS_SPEC, numbered after the last ids."""
+    kept, entity_ids = [], set()
+    for line in open(ann_path, encoding="utf-8").read().splitlines():
+        f = line.split("\t")
+        if f[0].startswith("T") and f[1].split()[0] in ("PER", "LOC", "ORG"):
+            kept.append(line)
+            entity_ids.add(f[0])
+        elif f[0].startswith("N") and len(f) > 1 and f[1].split()[1] in entity_ids:
+            kept.append(line)
+    last_t = max([int(l.split("\t")[0][1:]) for l in kept if l.startswith("T")] or [0])
+    import tempfile
+    tmp = tempfile.NamedTemporaryFile("w", suffix=".ann", delete=False)
+    tmp.close()
+    build(text_path, tmp.name, claims_spec)
+    added = []
+    for line in open(tmp.name, encoding="utf-8").read().splitlines():
+        f = line.split("\t")
+        if f[0].startswith("T"):
+            added.append("T%d\t%s" % (int(f[0][1:]) + last_t, "\t".join(f[1:])))
+        elif f[0].startswith("N"):
+            n = int(f[0][1:]) + last_t
+            head = f[1].split()
+            added.append("N%d\t%s T%d %s\t%s" % (n, head[0], int(head[1][1:]) + last_t, head[2], "\t".join(f[2:])))
+    os.unlink(tmp.name)
+    open(ann_path, "w", encoding="utf-8").write("\n".join(kept + added) + "\n")
+
+
+def replace_old_claims():
+    for name, texts in (("seeds", os.path.join(ROOT, "examples", "corpus")), ("ant", os.path.join(ROOT, "target", "eval", "ant"))):
+        spec_dir = os.path.join(HERE, "spec", name)
+        for f in sorted(os.listdir(spec_dir)):
+            if f.endswith(".claims.spec"):
+                base = f[: -len(".claims.spec")]
+                replace_claims(os.path.join(texts, base + ".txt"), os.path.join(HERE, "gold", name, base + ".ann"),
+                               os.path.join(spec_dir, f))
+
+
 def show(text_path, ann_path):
     text = open(text_path, encoding="utf-8").read()
     keys, rows = {}, []
@@ -207,5 +249,9 @@ if __name__ == "__main__":
             print("%d\t%d-%d\t%s" % (i, s, e, t[s:e].replace("\n", " ")[:200]))
     elif command == "all":
         build_all(args)
+    elif command == "claims" and len(args) == 3:
+        replace_claims(*args)
+    elif command == "old":
+        replace_old_claims()
     else:
         sys.exit(__doc__)

@@ -8,13 +8,17 @@
 //! them attached while the article is edited in memory. The `.ann` text itself is kept lossless
 //! (`file`) for writing additions back.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::corpus::{prepare, KbData};
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
 use super::resolve::discovered_id;
 use super::standoff::conf::AnnotationConf;
 use super::standoff::{parse_ann, validate, AnnFile, Annotation, ProblemKind};
+
+/// At most this many fragments in one annotation (a name has a few; a line of thousands would
+/// cost time and memory growing with their square).
+pub const MAX_FRAGMENTS: usize = 64;
 
 /// brat types that isnad itself writes for claims: not entity mentions.
 pub const CLAIM_TYPES: &[&str] = &["UnsourcedClaim", "VagueAttribution"];
@@ -92,7 +96,7 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
     let starts = char_starts(text);
     let byte = |cp: usize| starts.get(cp).copied();
     let mut problems = Vec::new();
-    let mut broken: Vec<&str> = Vec::new();
+    let mut broken: HashSet<&str> = HashSet::new();
     let t_lines: HashMap<&str, &Annotation> = file.annotations().filter_map(|(_, a)| Some((a.id()?, a))).collect();
     for p in validate(&file, text) {
         let code = match &p.kind {
@@ -120,7 +124,7 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
         });
         if let Some(id) = id {
             if let Some((key, _)) = t_lines.get_key_value(id) {
-                broken.push(key);
+                broken.insert(key);
             }
         }
         let message = p.to_string();
@@ -128,13 +132,15 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
         problems.push(AnnotationProblem { line: p.line, code, message, range });
     }
     let mut references: HashMap<&str, Vec<String>> = HashMap::new();
-    let mut triggers: Vec<&str> = Vec::new();
+    let mut triggers: HashSet<&str> = HashSet::new();
     for (_, a) in file.annotations() {
         match a {
             Annotation::Normalization { target, db, db_id, .. } => {
                 references.entry(target).or_default().push(format!("{db}:{db_id}"))
             }
-            Annotation::Event { trigger, .. } => triggers.push(trigger),
+            Annotation::Event { trigger, .. } => {
+                triggers.insert(trigger);
+            }
             _ => {}
         }
     }
@@ -144,9 +150,21 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
         let declared = conf.entities.is_empty() || conf.get(ty).is_some();
         if !declared
             || CLAIM_TYPES.contains(&ty.as_str())
-            || triggers.contains(&id.as_str())
-            || broken.contains(&id.as_str())
+            || triggers.contains(id.as_str())
+            || broken.contains(id.as_str())
         {
+            continue;
+        }
+        if fragments.len() > MAX_FRAGMENTS {
+            problems.push(AnnotationProblem {
+                line: line.number,
+                code: "malformed-annotation",
+                message: format!(
+                    "{id} has {} fragments; a name has a few, and isnad reads at most {MAX_FRAGMENTS}",
+                    fragments.len()
+                ),
+                range: None,
+            });
             continue;
         }
         let Some(fragments) = fragments.iter().map(|&(s, e)| Some((byte(s)?, byte(e)?))).collect::<Option<Vec<_>>>()
@@ -162,20 +180,35 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
             line: line.number,
         });
     }
-    // Two annotations over the same text that are not the same entity: the first one counts.
+    // Two annotations over the same text that are not the same entity: the first one counts. The
+    // fragments kept never overlap, so each new fragment is checked against the kept fragment that
+    // starts last before it ends.
     spans.sort_by_key(|s| s.fragments.first().copied());
     let mut kept: Vec<AnnotatedSpan> = Vec::new();
+    let mut taken: BTreeMap<(u32, u32), usize> = BTreeMap::new();
     for s in spans {
-        let clash =
-            kept.iter().find(|k| k.fragments.iter().any(|a| s.fragments.iter().any(|b| a.0 < b.1 && b.0 < a.1)));
+        // Kept fragments never overlap, so their ends grow with their starts: the one that starts
+        // last before this fragment ends is the only one that may reach into it.
+        let clash = s.fragments.iter().find_map(|&(start, end)| {
+            let (&(_, kept_end), &k) = taken.range(..(end, 0)).next_back()?;
+            (kept_end > start).then_some(k)
+        });
         match clash {
-            Some(k) => problems.push(AnnotationProblem {
-                line: s.line,
-                code: "overlapping-annotations",
-                message: format!("{} ({}) overlaps {} ({}) on line {}", s.id, s.raw_type, k.id, k.raw_type, k.line),
-                range: s.fragments.first().copied(),
-            }),
-            None => kept.push(s),
+            Some(k) => {
+                let k = &kept[k];
+                problems.push(AnnotationProblem {
+                    line: s.line,
+                    code: "overlapping-annotations",
+                    message: format!("{} ({}) overlaps {} ({}) on line {}", s.id, s.raw_type, k.id, k.raw_type, k.line),
+                    range: s.fragments.first().copied(),
+                })
+            }
+            None => {
+                for &fragment in &s.fragments {
+                    taken.insert(fragment, kept.len());
+                }
+                kept.push(s);
+            }
         }
     }
     problems.sort_by_key(|p| p.line);
@@ -281,11 +314,16 @@ pub fn annotated_mentions(text: &str, spans: &[AnnotatedSpan], kb: &KbData) -> V
 }
 
 /// Annotated mentions win over automatic ones they overlap; with `annotations_only` no automatic
-/// mention is kept. Sorted by start, never overlapping.
+/// mention is kept. Sorted by start, never overlapping. `annotated` is sorted by start and never
+/// overlaps, so the annotated mention that starts last before an automatic one ends is the only
+/// one that can overlap it.
 pub fn merge_mentions(automatic: Vec<Mention>, annotated: &[Mention], annotations_only: bool) -> Vec<Mention> {
     let mut out: Vec<Mention> = annotated.to_vec();
     if !annotations_only {
-        out.extend(automatic.into_iter().filter(|m| !annotated.iter().any(|a| a.start < m.end && m.start < a.end)));
+        out.extend(automatic.into_iter().filter(|m| {
+            let before = annotated.partition_point(|a| a.start < m.end);
+            before == 0 || annotated[before - 1].end <= m.start
+        }));
     }
     out.sort_by_key(|m| m.start);
     out

@@ -7,12 +7,13 @@
 //! An article that already has annotations keeps its `.ann` as it was, byte for byte: the
 //! automatic mentions it does not cover are appended with the next free ids ([`write_ann`]).
 
+use std::collections::HashSet;
 use std::fmt::Write;
 
 use super::annotations::CLAIM_TYPES;
 use super::corpus::{Corpus, FileId};
 use super::model::Origin;
-use super::standoff::{parse_ann, AnnFile, Annotation, LineKind};
+use super::standoff::{parse_ann, AnnFile, Annotation, LineEnding, LineKind};
 
 /// The `.ann` text for an article of the corpus: its existing annotations, then the automatic
 /// mentions and the claims they do not already cover. An error when the article has an `.ann`
@@ -28,23 +29,37 @@ pub fn write_ann(corpus: &Corpus, file: FileId) -> Result<String, String> {
         return Err(format!("its existing annotations {} could not be read ({reason})", existing.ann_name));
     }
     let (t, n) = last_ids(&existing.file);
-    let mut additions = parse_ann(&fresh_ann(corpus, file, t, n));
-    let mut merged = existing.file.clone();
-    for line in additions.lines.drain(..) {
+    // Claims the file already marks (same type and offsets) are not written twice.
+    let marked: HashSet<(&str, &[(usize, usize)])> = existing
+        .file
+        .annotations()
+        .filter_map(|(_, a)| match a {
+            Annotation::TextBound { ty, spans, .. } if CLAIM_TYPES.contains(&ty.as_str()) => {
+                Some((ty.as_str(), spans.as_slice()))
+            }
+            _ => None,
+        })
+        .collect();
+    let crlf = existing.file.lines.iter().any(|l| l.ending == LineEnding::CrLf);
+    let ending = if crlf { "\r\n" } else { "\n" };
+    let mut out = existing.file.to_string();
+    let mut first = true;
+    for line in parse_ann(&fresh_ann(corpus, file, t, n)).lines {
         let LineKind::Annotation(a) = line.kind else { continue };
-        // A claim the file already marks (same type and offsets) is not written twice.
         if let Annotation::TextBound { ty, spans, .. } = &a {
-            let marked = existing
-                .file
-                .annotations()
-                .any(|(_, e)| matches!(e, Annotation::TextBound { ty: t, spans: s, .. } if t == ty && s == spans));
-            if CLAIM_TYPES.contains(&ty.as_str()) && marked {
+            if marked.contains(&(ty.as_str(), spans.as_slice())) {
                 continue;
             }
         }
-        merged.push(a);
+        // A last line without a newline gets one first (its bytes are otherwise kept).
+        if first && existing.file.lines.last().is_some_and(|l| l.ending == LineEnding::None) {
+            out.push_str(ending);
+        }
+        first = false;
+        out.push_str(&a.to_string());
+        out.push_str(ending);
     }
-    Ok(merged.to_string())
+    Ok(out)
 }
 
 /// The highest `T` and `N` numbers used in a file.

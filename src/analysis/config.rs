@@ -6,6 +6,7 @@
 //! max-file-bytes = 10485760
 //! language = "ar"                      # of messages: "ar" or "en"
 //! annotations-only = false             # true: no automatic recognition in annotated articles
+//! sync-annotations = false             # true: saving an edited article writes its moved annotations
 //!
 //! [checks]                             # severity of each check, or "off"
 //! unsourced-claim = "warning"
@@ -89,6 +90,9 @@ pub struct Settings {
     pub max_file_bytes: Option<u64>,
     pub language: Option<Lang>,
     pub annotations_only: bool,
+    /// When an edited article is saved, the server writes its annotations' moved offsets to its `.ann`
+    /// (as an edit the editor applies).
+    pub sync_annotations: bool,
     /// Check code → severity, for the checks the file mentions.
     pub checks: BTreeMap<String, Severity>,
 }
@@ -118,7 +122,7 @@ pub struct ConfigProblem {
 }
 
 const ENTITY_KEYS: &[&str] = &["id", "type", "name", "english", "aliases", "wikidata", "description"];
-const SETTINGS_KEYS: &[&str] = &["articles", "max-file-bytes", "language", "annotations-only"];
+const SETTINGS_KEYS: &[&str] = &["articles", "max-file-bytes", "language", "annotations-only", "sync-annotations"];
 
 /// Reads `text` (the file `file_name`). `builtin` is the knowledge base the entries extend, for
 /// reporting spellings that collide with it. `declared_types` are the entity types of the
@@ -220,6 +224,10 @@ impl Reader {
                 },
                 "annotations-only" => match value.as_bool() {
                     Some(b) => settings.annotations_only = b,
+                    None => self.wrong_type(value, key, "true or false"),
+                },
+                "sync-annotations" => match value.as_bool() {
+                    Some(b) => settings.sync_annotations = b,
                     None => self.wrong_type(value, key, "true or false"),
                 },
                 _ => self.unknown_key(table, key, &format!("settings are {}", SETTINGS_KEYS.join(", "))),

@@ -50,12 +50,11 @@ pub fn article_findings(corpus: &Corpus, file: FileId, lang: Lang) -> Vec<Findin
             });
         }
     }
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = Default::default();
     for m in f.annotated() {
-        if seen.contains(&m.form.as_str()) {
+        if !seen.insert(&m.form) {
             continue;
         }
-        seen.push(&m.form);
         if let Some(finding) = disagreement(corpus, file, m, lang) {
             out.push(finding);
         }

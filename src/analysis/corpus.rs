@@ -123,7 +123,7 @@ pub struct Corpus {
     /// The names recognised everywhere, with what they name (see `propagated_forms`).
     propagated: BTreeSet<(FormKey, NameRef)>,
     corpus_lexicon: Lexicon,
-    /// Word (or proclitic-split remainder, frequent words left out) → files containing it.
+    /// Word (or proclitic-split remainder, frequent words left out) → files containing it, sorted.
     head_files: rustc_hash::FxHashMap<u64, Vec<FileId>>,
     /// What a mention names → (file, mention index).
     postings: HashMap<NameRef, Vec<(FileId, u32)>>,
@@ -290,7 +290,10 @@ impl Corpus {
         self.count_discoveries(&old_discovered, &entry.discovered);
         self.count_annotated(&old_annotated, &entry.annotated);
         for h in heads_of(&tokens) {
-            self.head_files.entry(h).or_default().push(id);
+            let list = self.head_files.entry(h).or_default();
+            if let Err(at) = list.binary_search(&id) {
+                list.insert(at, id);
+            }
         }
         self.files[id as usize] = Some(entry);
         self.update_propagation(id);
@@ -447,7 +450,10 @@ impl Corpus {
         let (_, tokens) = prepare(&old.text);
         for h in heads_of(&tokens) {
             if let Some(list) = self.head_files.get_mut(&h) {
-                list.retain(|&f| f != id);
+                // Sorted by file id: found by binary search, not by a scan of every file with the word.
+                if let Ok(at) = list.binary_search(&id) {
+                    list.remove(at);
+                }
                 if list.is_empty() {
                     self.head_files.remove(&h);
                 }
@@ -494,23 +500,28 @@ impl Corpus {
         }
     }
 
+    /// Removes a file's mentions from the postings: one pass over each target's list (not one per
+    /// mention: an article with many mentions of one entity would cost their square).
     fn unindex_mentions(&mut self, id: FileId, entry: &FileEntry) {
-        for m in &entry.mentions {
-            if let Some(list) = self.postings.get_mut(&m.target) {
+        let targets: std::collections::HashSet<&NameRef> = entry.mentions.iter().map(|m| &m.target).collect();
+        for target in targets {
+            if let Some(list) = self.postings.get_mut(target) {
                 list.retain(|&(f, _)| f != id);
                 if list.is_empty() {
-                    self.postings.remove(&m.target);
-                    if !matches!(m.target, NameRef::Kb(_)) {
-                        self.touched.entry(m.target.clone()).or_insert(true);
+                    self.postings.remove(target);
+                    if !matches!(target, NameRef::Kb(_)) {
+                        self.touched.entry(target.clone()).or_insert(true);
                     }
                 }
             }
-            if m.origin == Origin::Annotated {
-                if let Some(list) = self.annotated_by_form.get_mut(&m.form) {
-                    list.retain(|&(f, _)| f != id);
-                    if list.is_empty() {
-                        self.annotated_by_form.remove(&m.form);
-                    }
+        }
+        let forms: std::collections::HashSet<&String> =
+            entry.mentions.iter().filter(|m| m.origin == Origin::Annotated).map(|m| &m.form).collect();
+        for form in forms {
+            if let Some(list) = self.annotated_by_form.get_mut(form) {
+                list.retain(|&(f, _)| f != id);
+                if list.is_empty() {
+                    self.annotated_by_form.remove(form);
                 }
             }
         }

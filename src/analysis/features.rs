@@ -196,19 +196,23 @@ pub fn document_entities(corpus: &Corpus, file: FileId) -> Vec<(EntityType, Vec<
         return Vec::new();
     };
     let mut by_entity: Vec<DocumentEntity> = Vec::new();
+    let mut index: rustc_hash::FxHashMap<EntityIdx, usize> = Default::default();
     for m in &f.mentions {
         let Some(entity) = corpus.entity_of(m) else {
             continue;
         };
         let range = FileRange { file, start: m.start, end: m.end };
-        match by_entity.iter_mut().find(|d| d.entity == entity) {
-            Some(d) => d.mentions.push(range),
-            None => by_entity.push(DocumentEntity {
-                entity,
-                name: display_name(corpus, entity),
-                ty: corpus.entity_type(entity),
-                mentions: vec![range],
-            }),
+        match index.get(&entity) {
+            Some(&i) => by_entity[i].mentions.push(range),
+            None => {
+                index.insert(entity, by_entity.len());
+                by_entity.push(DocumentEntity {
+                    entity,
+                    name: display_name(corpus, entity),
+                    ty: corpus.entity_type(entity),
+                    mentions: vec![range],
+                })
+            }
         }
     }
     let mut groups: BTreeMap<EntityType, Vec<DocumentEntity>> = BTreeMap::new();

@@ -135,50 +135,74 @@ pub fn same_name(a: &str, b: &str) -> bool {
     weighted_distance(a, b) <= limit
 }
 
-/// Candidate lookup by skeleton and its one-letter deletions.
+/// Candidate lookup by skeleton and its one-letter deletions. A key shared by more than `cap`
+/// values is too ambiguous to suggest anything (vowel-only variants of one consonant frame are
+/// different names, and comparing each with all the others would cost their square): it yields no
+/// candidates. Whether a key is over the cap depends only on the set of values, never on the order
+/// they came in.
 #[derive(Clone, Debug)]
 pub struct SkeletonIndex<T> {
-    keys: HashMap<String, Vec<T>>,
+    keys: HashMap<String, BTreeSet<T>>,
+    cap: usize,
 }
 
 impl<T> Default for SkeletonIndex<T> {
     fn default() -> Self {
-        SkeletonIndex { keys: HashMap::new() }
+        SkeletonIndex { keys: HashMap::new(), cap: usize::MAX }
     }
 }
 
-impl<T: Clone + PartialEq + Ord> SkeletonIndex<T> {
-    pub fn insert(&mut self, form: &str, value: T) {
-        for key in deletion_keys(&skeleton(form)) {
-            let list = self.keys.entry(key).or_default();
-            if !list.contains(&value) {
-                list.push(value.clone());
-            }
-        }
+impl<T: Clone + Ord> SkeletonIndex<T> {
+    /// An index whose keys shared by more than `cap` values give no candidates.
+    pub fn with_cap(cap: usize) -> Self {
+        SkeletonIndex { keys: HashMap::new(), cap }
     }
 
-    pub fn remove(&mut self, form: &str, value: &T) {
+    /// Adds a value; returns the keys that went over the cap with it.
+    pub fn insert(&mut self, form: &str, value: T) -> Vec<String> {
+        let mut crossed = Vec::new();
         for key in deletion_keys(&skeleton(form)) {
-            if let Some(list) = self.keys.get_mut(&key) {
-                list.retain(|v| v != value);
-                if list.is_empty() {
+            let set = self.keys.entry(key.clone()).or_default();
+            if set.insert(value.clone()) && set.len() == self.cap.saturating_add(1) {
+                crossed.push(key);
+            }
+        }
+        crossed
+    }
+
+    /// Removes a value; returns the keys that came back under the cap without it.
+    pub fn remove(&mut self, form: &str, value: &T) -> Vec<String> {
+        let mut crossed = Vec::new();
+        for key in deletion_keys(&skeleton(form)) {
+            if let Some(set) = self.keys.get_mut(&key) {
+                if set.remove(value) && set.len() == self.cap {
+                    crossed.push(key.clone());
+                }
+                if set.is_empty() {
                     self.keys.remove(&key);
                 }
             }
         }
+        crossed
     }
 
-    pub fn candidates(&self, form: &str) -> Vec<T>
-    where
-        T: Ord,
-    {
+    /// The values sharing a key (skeleton or one-letter deletion) with `form`, through keys under the cap.
+    pub fn candidates(&self, form: &str) -> Vec<T> {
         let mut out: Vec<T> = Vec::new();
         for key in deletion_keys(&skeleton(form)) {
-            out.extend(self.keys.get(&key).into_iter().flatten().cloned());
+            match self.keys.get(&key) {
+                Some(set) if set.len() <= self.cap => out.extend(set.iter().cloned()),
+                _ => {}
+            }
         }
         out.sort();
         out.dedup();
         out
+    }
+
+    /// Every value under a key, whatever the cap.
+    pub fn bucket(&self, key: &str) -> impl Iterator<Item = &T> {
+        self.keys.get(key).into_iter().flatten()
     }
 }
 
@@ -234,10 +258,11 @@ impl KbFuzzy {
     }
 }
 
-/// Groups forms that no knowledge-base entry claims into clusters of one name each.
-/// Returns, for each cluster, its members; clusters are ordered by their canonical form.
-pub fn cluster_forms(forms: &BTreeSet<FormKey>) -> Vec<Vec<FormKey>> {
+/// Groups forms into clusters of one name each: the connected components of `linked` over them.
+/// Clusters are ordered by their canonical form, members too.
+pub fn cluster_forms(forms: &BTreeSet<FormKey>, linked: impl Fn(&FormKey) -> Vec<FormKey>) -> Vec<Vec<FormKey>> {
     let list: Vec<&FormKey> = forms.iter().collect();
+    let position: HashMap<&FormKey, usize> = list.iter().enumerate().map(|(i, k)| (*k, i)).collect();
     let mut parent: Vec<usize> = (0..list.len()).collect();
     fn find(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -246,15 +271,13 @@ pub fn cluster_forms(forms: &BTreeSet<FormKey>) -> Vec<Vec<FormKey>> {
         }
         i
     }
-    let mut index: SkeletonIndex<usize> = SkeletonIndex::default();
     for (i, key) in list.iter().enumerate() {
-        for j in index.candidates(&key.form) {
-            if list[j].ty == key.ty && same_name(&key.form, &list[j].form) {
+        for other in linked(key) {
+            if let Some(&j) = position.get(&other) {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 parent[a.max(b)] = a.min(b);
             }
         }
-        index.insert(&key.form, i);
     }
     let mut groups: BTreeMap<usize, Vec<FormKey>> = BTreeMap::new();
     for (i, key) in list.iter().enumerate() {

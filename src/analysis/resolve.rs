@@ -2,16 +2,24 @@
 //!
 //! Knowledge-base entries are entities from the start. A discovered name form is linked to the
 //! knowledge-base entry it is a variant spelling of, if any; otherwise forms are grouped into
-//! clusters, the connected components of the `same_name` relation among forms of one type. Adding
-//! a form joins (and possibly merges) the clusters it is close to; removing one re-clusters only the
-//! cluster it was in. The result is independent of the order of changes, so an incrementally kept
-//! resolver equals one built from scratch.
+//! clusters, the connected components of the relation "same type, `same_name`, and sharing a
+//! skeleton key that at most [`MAX_SHARED_KEY`] forms share" (a key shared by hundreds of forms —
+//! vowel-only variants of one consonant frame — links nothing, so no form is compared with all
+//! the others). Adding a form joins (and possibly merges) the clusters it is close to; removing
+//! one re-clusters only the cluster it was in; a key going over or back under the cap re-clusters
+//! the clusters of its forms. The relation depends on the set of forms only, never on the order of
+//! changes, so an incrementally kept resolver equals one built from scratch.
 
 use rustc_hash::FxHashMap;
 
 use super::corpus::KbData;
+use std::collections::BTreeSet;
+
 use super::link::{cluster_forms, same_name, SkeletonIndex};
 use super::model::{EntityType, FormKey, NameRef};
+
+/// A skeleton key shared by more forms than this links none of them.
+pub const MAX_SHARED_KEY: usize = 64;
 
 /// Index of an entity (knowledge-base entities first, then discovered clusters; freed slots are reused).
 pub type EntityIdx = u32;
@@ -49,6 +57,7 @@ impl Resolver {
             entity_of: (0..n).map(|i| (NameRef::Kb(i), i)).collect(),
             entities: (0..n).map(|i| Some(EntityEntry::Kb(i))).collect(),
             members: (0..n).map(|i| vec![NameRef::Kb(i)]).collect(),
+            unclaimed: SkeletonIndex::with_cap(MAX_SHARED_KEY),
             ..Resolver::default()
         }
     }
@@ -84,21 +93,21 @@ impl Resolver {
             self.members[i as usize].push(target);
             return;
         }
-        let mut clusters: Vec<EntityIdx> = self
-            .unclaimed
-            .candidates(&form.form)
-            .into_iter()
-            .filter(|other| other.ty == form.ty && same_name(&form.form, &other.form))
-            .filter_map(|other| self.entity_of(&NameRef::Form(other)))
-            .collect();
-        clusters.sort_unstable();
-        clusters.dedup();
-        self.unclaimed.insert(&form.form, form.clone());
-        let mut cluster = vec![form.clone()];
-        for &c in &clusters {
-            cluster.extend(self.take_cluster(c));
+        // Keys that went over the cap link nothing any more: their forms' clusters are redone.
+        let crossed = self.unclaimed.insert(&form.form, form.clone());
+        let mut clusters = self.clusters_under(&crossed);
+        let redo = !clusters.is_empty();
+        clusters.extend(self.linked(form).iter().filter_map(|other| self.entity_of(&NameRef::Form(other.clone()))));
+        let mut forms: BTreeSet<FormKey> = BTreeSet::from([form.clone()]);
+        for c in clusters {
+            forms.extend(self.take_cluster(c));
         }
-        self.place_cluster(cluster);
+        if redo {
+            self.recluster(&forms);
+        } else {
+            // A new form with its links only joins the clusters it links to.
+            self.place_cluster(forms.into_iter().collect());
+        }
     }
 
     /// A form no longer occurs in the corpus.
@@ -109,10 +118,35 @@ impl Resolver {
             self.members[entity as usize].retain(|m| *m != target);
             return;
         }
-        self.unclaimed.remove(&form.form, form);
-        let mut rest = self.take_cluster(entity);
-        rest.retain(|f| f != form);
-        for cluster in cluster_forms(&rest.into_iter().collect()) {
+        // Keys that came back under the cap link their forms again: those clusters are redone too.
+        let crossed = self.unclaimed.remove(&form.form, form);
+        let mut forms: BTreeSet<FormKey> = self.take_cluster(entity).into_iter().filter(|f| f != form).collect();
+        for c in self.clusters_under(&crossed) {
+            forms.extend(self.take_cluster(c));
+        }
+        self.recluster(&forms);
+    }
+
+    /// The forms a form is linked to (its neighbours, not its whole cluster).
+    fn linked(&self, form: &FormKey) -> Vec<FormKey> {
+        self.unclaimed
+            .candidates(&form.form)
+            .into_iter()
+            .filter(|other| other != form && other.ty == form.ty && same_name(&form.form, &other.form))
+            .collect()
+    }
+
+    /// The clusters holding a form under one of these keys.
+    fn clusters_under(&self, keys: &[String]) -> BTreeSet<EntityIdx> {
+        keys.iter()
+            .flat_map(|k| self.unclaimed.bucket(k))
+            .filter_map(|f| self.entity_of(&NameRef::Form(f.clone())))
+            .collect()
+    }
+
+    /// Places the connected components of these forms (taken out of their clusters) as clusters.
+    fn recluster(&mut self, forms: &BTreeSet<FormKey>) {
+        for cluster in cluster_forms(forms, |f| self.linked(f)) {
             self.place_cluster(cluster);
         }
     }

@@ -15,12 +15,17 @@ pub enum ColumnUnit {
     CodePoint,
 }
 
+/// Every this many bytes (at a character boundary), the index records how many code points and
+/// UTF-16 units came before, so that no conversion scans more than this much text, however long
+/// the line.
+const CHECKPOINT_BYTES: u32 = 256;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineIndex {
     /// Byte offset of the start of each line.
     line_starts: Vec<u32>,
-    /// Code-point offset of the start of each line.
-    line_chars: Vec<u32>,
+    /// (byte offset, code points before it, UTF-16 units before it), ascending, from (0, 0, 0).
+    checkpoints: Vec<(u32, u32, u32)>,
     len: u32,
     /// Bytes of a byte order mark at the start (0 or 3).
     bom: u32,
@@ -29,32 +34,54 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
-        let mut line_chars = vec![0];
+        let mut checkpoints = vec![(0, 0, 0)];
         let bytes = text.as_bytes();
-        let mut chars = 0u32;
+        let (mut chars, mut units) = (0u32, 0u32);
         for (i, c) in text.char_indices() {
+            if i as u32 >= checkpoints.last().map_or(0, |c| c.0) + CHECKPOINT_BYTES {
+                checkpoints.push((i as u32, chars, units));
+            }
             chars += 1;
+            units += c.len_utf16() as u32;
             let ends_line = c == '\n' || (c == '\r' && bytes.get(i + 1) != Some(&b'\n'));
             if ends_line {
                 line_starts.push((i + 1) as u32);
-                line_chars.push(chars);
             }
         }
         let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() as u32 } else { 0 };
-        LineIndex { line_starts, line_chars, len: text.len() as u32, bom }
+        LineIndex { line_starts, checkpoints, len: text.len() as u32, bom }
     }
 
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
     }
 
+    /// Code points and UTF-16 units before a byte offset (a character boundary).
+    fn counts_at(&self, text: &str, offset: u32) -> (u32, u32) {
+        let k = self.checkpoints.partition_point(|c| c.0 <= offset) - 1;
+        let (at, chars, units) = self.checkpoints[k];
+        let rest = text.get(at as usize..offset as usize).unwrap_or("");
+        rest.chars().fold((chars, units), |(c, u), ch| (c + 1, u + ch.len_utf16() as u32))
+    }
+
+    /// Columns before a byte offset (a character boundary), counted from the start of the text.
+    fn units_at(&self, text: &str, offset: u32, unit: ColumnUnit) -> u32 {
+        match unit {
+            ColumnUnit::Utf8 => offset,
+            ColumnUnit::CodePoint => self.counts_at(text, offset).0,
+            ColumnUnit::Utf16 => self.counts_at(text, offset).1,
+        }
+    }
+
     /// (line, column) of a byte offset, both 0-based.
     pub fn position(&self, text: &str, offset: u32, unit: ColumnUnit) -> (u32, u32) {
         let offset = floor_char_boundary(text, offset.min(self.len) as usize) as u32;
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.content_start(line) as usize;
-        let prefix = text.get(start..offset as usize).unwrap_or("");
-        (line as u32, column_len(prefix, unit))
+        let start = self.content_start(line);
+        if offset <= start {
+            return (line as u32, 0);
+        }
+        (line as u32, self.units_at(text, offset, unit) - self.units_at(text, start, unit))
     }
 
     /// Byte offset of a (line, column); out-of-range positions clamp to the nearest valid offset.
@@ -63,40 +90,52 @@ impl LineIndex {
             return self.len;
         }
         let start = self.content_start(line as usize);
-        let end = self.line_content_end(text, line as usize).max(start as usize);
-        let line_text = &text[start as usize..end];
-        let mut units = 0u32;
-        for (i, c) in line_text.char_indices() {
+        let end = (self.line_content_end(text, line as usize) as u32).max(start);
+        let target = self.units_at(text, start, unit).saturating_add(col);
+        // Start scanning at the last checkpoint inside the line that lies before the target.
+        let mut at = start;
+        let mut units = self.units_at(text, start, unit);
+        let k = self.checkpoints.partition_point(|c| c.0 <= end);
+        let unit_of = |c: &(u32, u32, u32)| match unit {
+            ColumnUnit::Utf8 => c.0,
+            ColumnUnit::CodePoint => c.1,
+            ColumnUnit::Utf16 => c.2,
+        };
+        let candidates = &self.checkpoints[..k];
+        let j = candidates.partition_point(|c| unit_of(c) <= target);
+        if j > 0 && candidates[j - 1].0 > start {
+            at = candidates[j - 1].0;
+            units = unit_of(&candidates[j - 1]);
+        }
+        for (i, c) in text.get(at as usize..end as usize).unwrap_or("").char_indices() {
             let w = match unit {
                 ColumnUnit::Utf16 => c.len_utf16() as u32,
                 ColumnUnit::Utf8 => c.len_utf8() as u32,
                 ColumnUnit::CodePoint => 1,
             };
-            if units + w > col {
-                return start + i as u32;
+            if units + w > target {
+                return at + i as u32;
             }
             units += w;
         }
-        end as u32
+        end
     }
 
     /// Code-point offset of a byte offset (brat's unit).
     pub fn char_offset(&self, text: &str, offset: u32) -> u32 {
         let offset = floor_char_boundary(text, offset.min(self.len) as usize) as u32;
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line] as usize;
-        self.line_chars[line] + text[start..offset as usize].chars().count() as u32
+        self.counts_at(text, offset).0
     }
 
     /// Byte offset of a code-point offset, or `None` past the end.
     pub fn byte_offset_of_char(&self, text: &str, char_offset: u32) -> Option<u32> {
-        let line = self.line_chars.partition_point(|&s| s <= char_offset) - 1;
-        let start = self.line_starts[line] as usize;
-        let mut left = char_offset - self.line_chars[line];
-        let mut it = text[start..].char_indices();
+        let k = self.checkpoints.partition_point(|c| c.1 <= char_offset) - 1;
+        let (at, chars, _) = self.checkpoints[k];
+        let mut left = char_offset - chars;
+        let mut it = text.get(at as usize..)?.char_indices();
         loop {
             if left == 0 {
-                return Some(it.next().map_or(self.len, |(i, _)| (start + i) as u32));
+                return Some(it.next().map_or(self.len, |(i, _)| at + i as u32));
             }
             it.next()?;
             left -= 1;
@@ -119,14 +158,6 @@ impl LineIndex {
         let trimmed = body.strip_suffix('\n').unwrap_or(body);
         let trimmed = trimmed.strip_suffix('\r').unwrap_or(trimmed);
         self.line_starts[line] as usize + trimmed.len()
-    }
-}
-
-fn column_len(s: &str, unit: ColumnUnit) -> u32 {
-    match unit {
-        ColumnUnit::Utf16 => s.chars().map(|c| c.len_utf16() as u32).sum(),
-        ColumnUnit::Utf8 => s.len() as u32,
-        ColumnUnit::CodePoint => s.chars().count() as u32,
     }
 }
 
@@ -160,6 +191,33 @@ mod tests {
         assert_eq!(idx.byte_offset_of_char(text, 7), Some(b));
         assert_eq!(idx.byte_offset_of_char(text, text.chars().count() as u32), Some(text.len() as u32));
         assert_eq!(idx.byte_offset_of_char(text, 999), None);
+    }
+
+    #[test]
+    fn conversions_agree_with_a_plain_scan_on_long_lines() {
+        // Checkpoints every 256 bytes: lines far longer than that, mixed widths, a BOM.
+        let text: String = format!("\u{feff}{}\n{}\r\nx", "بوتين 🙂 ab ".repeat(300), "كيم\u{10000}".repeat(200));
+        let idx = LineIndex::new(&text);
+        let mut line_start = 3usize;
+        let mut line = 0u32;
+        for (b, c) in text.char_indices() {
+            if b < 3 {
+                continue;
+            }
+            let prefix = &text[line_start..b];
+            let expect16 = prefix.chars().map(|c| c.len_utf16() as u32).sum::<u32>();
+            assert_eq!(idx.position(&text, b as u32, ColumnUnit::Utf16), (line, expect16), "at {b}");
+            assert_eq!(idx.position(&text, b as u32, ColumnUnit::CodePoint), (line, prefix.chars().count() as u32));
+            if c != '\n' && c != '\r' {
+                assert_eq!(idx.offset(&text, line, expect16, ColumnUnit::Utf16), b as u32, "back at {b}");
+            }
+            assert_eq!(idx.char_offset(&text, b as u32), text[..b].chars().count() as u32);
+            assert_eq!(idx.byte_offset_of_char(&text, text[..b].chars().count() as u32), Some(b as u32));
+            if c == '\n' {
+                line += 1;
+                line_start = b + 1;
+            }
+        }
     }
 
     #[test]

@@ -149,6 +149,8 @@ impl LanguageServer for Backend {
                 text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
                     open_close: Some(true),
                     change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    // Saving an edited article may write its moved annotations (`sync-annotations`).
+                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                     ..TextDocumentSyncOptions::default()
                 })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
@@ -219,6 +221,20 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         guard("didClose", || indexing::close(&self.state, &uri));
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let edit = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            workspace_edit::annotations_to_write_on_save(&mut lock(&self.state), &uri)
+        }))
+        .ok()
+        .flatten();
+        if let Some(edit) = edit {
+            if let Err(e) = self.client.apply_edit(edit).await {
+                log::warn!("the editor did not apply the moved annotations of {}: {e}", uri.as_str());
+            }
+        }
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {

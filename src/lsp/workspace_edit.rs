@@ -165,3 +165,15 @@ pub fn action_origin(action: &CodeAction) -> Option<(Uri, Position)> {
 pub fn writable(s: &State, name: &str) -> bool {
     really_inside_roots(s.project.read_roots(), Path::new(name))
 }
+
+/// On saving an article whose folder sets `sync-annotations = true`: the edit that writes its
+/// annotations' moved offsets to its `.ann`, if they moved and the `.ann` may be written.
+pub fn annotations_to_write_on_save(s: &mut State, uri: &Uri) -> Option<WorkspaceEdit> {
+    let file = s.file_for(uri)?;
+    let name = s.corpus.file(file)?.name.clone();
+    if !s.settings_for(&name).sync_annotations {
+        return None;
+    }
+    let action = edits::sync_annotations(&s.corpus, file)?;
+    action.edits.iter().all(|e| writable(s, &e.file)).then(|| workspace_edit(s, &action.edits))?
+}

@@ -51,6 +51,7 @@ pub fn find_claims(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Cl
             marks: &marks[lo..hi],
             lex: &lex[lo..hi],
             opens_quote: sent.opens_quote,
+            last_org_start: marks[lo..hi].iter().rposition(|m| m.first && m.kind == Some(Kind::Org)),
         };
         let attr = attribution(&s, prev);
         prev = attr;
@@ -100,6 +101,9 @@ struct Sent<'a> {
     /// The cue lists of each token.
     lex: &'a [Lex],
     opens_quote: bool,
+    /// The index of the last token that starts an organisation's name, if any (so that "an
+    /// organisation later in the sentence" is one comparison, not a scan per frame word).
+    last_org_start: Option<usize>,
 }
 
 impl Sent<'_> {

@@ -25,8 +25,12 @@ pub(super) struct Sentence {
 /// The body sentences of `text`, in order.
 pub(super) fn body_sentences(text: &str) -> Vec<Sentence> {
     let lines = lines(text);
-    // How often a line occurs in the article; only some lines ask.
-    let repeats = |line: &str| lines.iter().filter(|&&(start, end)| &text[start..end] == line).count();
+    // How often each line occurs in the article (counted once, not rescanned per line).
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &(start, end) in &lines {
+        *counts.entry(&text[start..end]).or_default() += 1;
+    }
+    let repeats = |line: &str| counts.get(line).copied().unwrap_or(0);
     let mut res = Vec::new();
     let mut head = String::new();
     // The first line is the title.

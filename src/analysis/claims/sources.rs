@@ -129,7 +129,7 @@ fn frame_source(s: &Sent, i: usize) -> Found {
     if s.toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "ما" | "لما")) {
         return Found::Nothing;
     }
-    if s.marks[i + 1..].iter().any(|m| m.first && m.kind == Some(Kind::Org)) {
+    if s.last_org_start.is_some_and(|j| j > i) {
         return Found::Named;
     }
     for j in i + 1..s.toks.len().min(i + 1 + FORWARD) {

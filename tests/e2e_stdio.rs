@@ -168,19 +168,22 @@ fn full_session_over_stdio() {
         range_text(draft, &hover["range"])
     );
 
-    // Incremental edit: a new first line; the hover follows the text.
+    // Incremental edit: a title and a claim before; the hover follows the text, and the new
+    // diagnostics (they changed) carry the edit's version.
     server.notify(
         "textDocument/didChange",
         json!({
             "textDocument": {"uri": untitled, "version": 2},
-            "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "عنوان جديد\n"}]
+            "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                                "text": "عنوان جديد\nويتوقع مراقبون أن ترتفع الأسعار بنسبة 40 في المئة.\n"}]
         }),
     );
-    let hover = server.hover(untitled, json!({"line": 1, "character": last_letter}));
-    assert_hover_is_putin(&hover, "hover after inserting a line");
-    assert_eq!(hover["range"]["start"]["line"], json!(1), "the hover range moved down a line: {hover}");
+    let hover = server.hover(untitled, json!({"line": 2, "character": last_letter}));
+    assert_hover_is_putin(&hover, "hover after inserting two lines");
+    assert_eq!(hover["range"]["start"]["line"], json!(2), "the hover range moved down two lines: {hover}");
     let after_edit = server.diagnostics(untitled);
     assert_eq!(after_edit["version"], json!(2), "diagnostics after the edit carry its version: {after_edit}");
+    assert!(after_edit.to_string().contains("vague-source"), "{after_edit}");
 
     // Diagnostics of a seed article carry the document version; the claims rules' codes only.
     let path_001 = corpus.file(&seed_name("001"));

@@ -338,7 +338,7 @@ fn a_language_server_session_reads_only_the_workspace_writes_nothing_and_runs_no
         "textDocument/didChange",
         json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{
             "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
-            "text": "ويتوقع مراقبون أن ترتفع الأسعار بنسبة 40 في المئة. "}]}),
+            "text": "عنوان\nويتوقع مراقبون أن ترتفع الأسعار بنسبة 40 في المئة.\n"}]}),
     );
     let diags = server.notification("textDocument/publishDiagnostics", |p| p["uri"] == uri && p["version"] == 2);
     assert!(diags["diagnostics"].as_array().is_some_and(|d| !d.is_empty()), "diagnostics of the edit: {diags}");
@@ -374,7 +374,8 @@ fn a_language_server_session_reads_only_the_workspace_writes_nothing_and_runs_no
     assert!(!symbols(&mut server, "برقوطان").is_empty(), "the control file created inside is indexed");
     let leaked = symbols(&mut server, SECRET_NAME);
     assert!(leaked.is_empty(), "a name found only outside the workspace is indexed: {leaked:#?}");
-    let hover = server.hover(&uri, pos_in(&text, "فلاديمير بوتين", 0));
+    let edited = format!("عنوان\nويتوقع مراقبون أن ترتفع الأسعار بنسبة 40 في المئة.\n{text}");
+    let hover = server.hover(&uri, pos_in(&edited, "فلاديمير بوتين", 0));
     assert!(hover.is_object(), "still serving");
     server.finish();
     std::fs::remove_file(&control).unwrap();

@@ -68,7 +68,7 @@ async fn run(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedRe
                 if s.docs.get(&uri).is_none_or(|d| d.version != version) {
                     return None;
                 }
-                s.diagnostics(&uri).map(|d| (uri, d))
+                s.diagnostics_to_publish(&uri).map(|d| (uri, d))
             })
             .await;
             if let Ok(Some((uri, (diags, v)))) = analysed {

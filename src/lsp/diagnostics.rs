@@ -1,6 +1,8 @@
 //! Diagnostics of a document: claims and consistency findings of an article (with related
 //! locations in other articles and the `.ann` line), or the problems of an `isnad.toml`.
-//! Severities come from the corpus settings; a check set to "off" is not reported.
+//! Severities come from the corpus settings; a check set to "off" is not reported. A document gets
+//! at most [`MAX_PER_DOCUMENT`] diagnostics, the last one saying how many more there are (an
+//! `.ann` of a million broken lines must not become a million-item notification).
 
 use tower_lsp_server::lsp_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position, Range,
@@ -14,6 +16,28 @@ use crate::analysis::text::LineIndex;
 use crate::lsp::convert;
 use crate::lsp::locations;
 use crate::lsp::state::{uri_from_path, State};
+
+/// The most diagnostics one document gets, the "and N more" one included.
+pub const MAX_PER_DOCUMENT: usize = 500;
+
+/// Keeps the first diagnostics and replaces the rest by one that counts them.
+pub fn capped(mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if out.len() <= MAX_PER_DOCUMENT {
+        return out;
+    }
+    let more = out.len() - (MAX_PER_DOCUMENT - 1);
+    out.truncate(MAX_PER_DOCUMENT - 1);
+    let at = out.last().map(|d| d.range).unwrap_or_default();
+    out.push(Diagnostic {
+        range: Range { start: at.start, end: at.start },
+        severity: Some(DiagnosticSeverity::INFORMATION),
+        code: Some(NumberOrString::String("more-diagnostics".into())),
+        source: Some("isnad".into()),
+        message: format!("and {more} more problems in this document (isnad check lists them all)"),
+        ..Diagnostic::default()
+    });
+    out
+}
 
 fn severity(s: Severity) -> Option<DiagnosticSeverity> {
     match s {
@@ -74,13 +98,13 @@ pub fn article(s: &State, file: FileId) -> Vec<Diagnostic> {
         d.related_information = (!related.is_empty()).then_some(related);
         out.push(d);
     }
-    out
+    capped(out)
 }
 
 /// Problems of an `isnad.toml` text.
 pub fn config(s: &State, text: &str, problems: &[ConfigProblem]) -> Vec<Diagnostic> {
     let lines = LineIndex::new(text);
-    problems
+    let out = problems
         .iter()
         .filter_map(|p| {
             let end = p.range.end.min(text.len()) as u32;
@@ -88,5 +112,6 @@ pub fn config(s: &State, text: &str, problems: &[ConfigProblem]) -> Vec<Diagnost
             let sev = severity(p.severity)?;
             Some(diagnostic(convert::range(&lines, text, start, end, s.unit), sev, p.code, p.message.clone()))
         })
-        .collect()
+        .collect();
+    capped(out)
 }

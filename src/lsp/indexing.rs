@@ -125,12 +125,16 @@ pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
 pub async fn publish_all(client: &Client, state: &Mutex<State>) {
     let open: Vec<Uri> = lock(state).docs.keys().cloned().collect();
     for uri in open {
-        let diags = lock(state).diagnostics(&uri);
+        let diags = lock(state).diagnostics_to_publish(&uri);
         if let Some((diags, version)) = diags {
             client.publish_diagnostics(uri, diags, Some(version)).await;
         }
     }
-    let configs = lock(state).config_diagnostics();
+    let configs: Vec<_> = {
+        let mut s = lock(state);
+        let all = s.config_diagnostics();
+        all.into_iter().filter(|(uri, diags)| s.changed(uri, diags)).collect()
+    };
     for (uri, diags) in configs {
         client.publish_diagnostics(uri, diags, None).await;
     }

@@ -104,9 +104,10 @@ impl Backend {
     }
 
     async fn publish(&self, uri: Uri) {
-        let diags = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lock(&self.state).diagnostics(&uri)))
-            .ok()
-            .flatten();
+        let diags =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lock(&self.state).diagnostics_to_publish(&uri)))
+                .ok()
+                .flatten();
         if let Some((diags, version)) = diags {
             self.client.publish_diagnostics(uri, diags, Some(version)).await;
         }
@@ -220,6 +221,7 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         guard("didClose", || indexing::close(&self.state, &uri));
+        lock(&self.state).forget_published(&uri);
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 

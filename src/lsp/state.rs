@@ -96,6 +96,8 @@ pub struct State {
     pub editor_checks: std::collections::BTreeMap<String, Severity>,
     /// The client resolves code actions' edits on demand (`codeAction/resolve`).
     pub lazy_action_edits: bool,
+    /// A digest of the diagnostics last published for each document: the same ones are not sent again.
+    published: HashMap<Uri, u64>,
 }
 
 impl State {
@@ -105,6 +107,7 @@ impl State {
             project: Project::new(kb),
             editor_checks: Default::default(),
             lazy_action_edits: false,
+            published: HashMap::new(),
             docs: HashMap::new(),
             roots: Vec::new(),
             unit: ColumnUnit::Utf16,
@@ -271,6 +274,27 @@ impl State {
                 Some((diagnostics::article(self, file), version))
             }
         }
+    }
+
+    /// The diagnostics of an open document at its current version, unless they are the ones last
+    /// published for it (then there is nothing to send).
+    pub fn diagnostics_to_publish(&mut self, uri: &Uri) -> Option<(Vec<Diagnostic>, i32)> {
+        let (diags, version) = self.diagnostics(uri)?;
+        self.changed(uri, &diags).then_some((diags, version))
+    }
+
+    /// Records `diags` as published for `uri`; false when they are the ones published last.
+    pub fn changed(&mut self, uri: &Uri, diags: &[Diagnostic]) -> bool {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        serde_json::to_string(diags).unwrap_or_default().hash(&mut h);
+        let digest = h.finish();
+        self.published.insert(uri.clone(), digest) != Some(digest)
+    }
+
+    /// A document was closed: its diagnostics are cleared, and the next ones sent whatever they are.
+    pub fn forget_published(&mut self, uri: &Uri) {
+        self.published.remove(uri);
     }
 
     /// The diagnostics of each folder's `isnad.toml` as it is on disk, when it is not open.

@@ -175,40 +175,6 @@ fn a_broken_isnad_toml_gets_diagnostics_and_the_server_keeps_serving() {
     s.finish();
 }
 
-/// Applies a workspace edit to the files on disk as an editor would (creating files first), and
-/// returns the paths it touched.
-fn apply_workspace_edit(edit: &Value) -> Vec<std::path::PathBuf> {
-    let mut touched = Vec::new();
-    for op in edit["documentChanges"].as_array().expect("documentChanges") {
-        if op["kind"] == "create" {
-            let path = uri_path(op["uri"].as_str().unwrap());
-            if !path.exists() {
-                std::fs::write(&path, "").unwrap();
-            }
-            continue;
-        }
-        let path = uri_path(op["textDocument"]["uri"].as_str().unwrap());
-        let mut text = std::fs::read_to_string(&path).unwrap();
-        let mut edits: Vec<(usize, usize, String)> = op["edits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                let start = utf16_offset(&text, &e["range"]["start"]);
-                let end = utf16_offset(&text, &e["range"]["end"]);
-                (start, end, e["newText"].as_str().unwrap().to_string())
-            })
-            .collect();
-        edits.sort_by_key(|e| std::cmp::Reverse(e.0));
-        for (start, end, new) in edits {
-            text.replace_range(start..end, &new);
-        }
-        std::fs::write(&path, text).unwrap();
-        touched.push(path);
-    }
-    touched
-}
-
 fn watched_changed(s: &Server, paths: &[std::path::PathBuf]) {
     let changes: Vec<Value> = paths.iter().map(|p| json!({"uri": file_uri(p), "type": 2})).collect();
     s.notify("workspace/didChangeWatchedFiles", json!({"changes": changes}));

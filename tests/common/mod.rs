@@ -556,3 +556,47 @@ impl Server {
         self.outstanding.clear();
     }
 }
+
+/// Applies a workspace edit to the files on disk as an editor would, and returns the paths it
+/// touched: files to create first; positions counted on the text the editor shows (a byte order
+/// mark hidden, and kept when the file is written back). Fails on what the protocol forbids: two
+/// edits of one document that overlap, or one document edited twice in the same workspace edit.
+pub fn apply_workspace_edit(edit: &Value) -> Vec<PathBuf> {
+    let mut touched = Vec::new();
+    for op in edit["documentChanges"].as_array().expect("documentChanges") {
+        if op["kind"] == "create" {
+            let path = uri_path(op["uri"].as_str().unwrap());
+            if !path.exists() {
+                std::fs::write(&path, "").unwrap();
+            }
+            continue;
+        }
+        let path = uri_path(op["textDocument"]["uri"].as_str().unwrap());
+        assert!(!touched.contains(&path), "{} is edited twice in one workspace edit", path.display());
+        let raw = std::fs::read_to_string(&path).unwrap();
+        let (bom, mut text) = match raw.strip_prefix('\u{feff}') {
+            Some(rest) => ("\u{feff}", rest.to_string()),
+            None => ("", raw.clone()),
+        };
+        let mut edits: Vec<(usize, usize, String)> = op["edits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let start = utf16_offset(&text, &e["range"]["start"]);
+                let end = utf16_offset(&text, &e["range"]["end"]);
+                (start, end, e["newText"].as_str().unwrap().to_string())
+            })
+            .collect();
+        edits.sort_by_key(|e| (e.0, e.1));
+        for pair in edits.windows(2) {
+            assert!(pair[0].1 <= pair[1].0, "overlapping edits in {}: {pair:?}", path.display());
+        }
+        for (start, end, new) in edits.into_iter().rev() {
+            text.replace_range(start..end, &new);
+        }
+        std::fs::write(&path, format!("{bom}{text}")).unwrap();
+        touched.push(path);
+    }
+    touched
+}

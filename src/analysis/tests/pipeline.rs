@@ -1,6 +1,7 @@
 //! Property tests of the text pipeline on arbitrary text (Arabic letters, diacritics, marks,
 //! presentation forms, emoji, every kind of line break): nothing panics, every offset the core
 //! reports is a character boundary inside the original text, and positions round-trip.
+//! `ISNAD_PIPELINE_CASES` sets the number of cases (256 by default).
 
 use std::sync::Arc;
 
@@ -38,8 +39,12 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..40).prop_map(|v| v.concat())
 }
 
+fn cases() -> u32 {
+    std::env::var("ISNAD_PIPELINE_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn offsets_are_boundaries_and_positions_round_trip(text in text()) {

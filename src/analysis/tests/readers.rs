@@ -10,7 +10,24 @@ use proptest::prelude::*;
 use crate::analysis::annotations::{annotated_mentions, read_annotations};
 use crate::analysis::config::parse_config;
 use crate::analysis::corpus::{Corpus, CorpusOptions};
+use crate::analysis::edits;
 use crate::analysis::fixture::KB;
+
+/// `text` with the edits applied, which must be sorted, not overlap and fall on boundaries.
+fn apply_checked(text: &str, edits: &[edits::TextEdit]) -> Result<String, TestCaseError> {
+    let mut out = String::new();
+    let mut at = 0usize;
+    for e in edits {
+        let (s, t) = (e.start as usize, e.end as usize);
+        prop_assert!(at <= s && s <= t && t <= text.len(), "edit {e:?} out of order or bounds in {text:?}");
+        prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(t), "edit {e:?} inside a character");
+        out.push_str(&text[at..s]);
+        out.push_str(&e.new_text);
+        at = t;
+    }
+    out.push_str(&text[at..]);
+    Ok(out)
+}
 
 fn cases() -> u32 {
     std::env::var("ISNAD_READER_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
@@ -121,8 +138,38 @@ proptest! {
         }
         let mut corpus = Corpus::new(KB.clone());
         corpus.options = CorpusOptions { annotations_only: ann.len() % 2 == 0, ..CorpusOptions::default() };
-        corpus.set_article("a.txt", Arc::from(text.as_str()), Some(Arc::new(anns)));
+        corpus.set_article("a.txt", Arc::from(text.as_str()), Some(Arc::new(anns.clone())));
         let f = corpus.file(0).expect("indexed");
         prop_assert!(f.mentions.windows(2).all(|w| w[0].end <= w[1].start), "mentions overlap");
+        // Writing the moved annotations back: edits inside the .ann, in order, on boundaries; the
+        // written file, read against the edited text, holds every annotation the index held.
+        let ann_text = anns.file.to_string();
+        if let Some(action) = edits::sync_annotations(&corpus, 0) {
+            let written = apply_checked(&ann_text, &action.edits[0].edits)?;
+            let reread = read_annotations("a.ann", &written, &text, &Default::default());
+            for span in &anns.spans {
+                prop_assert!(
+                    reread.spans.iter().any(|r| r.id == span.id && r.fragments == span.fragments),
+                    "{span:?} not written back: {written:?}"
+                );
+            }
+        }
+        // Every action at every mention: edits inside their file, sorted, never overlapping.
+        let ctx = edits::ActionContext { config_file: "isnad.toml", config: edits::ConfigTarget::Absent, writable: &|_| true };
+        for m in &f.mentions {
+            for action in edits::code_actions(&corpus, 0, m.start, &ctx) {
+                for fe in &action.edits {
+                    let base = if fe.file == "a.ann" { ann_text.as_str() } else { "" };
+                    apply_checked(base, &fe.edits)?;
+                }
+            }
+            if let Ok(changes) = edits::rename(&corpus, 0, m.start, "اسم جديد", &|_| true) {
+                for fe in &changes {
+                    let base = if fe.file == "a.txt" { text.as_str() } else { ann_text.as_str() };
+                    apply_checked(base, &fe.edits)?;
+                }
+            }
+        }
+        prop_assert!(crate::analysis::brat::write_ann(&corpus, 0).is_ok_and(|w| w.starts_with(&ann_text)));
     }
 }

@@ -98,6 +98,11 @@ fn setup(label: &str) -> Setup {
     std::fs::write(outside.join("secret.txt"), article(SECRET_NAME)).unwrap();
     std::fs::create_dir(outside.join("d")).unwrap();
     std::fs::write(outside.join("d/inner.txt"), article(SECRET_NAME)).unwrap();
+    // Side files beside the outside articles: read through the directory link, they would bring
+    // their content in (an annotation, a corpus configuration).
+    std::fs::write(outside.join("secret.ann"), format!("T1\tPerson 12 19\t{SECRET_NAME}\n")).unwrap();
+    std::fs::write(outside.join("d/inner.ann"), format!("T1\tPerson 12 19\t{SECRET_NAME}\n")).unwrap();
+    std::fs::write(outside.join("isnad.toml"), "[checks]\nunsourced-claim = \"off\"\n").unwrap();
     symlink(outside.join("secret.txt"), ws.join("linked-file.txt")).unwrap();
     symlink(&outside, ws.join("linked-dir")).unwrap();
     Setup {
@@ -227,6 +232,12 @@ fn allowed_outside(path: &Path) -> Option<&'static str> {
 
 /// Checks the whole trace of one run; `what` names the run in failure messages.
 fn assert_trace(setup: &Setup, dir: &Path, cwd: &Path, what: &str) -> usize {
+    assert_trace_with(setup, dir, cwd, what, false)
+}
+
+/// [`assert_trace`], with writes (creating, renaming, removing files and directories) allowed
+/// inside the workspace when `writes_inside` is set — and only there, never through a link.
+fn assert_trace_with(setup: &Setup, dir: &Path, cwd: &Path, what: &str, writes_inside: bool) -> usize {
     let calls = read_trace(dir);
     let mut problems = Vec::new();
     let mut read_inside = BTreeSet::new();
@@ -243,7 +254,19 @@ fn assert_trace(setup: &Setup, dir: &Path, cwd: &Path, what: &str) -> usize {
             "socket" | "connect" | "bind" => problems.push(format!("network: {}", call.line)),
             "creat" | "rename" | "renameat" | "renameat2" | "unlink" | "unlinkat" | "mkdir" | "mkdirat" | "link"
             | "linkat" | "symlink" | "symlinkat" | "truncate" => {
-                problems.push(format!("writes to the file system: {}", call.line))
+                let inside = |p: &String| {
+                    let resolved = lexical(cwd, p);
+                    let dir = resolved.parent().map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()));
+                    resolved == setup.ws
+                        || (resolved.starts_with(&setup.ws) && dir.is_some_and(|d| d.starts_with(&setup.ws)))
+                };
+                let allowed = writes_inside
+                    && matches!(name, "rename" | "renameat" | "renameat2" | "mkdir" | "mkdirat" | "unlink" | "unlinkat")
+                    && !call.strings.is_empty()
+                    && call.strings.iter().all(inside);
+                if !allowed {
+                    problems.push(format!("writes to the file system: {}", call.line))
+                }
             }
             "open" | "openat" | "openat2" => {
                 let relative_to_fd = name != "open" && call.bare.first().is_some_and(|fd| fd != "AT_FDCWD");
@@ -256,10 +279,11 @@ fn assert_trace(setup: &Setup, dir: &Path, cwd: &Path, what: &str) -> usize {
                     continue;
                 }
                 let flags = call.bare.iter().find(|b| b.contains("O_")).cloned().unwrap_or_default();
-                if ["O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND", "O_TMPFILE"]
-                    .iter()
-                    .any(|f| flags.contains(f))
-                {
+                let writing =
+                    ["O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND", "O_TMPFILE"].iter().any(|f| flags.contains(f));
+                // A write is allowed only as a new file (O_EXCL: never through a link) inside the workspace.
+                let new_inside = writes_inside && flags.contains("O_EXCL") && lexical(cwd, path).starts_with(&setup.ws);
+                if writing && !new_inside {
                     problems.push(format!("opened for writing: {}", call.line));
                 }
                 let resolved = lexical(cwd, path);
@@ -362,7 +386,12 @@ fn a_language_server_session_reads_only_the_workspace_writes_nothing_and_runs_no
     // A file created inside the workspace is read when the client reports it (the control).
     let control = ws.join("أخبار/جديد.txt");
     std::fs::write(&control, article("برقوطان")).unwrap();
-    let mut changes: Vec<Value> = outside_uris.iter().map(|u| json!({"uri": u, "type": 1})).collect();
+    let side_files = [
+        file_uri(&ws.join("linked-dir/isnad.toml")),
+        file_uri(&ws.join("linked-dir/secret.ann")),
+        file_uri(&ws.join("linked-dir/d/inner.ann")),
+    ];
+    let mut changes: Vec<Value> = outside_uris.iter().chain(&side_files).map(|u| json!({"uri": u, "type": 1})).collect();
     changes.extend(outside_uris.iter().map(|u| json!({"uri": u, "type": 2})));
     changes.push(json!({"uri": file_uri(&control), "type": 1}));
     server.notify("workspace/didChangeWatchedFiles", json!({"changes": changes}));
@@ -415,6 +444,27 @@ fn check_and_entities_read_only_the_workspace_write_nothing_and_run_nothing() {
 }
 
 #[test]
+fn annotate_into_the_corpus_writes_only_new_files_there_and_follows_no_link() {
+    if !strace_usable() {
+        return;
+    }
+    let setup = setup("annotate");
+    // An .ann that is a link to a file outside, and a FIFO where an .ann would be.
+    std::fs::write(setup.outside.join("victim.ann"), "keep\n").unwrap();
+    std::os::unix::fs::symlink(setup.outside.join("victim.ann"), setup.ws.join("بوتين-في-موسكو.ann")).unwrap();
+    let fifo = setup.ws.join("مقال ٢.ann");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let dir = setup.traces.join("annotate");
+    std::fs::create_dir(&dir).unwrap();
+    let out = traced(&dir, &setup.home, &["annotate", ".", "--out", "."]).current_dir(&setup.ws).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "the link and the FIFO are refused: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(setup.outside.join("victim.ann")).unwrap(), "keep\n");
+    assert!(setup.ws.join("أخبار/003.ann").is_file(), "the other article's .ann is written");
+    let calls = assert_trace_with(&setup, &dir, &setup.ws, "isnad annotate . --out .", true);
+    eprintln!("isnad annotate: {calls} traced calls checked");
+}
+
+#[test]
 fn the_trace_checker_catches_what_it_must() {
     // The checker itself, on lines in strace's own format: a passing suite means nothing if
     // the parser misses the calls it looks for.
@@ -422,6 +472,8 @@ fn the_trace_checker_catches_what_it_must() {
     assert_eq!(call.name, "openat");
     assert_eq!(call.strings, vec!["/tmp/ws/ب.txt".to_string()]);
     assert_eq!(call.bare, vec!["AT_FDCWD".to_string(), "O_RDONLY|O_CLOEXEC".to_string()]);
+    let call = parse_line(r#"openat(AT_FDCWD, "/w/a.ann", O_RDONLY|O_NONBLOCK|O_NOFOLLOW|O_CLOEXEC) = -1 ELOOP"#).unwrap();
+    assert!(call.bare.iter().any(|b| b.contains("O_NOFOLLOW")), "{:?}", call.bare);
     let call = parse_line(r#"socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = 3"#).unwrap();
     assert_eq!(call.name, "socket");
     let call = parse_line(r#"execve("/bin/sh", ["sh", "-c", "x"], 0x7ffd /* 3 vars */) = 0"#).unwrap();

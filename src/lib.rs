@@ -7,5 +7,6 @@ pub mod analysis;
 pub mod cli;
 pub mod files;
 pub mod lsp;
+pub mod models;
 pub mod project;
 pub mod workspace;

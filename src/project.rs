@@ -225,7 +225,7 @@ impl Project {
         let kb = merged_kb(&self.builtin.kb, &configs);
         let now: Vec<_> = kb.entities.iter().filter(|e| e.source == "corpus").collect();
         if now != current {
-            self.kb = Arc::new(KbData::new(kb));
+            self.kb = Arc::new(KbData::new(kb).with_tagger(self.builtin.tagger.clone()));
         }
     }
 

@@ -23,6 +23,7 @@ use super::normalize::NormText;
 use super::recognize::discoveries;
 use super::resolve::Resolver;
 use super::standoff::conf::AnnotationConf;
+use super::tagger::Tagger;
 use super::text::LineIndex;
 use super::tokens::{tokenize, Token};
 
@@ -43,6 +44,8 @@ pub struct KbData {
     pub fuzzy: KbFuzzy,
     /// Wikidata id (`Q7747`) → entity, for annotations normalised to Wikidata.
     pub by_wikidata: HashMap<String, u32>,
+    /// The sequence tagger at the centre of recognition (none: the rules alone).
+    pub tagger: Option<Arc<Tagger>>,
 }
 
 impl KbData {
@@ -71,7 +74,13 @@ impl KbData {
                 by_wikidata.insert(e.wikidata.clone(), idx as u32);
             }
         }
-        KbData { kb, lexicon, fuzzy, by_wikidata }
+        KbData { kb, lexicon, fuzzy, by_wikidata, tagger: None }
+    }
+
+    /// The same, recognising with this tagger.
+    pub fn with_tagger(mut self, tagger: Option<Arc<Tagger>>) -> KbData {
+        self.tagger = tagger;
+        self
     }
 }
 
@@ -163,8 +172,8 @@ impl Corpus {
         let first: Vec<(FileEntry, Vec<u64>)> = files
             .into_par_iter()
             .map(|(name, text, annotations)| {
-                let (_, tokens) = prepare(&text);
-                let discovered = discoveries(&tokens, &kb.lexicon);
+                let (norm, tokens) = prepare(&text);
+                let discovered = discoveries(&norm, &tokens, &kb.lexicon, kb.tagger.as_deref());
                 let heads = heads_of(&tokens);
                 (FileEntry::new(name, text, annotations, discovered, &kb), heads)
             })
@@ -219,7 +228,7 @@ impl Corpus {
                 }
                 let empty = Lexicon::default();
                 let corpus_lexicon = if spread_names_may_occur { lexicon } else { &empty };
-                entry.analyse(&norm, &tokens, &kb.lexicon, corpus_lexicon, annotations_only);
+                entry.analyse(&norm, &tokens, &kb, corpus_lexicon, annotations_only);
                 entry
             })
             .collect();
@@ -283,7 +292,7 @@ impl Corpus {
             }
         };
         let (norm, tokens) = prepare(&text);
-        let discovered = discoveries(&tokens, &self.kb.lexicon);
+        let discovered = discoveries(&norm, &tokens, &self.kb.lexicon, self.kb.tagger.as_deref());
         let old = self.take_file(id);
         let entry = FileEntry::new(name.to_string(), text, annotations, discovered, &self.kb);
         let (old_discovered, old_annotated) = old.map(|e| (e.discovered, e.annotated)).unwrap_or_default();
@@ -482,7 +491,7 @@ impl Corpus {
             return;
         };
         self.unindex_mentions(id, &entry);
-        entry.analyse(norm, tokens, &self.kb.lexicon, &self.corpus_lexicon, self.options.annotations_only);
+        entry.analyse(norm, tokens, &self.kb, &self.corpus_lexicon, self.options.annotations_only);
         self.index_mentions(id, &entry);
         self.files[id as usize] = Some(entry);
     }

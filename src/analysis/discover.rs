@@ -203,6 +203,25 @@ fn trigger(token: &str) -> Option<(&str, u8)> {
     TRIGGERS.get(rest).map(|&kind| (rest, kind))
 }
 
+/// What the rules' word lists say of a word (after a و/ف conjunction for the trigger lists), as
+/// bits for the tagger's features: the trigger kinds (title, speech verb, place and organisation
+/// heads) in the low byte, then stop word, frequent word, given name, nisba, what follows a speaker.
+pub fn word_cues(w: &str) -> u16 {
+    let mut bits = trigger(w).map_or(0, |(_, kind)| kind as u16);
+    for (set, bit) in [(&*STOP, 8), (&*GIVEN_NAMES, 10), (&*AFTER_SPEAKER, 12)] {
+        if set.contains(w) {
+            bits |= 1 << bit;
+        }
+    }
+    if is_frequent(w) {
+        bits |= 1 << 9;
+    }
+    if is_nisba(w) {
+        bits |= 1 << 11;
+    }
+    bits
+}
+
 /// Whether a frequent word can still be the first word of a discovered name: a common given name
 /// (الرئيس محمد …) or a trigger noun that descriptive names start with (وزارة الدفاع الروسية).
 pub fn may_start_name(word: &str) -> bool {

@@ -24,6 +24,7 @@ pub mod normalize;
 pub mod recognize;
 pub mod resolve;
 pub mod standoff;
+pub mod tagger;
 #[cfg(test)]
 mod tests;
 pub mod text;

@@ -15,6 +15,8 @@ use super::discover::{discover, is_frequent, name_like, Found};
 use super::lexicon::{clitic_splits, Hit, Lexicon, Spelling};
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
+use super::tagger::features::{sequence_features, Proposal};
+use super::tagger::{label_for, spans_of, Tagger};
 use super::tokens::Token;
 use super::wordlist::{word_set, WordSet};
 
@@ -28,17 +30,204 @@ pub struct Recognized {
 }
 
 /// Recognises mentions. `kb` holds knowledge-base spellings, `corpus` the names discovered
-/// anywhere in the corpus (it may be empty).
-pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexicon) -> Recognized {
+/// anywhere in the corpus (it may be empty). With a tagger, the rules' spans are its features and
+/// its spans are the mentions (see [`tagged`]); without one, the rules' spans are.
+pub fn recognize(
+    norm: &NormText,
+    tokens: &[Token],
+    kb: &Lexicon,
+    corpus: &Lexicon,
+    tagger: Option<&Tagger>,
+) -> Recognized {
     let mut covered = vec![false; tokens.len()];
     let (mut spans, discovered) = known_and_discovered(tokens, kb, corpus, &mut covered);
     spans_after_discovery(tokens, &mut spans, &mut covered);
-    finish(norm, tokens, spans, discovered)
+    match tagger {
+        Some(tagger) => {
+            let spans = tagged(tokens, &spans, kb, corpus, tagger);
+            let discovered = spans
+                .iter()
+                .filter(|s| s.target.is_none())
+                .map(|s| FormKey { form: form_of(tokens, s.start, s.end, s.prefix_chars), ty: s.ty.clone() })
+                .collect();
+            finish(norm, tokens, spans, discovered)
+        }
+        None => finish(norm, tokens, spans, discovered),
+    }
+}
+
+/// The tagger's spans over an article, each linked where the rules or the lexicons link it: the
+/// rules' span over the same tokens gives its target (a knowledge-base entry, a spread name, a
+/// full name for a partial one) when it has the tagger's type; else a knowledge-base or corpus
+/// spelling over exactly those tokens with that type; else the span is a name of its own (a
+/// discovered form). Proclitics on the first token stay out of the mention as the rules or the
+/// lexicon read them, else a و/ف conjunction is left out.
+fn tagged(tokens: &[Token], rules: &[Span], kb: &Lexicon, corpus: &Lexicon, tagger: &Tagger) -> Vec<Span> {
+    let proposals = proposals_of(tokens, rules);
+    let mut out: Vec<Span> = Vec::new();
+    let mut start = 0;
+    for end in 1..=tokens.len() {
+        if end < tokens.len() && !tokens[end].newline_before {
+            continue;
+        }
+        let features = sequence_features(&tokens[start..end], &proposals[start..end], Some(&tagger.clusters));
+        let labels = tagger.model.decode(&features);
+        for (s, e, ty) in spans_of(&labels) {
+            out.push(link_span(tokens, rules, kb, corpus, start + s, start + e, ty));
+        }
+        start = end;
+    }
+    consistent(tokens, &mut out);
+    let mut covered = vec![false; tokens.len()];
+    for s in &out {
+        covered[s.start..s.end].iter_mut().for_each(|c| *c = true);
+    }
+    add_partial_names(tokens, &mut out, &covered);
+    out.sort_by_key(|s| s.start);
+    out
+}
+
+/// One article names a thing the same way throughout: a run of words the tagger took for a name
+/// somewhere is that name wherever else it occurs untagged (after a proclitic too), with the type
+/// and link of its first tagging.
+fn consistent(tokens: &[Token], spans: &mut Vec<Span>) {
+    let mut covered = vec![false; tokens.len()];
+    for s in spans.iter() {
+        covered[s.start..s.end].iter_mut().for_each(|c| *c = true);
+    }
+    // Names by their words (proclitics of the first word left out), longest first.
+    let mut names: Vec<(Vec<String>, usize)> = Vec::new();
+    let mut seen: std::collections::HashSet<Vec<String>> = Default::default();
+    for (k, s) in spans.iter().enumerate() {
+        let words: Vec<String> = form_of(tokens, s.start, s.end, s.prefix_chars).split(' ').map(String::from).collect();
+        if words.concat().chars().count() >= 3 && seen.insert(words.clone()) {
+            names.push((words, k));
+        }
+    }
+    names.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let mut added = Vec::new();
+    for (words, k) in &names {
+        let n = words.len();
+        let mut i = 0;
+        while i + n <= tokens.len() {
+            if covered[i..i + n].iter().any(|c| *c) {
+                i += 1;
+                continue;
+            }
+            let first = clitic_splits(&tokens[i].norm).find(|(_, rest)| rest.as_ref() == words[0]);
+            let rest_match = (1..n).all(|j| tokens[i + j].norm == words[j] && tokens[i + j].joins_prev);
+            match first {
+                Some((prefix_chars, _)) if rest_match => {
+                    let model = &spans[*k];
+                    added.push(Span {
+                        start: i,
+                        end: i + n,
+                        prefix_chars,
+                        ty: model.ty.clone(),
+                        target: model.target.clone(),
+                        origin: model.origin,
+                    });
+                    covered[i..i + n].iter_mut().for_each(|c| *c = true);
+                    i += n;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    spans.extend(added);
+}
+
+/// Single words of the article's multi-word person names, where nothing else covers them, are
+/// mentions of those persons (step 3 of the rules, over the tagger's spans).
+fn add_partial_names(tokens: &[Token], spans: &mut Vec<Span>, covered: &[bool]) {
+    let partials = partial_names(tokens, spans);
+    for (i, token) in tokens.iter().enumerate() {
+        if covered[i] {
+            continue;
+        }
+        let Some((prefix_chars, full)) =
+            clitic_splits(&token.norm).find_map(|(p, rest)| partials.get(rest.as_ref()).map(|full| (p, full)))
+        else {
+            continue;
+        };
+        spans.push(Span {
+            start: i,
+            end: i + 1,
+            prefix_chars,
+            ty: EntityType::Per,
+            target: Some(full.clone()),
+            origin: Origin::Partial,
+        });
+    }
+}
+
+/// A tagger span linked as [`tagged`] says.
+fn link_span(
+    tokens: &[Token],
+    rules: &[Span],
+    kb: &Lexicon,
+    corpus: &Lexicon,
+    start: usize,
+    end: usize,
+    ty: EntityType,
+) -> Span {
+    if let Some(r) = rules.iter().find(|r| r.start == start && r.end == end && r.ty == ty) {
+        return Span { start, end, prefix_chars: r.prefix_chars, ty, target: r.target.clone(), origin: r.origin };
+    }
+    for lexicon in [kb, corpus] {
+        let exact = lexicon.longest_at(tokens, start).filter(|h| h.len == end - start);
+        if let Some(hit) = exact {
+            if let Some(s) = std::iter::once(hit.spelling).chain(lexicon.alternatives(&hit)).find(|s| s.ty == ty) {
+                let origin = if matches!(s.target, NameRef::Kb(_)) { Origin::Gazetteer } else { Origin::Discovered };
+                return Span { start, end, prefix_chars: hit.prefix_chars, ty, target: Some(s.target.clone()), origin };
+            }
+        }
+    }
+    let prefix_chars = rules
+        .iter()
+        .find(|r| r.start == start)
+        .map(|r| r.prefix_chars)
+        .or_else(|| kb.longest_at(tokens, start).map(|h| h.prefix_chars))
+        .unwrap_or_else(|| conjunction(&tokens[start].norm));
+    Span { start, end, prefix_chars, ty, target: None, origin: Origin::Discovered }
+}
+
+/// The characters of a leading و/ف conjunction, when the rest is a word of three letters or more.
+fn conjunction(word: &str) -> usize {
+    let rest = word.strip_prefix('و').or_else(|| word.strip_prefix('ف'));
+    usize::from(rest.is_some_and(|r| r.chars().count() >= 3))
+}
+
+/// What the rule system proposes for each token (its label and how the name was found), for the
+/// tagger's features: the spans of [`recognize`] without a tagger, with these lexicons.
+pub fn rule_proposals(tokens: &[Token], kb: &Lexicon, corpus: &Lexicon) -> Vec<Proposal> {
+    let mut covered = vec![false; tokens.len()];
+    let (mut spans, _) = known_and_discovered(tokens, kb, corpus, &mut covered);
+    spans_after_discovery(tokens, &mut spans, &mut covered);
+    proposals_of(tokens, &spans)
+}
+
+fn proposals_of(tokens: &[Token], spans: &[Span]) -> Vec<Proposal> {
+    let mut out = vec![Proposal::default(); tokens.len()];
+    for s in spans {
+        let origin = match s.origin {
+            Origin::Gazetteer => 1,
+            Origin::Discovered | Origin::Annotated => 2,
+            Origin::Partial => 3,
+        };
+        for (k, p) in out[s.start..s.end].iter_mut().enumerate() {
+            *p = Proposal { label: label_for(&s.ty, k == 0), origin };
+        }
+    }
+    out
 }
 
 /// The names an article reveals from context: what `recognize(…).discovered` gives with an
-/// empty corpus lexicon, without the later steps.
-pub fn discoveries(tokens: &[Token], kb: &Lexicon) -> Vec<FormKey> {
+/// empty corpus lexicon (without a tagger, without the steps after discovery).
+pub fn discoveries(norm: &NormText, tokens: &[Token], kb: &Lexicon, tagger: Option<&Tagger>) -> Vec<FormKey> {
+    if tagger.is_some() {
+        return recognize(norm, tokens, kb, &Lexicon::default(), tagger).discovered;
+    }
     let mut covered = vec![false; tokens.len()];
     let mut discovered = known_and_discovered(tokens, kb, &Lexicon::default(), &mut covered).1;
     discovered.sort();

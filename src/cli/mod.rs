@@ -35,9 +35,10 @@ fn roots(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 
 /// Loads the corpus under the given roots with its configuration and annotations. Unreadable
 /// files are reported on stderr and skipped.
-pub fn load(roots: &[PathBuf], max_file_bytes: u64) -> (Project, Corpus) {
+pub fn load(roots: &[PathBuf], max_file_bytes: u64) -> Result<(Project, Corpus)> {
     let started = std::time::Instant::now();
-    let project = Project::load(roots, Arc::new(KbData::new(Kb::builtin())));
+    let kb = KbData::new(Kb::builtin()).with_tagger(crate::models::tagger()?);
+    let project = Project::load(roots, Arc::new(kb));
     log::info!("knowledge base ready after {:.2?}", started.elapsed());
     let (files, skipped) = project.read_articles(roots, max_file_bytes);
     for s in skipped {
@@ -46,7 +47,7 @@ pub fn load(roots: &[PathBuf], max_file_bytes: u64) -> (Project, Corpus) {
     log::info!("read {} articles in {:.2?}", files.len(), started.elapsed());
     let corpus = Corpus::build_with(project.kb.clone(), files, project.options());
     log::info!("corpus indexed after {:.2?}", started.elapsed());
-    (project, corpus)
+    Ok((project, corpus))
 }
 
 /// Writes to stdout; a closed pipe (`isnad entities | head`) ends the output quietly.
@@ -74,7 +75,7 @@ struct Finding<'a> {
 }
 
 pub fn check(paths: &[PathBuf], max_file_bytes: u64, json_format: bool, lang: Lang) -> Result<i32> {
-    let (project, corpus) = load(&roots(paths)?, max_file_bytes);
+    let (project, corpus) = load(&roots(paths)?, max_file_bytes)?;
     let mut findings: Vec<Finding> = config_findings(&project);
     for (file, f) in corpus.files() {
         let settings = project.settings_for(Path::new(&f.name));
@@ -165,7 +166,7 @@ fn config_findings(project: &Project) -> Vec<Finding<'static>> {
 }
 
 pub fn entities(paths: &[PathBuf], max_file_bytes: u64, json_format: bool) -> Result<i32> {
-    let (_, corpus) = load(&roots(paths)?, max_file_bytes);
+    let (_, corpus) = load(&roots(paths)?, max_file_bytes)?;
     let mut out = std::io::stdout().lock();
     let mut list: Vec<_> = corpus.mentioned_entities().into_iter().map(|e| summary(&corpus, e)).collect();
     list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
@@ -216,10 +217,10 @@ pub enum AnnotateFormat {
 pub fn annotate(paths: &[PathBuf], max_file_bytes: u64, out: Option<&Path>, format: AnnotateFormat) -> Result<i32> {
     let roots = roots(paths)?;
     if format != AnnotateFormat::Brat {
-        return export::write(&load(&roots, max_file_bytes).1, out, format);
+        return export::write(&load(&roots, max_file_bytes)?.1, out, format);
     }
     let out = out.context("`isnad annotate --format brat` needs `--out DIR`")?;
-    let (_, corpus) = load(&roots, max_file_bytes);
+    let (_, corpus) = load(&roots, max_file_bytes)?;
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let (mut written, mut refused) = (0, 0);
     for (id, f) in corpus.files() {

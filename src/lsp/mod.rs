@@ -26,9 +26,10 @@ use crate::analysis::kb::Kb;
 const MAX_CONCURRENT_REQUESTS: usize = 256;
 
 pub fn run() -> anyhow::Result<()> {
+    let tagger = crate::models::tagger()?;
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     runtime.block_on(async {
-        let kb = Arc::new(KbData::new(Kb::builtin()));
+        let kb = Arc::new(KbData::new(Kb::builtin()).with_tagger(tagger));
         let state = Arc::new(Mutex::new(state::State::new(kb)));
         let (service, socket) = LspService::new(|client| {
             let debouncer = debounce::Debouncer::start(client.clone(), state.clone());

@@ -41,11 +41,11 @@ impl FileEntry {
         &mut self,
         norm: &NormText,
         tokens: &[Token],
-        kb: &Lexicon,
+        kb: &KbData,
         corpus: &Lexicon,
         annotations_only: bool,
     ) {
-        let automatic = recognize(norm, tokens, kb, corpus).mentions;
+        let automatic = recognize(norm, tokens, &kb.lexicon, corpus, kb.tagger.as_deref()).mentions;
         let only_annotated =
             self.annotations.as_ref().is_some_and(|a| (annotations_only || a.exclusive) && a.unreadable.is_none());
         self.mentions = merge_mentions(automatic, &self.annotated, only_annotated);

@@ -2,6 +2,7 @@
 """Draw the annotated evaluation corpus from ANT and split it train / dev / test, before anyone reads it.
 
   sample_splits.py [TARBALL] [--write-list] [--check] [--extract OUTDIR]
+  sample_splits.py [TARBALL] --write-extra [--extract OUTDIR]
 
 TARBALL defaults to ../shared/corpus/ant-v2.1-txt.tar.gz (relative to the repository root, the parent
 of this script's directory). eval/splits.tsv is the authority once written: it lists every drawn
@@ -19,6 +20,11 @@ The draw (documented in eval/README.md):
   * each source's articles are shuffled by rng and split TRAIN / DEV / TEST per source (20 / 5 / 5),
     so every split has every outlet;
   * DOUBLE articles of train are chosen by rng (DOUBLE_PER_SOURCE per source) for double annotation.
+
+Extra training articles (`--write-extra`, eval/extra.tsv, split `train-extra`): drawn the same way
+with seed EXTRA_SEED from the articles the draw above left (none of the 150, none of the older 25),
+EXTRA_PER_SOURCE per source; annotated for entities only, to train the tagger on more of our own
+kind of news. They are never scored.
 """
 import hashlib, os, random, sys, tarfile
 
@@ -28,6 +34,9 @@ MAX_WORDS = 600
 PER_SOURCE = 30
 SPLIT_PER_SOURCE = (("train", 20), ("dev", 5), ("test", 5))
 DOUBLE_PER_SOURCE = 4
+EXTRA_SEED = 20261203
+EXTRA_PER_SOURCE = 20
+EXTRA_LIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "extra.tsv")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -93,6 +102,21 @@ def draw(tarball):
     return rows
 
 
+def draw_extra(tarball, taken):
+    """EXTRA_PER_SOURCE more articles per source, none of `taken`, spread over the categories."""
+    strata = eligible(tarball)
+    rng = random.Random(EXTRA_SEED)
+    rows = []
+    for source in sorted(strata):
+        cats = sorted(strata[source])
+        base, extra = divmod(EXTRA_PER_SOURCE, len(cats))
+        more = set(rng.sample(cats, extra))
+        for cat in cats:
+            pool = sorted(p for p in strata[source][cat] if p not in taken)
+            rows.extend((p, "train-extra", False) for p in rng.sample(pool, base + (cat in more)))
+    return rows
+
+
 def write_list(rows):
     with open(LIST, "w", encoding="utf-8") as f:
         f.write("# path\tsplit\tdouble (annotated twice for agreement); drawn by eval/sample_splits.py\n")
@@ -128,6 +152,17 @@ def main():
     tarball = positional[0] if positional else os.path.join(ROOT, "..", "shared", "corpus", "ant-v2.1-txt.tar.gz")
     if not os.path.exists(tarball):
         sys.exit("ANT tarball not found: %s" % tarball)
+    if "--write-extra" in args:
+        taken = {p for p, _, _ in load_list()}
+        rows = draw_extra(tarball, taken)
+        with open(EXTRA_LIST, "w", encoding="utf-8") as f:
+            f.write("# path\tsplit\t-; extra training articles (entities only), drawn by eval/sample_splits.py --write-extra\n")
+            for p, split, _ in rows:
+                f.write("%s\t%s\t-\n" % (p, split))
+        print("wrote %s (%d articles)" % (EXTRA_LIST, len(rows)))
+        if "--extract" in args:
+            extract(tarball, rows, args[args.index("--extract") + 1])
+        return
     if "--write-list" in args or not os.path.exists(LIST):
         rows = draw(tarball)
         write_list(rows)

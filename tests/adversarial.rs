@@ -238,7 +238,10 @@ fn at(uri: &str, position: Value) -> Value {
 }
 
 fn rename(server: &mut Server, uri: &str, position: Value, new_name: &str) -> Result<Value, Value> {
-    server.request("textDocument/rename", json!({"textDocument": {"uri": uri}, "position": position, "newName": new_name}))
+    server.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": uri}, "position": position, "newName": new_name}),
+    )
 }
 
 /// `isnad check DIR`: its report (to find stale annotations after an edit).
@@ -342,7 +345,11 @@ fn a_rename_edit_in_an_ann_with_a_byte_order_mark_keeps_its_first_line() {
 fn the_moved_annotations_of_a_saved_article_are_written_back() {
     let dir = annotated_corpus("adv-sync");
     let config = read(&dir.file("isnad.toml")).replacen("[settings]", "[settings]\nsync-annotations = true", 1);
-    let config = if config.contains("sync-annotations") { config } else { format!("[settings]\nsync-annotations = true\n{config}") };
+    let config = if config.contains("sync-annotations") {
+        config
+    } else {
+        format!("[settings]\nsync-annotations = true\n{config}")
+    };
     std::fs::write(dir.file("isnad.toml"), config).unwrap();
     let mut server = Server::start_indexed(&["lsp"], &dir.path);
     let path = dir.file("a.txt");
@@ -380,10 +387,15 @@ fn each_workspace_folder_has_its_own_article_globs() {
     std::fs::write(first.file("skipped.txt"), "عنوان\nوقال الرئيس زرقوطان إن الأمر انتهى. وأكد زرقوطان ذلك.\n").unwrap();
     let mut server = Server::spawn(&["lsp"], &first.path);
     let (u1, u2) = (file_uri(&first.path), file_uri(&second.path));
-    server.ok("initialize", json!({"processId": null, "rootUri": u1, "capabilities": {"window": {"workDoneProgress": true}},
-        "workspaceFolders": [{"uri": u1, "name": "one"}, {"uri": u2, "name": "two"}]}));
+    server.ok(
+        "initialize",
+        json!({"processId": null, "rootUri": u1, "capabilities": {"window": {"workDoneProgress": true}},
+        "workspaceFolders": [{"uri": u1, "name": "one"}, {"uri": u2, "name": "two"}]}),
+    );
     server.initialized_and_indexed();
-    let found = |s: &mut Server, q: &str| s.ok("workspace/symbol", json!({"query": q})).as_array().is_some_and(|a| !a.is_empty());
+    let found = |s: &mut Server, q: &str| {
+        s.ok("workspace/symbol", json!({"query": q})).as_array().is_some_and(|a| !a.is_empty())
+    };
     assert!(found(&mut server, "برقوطان"), "the first folder's glob chooses news/a.txt");
     assert!(!found(&mut server, "زرقوطان"), "and not skipped.txt");
     assert!(found(&mut server, "لافروف"), "the second folder's articles are indexed with the default *.txt");
@@ -399,8 +411,11 @@ fn nested_or_repeated_roots_index_each_file_once() {
     let sub = file_uri(&corpus.file("sub"));
     let summary = |folders: Value| {
         let mut server = Server::spawn(&["lsp"], &corpus.path);
-        server.ok("initialize", json!({"processId": null, "rootUri": root, "capabilities": {"window": {"workDoneProgress": true}},
-            "workspaceFolders": folders}));
+        server.ok(
+            "initialize",
+            json!({"processId": null, "rootUri": root, "capabilities": {"window": {"workDoneProgress": true}},
+            "workspaceFolders": folders}),
+        );
         server.initialized_and_indexed();
         let path = seed_path(&corpus, "000");
         let text = read(&path);
@@ -420,7 +435,8 @@ fn nested_or_repeated_roots_index_each_file_once() {
     assert_eq!(hover, hover_one, "the same counts with the nested and repeated roots");
     assert_eq!(refs, refs_one, "no reference twice");
     assert_eq!(edit, edit_one, "one edit per document, no overlapping ranges");
-    let docs: Vec<&Value> = edit["documentChanges"].as_array().unwrap().iter().map(|d| &d["textDocument"]["uri"]).collect();
+    let docs: Vec<&Value> =
+        edit["documentChanges"].as_array().unwrap().iter().map(|d| &d["textDocument"]["uri"]).collect();
     let distinct: std::collections::HashSet<String> = docs.iter().map(|d| d.to_string()).collect();
     assert_eq!(docs.len(), distinct.len(), "{docs:?}");
     // The CLI too: a root given twice or inside another counts once.
@@ -447,8 +463,11 @@ fn an_ann_that_cannot_be_read_is_reported_and_never_written() {
         let diags = server.diagnostics(&uri);
         assert!(diags.to_string().contains("unreadable-annotations"), "{prefix}: {diags}");
         let pos = pos_in(&text, "بوتين", 0);
-        let actions = server.ok("textDocument/codeAction", json!({"textDocument": {"uri": uri},
-            "range": {"start": pos, "end": pos}, "context": {"diagnostics": []}}));
+        let actions = server.ok(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri},
+            "range": {"start": pos, "end": pos}, "context": {"diagnostics": []}}),
+        );
         let ann_uri = file_uri(ann);
         for a in actions.as_array().unwrap() {
             let touches = a["edit"].to_string().contains(&ann_uri);
@@ -475,8 +494,11 @@ fn a_document_outside_the_workspace_gets_no_edit_outside_it() {
     let outside_uri = file_uri(&outside.path);
     for needle in ["بوتين", "بوتيم"] {
         let pos = pos_in(text, needle, 0);
-        let actions = server.ok("textDocument/codeAction", json!({"textDocument": {"uri": uri},
-            "range": {"start": pos, "end": pos}, "context": {"diagnostics": []}}));
+        let actions = server.ok(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri},
+            "range": {"start": pos, "end": pos}, "context": {"diagnostics": []}}),
+        );
         assert!(!actions.to_string().contains(&outside_uri), "an edit outside the workspace: {actions:#}");
     }
     let edit = rename(&mut server, &uri, pos_in(text, "بوتين", 0), "بوتين الرئيس").unwrap();
@@ -505,15 +527,22 @@ fn a_document_opened_over_the_size_limit_is_skipped_with_the_reason() {
     let dir = TempDir::with_seed_corpus("adv-open-big");
     let mut server = Server::spawn(&["lsp"], &dir.path);
     let root = file_uri(&dir.path);
-    server.ok("initialize", json!({"processId": null, "rootUri": root, "capabilities": {"window": {"workDoneProgress": true}},
-        "initializationOptions": {"maxFileBytes": 20000}}));
+    server.ok(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": {"window": {"workDoneProgress": true}},
+        "initializationOptions": {"maxFileBytes": 20000}}),
+    );
     server.initialized_and_indexed();
     let text = format!("عنوان\nقال فلاديمير بوتين ذلك.\n{}", "كلام ".repeat(5000));
     let uri = "untitled:big";
     server.open(uri, &text, 1);
     let hover = server.hover(uri, pos_in(&text, "بوتين", 0));
     assert!(hover.is_null(), "{hover}");
-    assert!(server.stderr().contains(&format!("skipped {uri}: {} bytes, over the 20000 byte limit", text.len())), "{}", server.stderr());
+    assert!(
+        server.stderr().contains(&format!("skipped {uri}: {} bytes, over the 20000 byte limit", text.len())),
+        "{}",
+        server.stderr()
+    );
     server.finish();
 }
 
@@ -533,13 +562,16 @@ fn many_broken_ann_lines_publish_a_bounded_notification_once() {
     assert!(list.last().unwrap()["message"].as_str().unwrap().contains("more problems"), "{}", list.last().unwrap());
     // An edit that changes no diagnostic publishes nothing; the next one that does is published.
     let end_of_title = json!({"line": 0, "character": 0});
-    let insert = |v: i32, t: &str| {
-        json!({"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"range": {"start": end_of_title, "end": end_of_title}, "text": t}]})
-    };
+    let insert = |v: i32, t: &str| json!({"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"range": {"start": end_of_title, "end": end_of_title}, "text": t}]});
     server.notify("textDocument/didChange", insert(2, " "));
     std::thread::sleep(Duration::from_millis(300));
     server.notify("textDocument/didChange", insert(3, "عنوان\nويتوقع مراقبون أن ترتفع الأسعار بنسبة 40 في المئة.\n"));
     let next = server.diagnostics(&uri);
-    assert_eq!(next["version"], json!(3), "the unchanged diagnostics of version 2 were not sent again: {}", next["version"]);
+    assert_eq!(
+        next["version"],
+        json!(3),
+        "the unchanged diagnostics of version 2 were not sent again: {}",
+        next["version"]
+    );
     server.finish();
 }

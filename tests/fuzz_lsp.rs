@@ -482,8 +482,12 @@ fn run_case(steps: &[Step], case: usize) -> Result<(), TestCaseError> {
     // A `maxFileBytes` under the final text's size (the fuzzer's initialize may set one) holds the
     // opened document to that limit, like a file on disk: it is skipped with the reason.
     let small_limit = steps.iter().any(|s| match s {
-        Step::Message(m) => m["method"] == "initialize"
-            && m["params"]["initializationOptions"]["maxFileBytes"].as_u64().is_some_and(|n| (n as usize) < FINAL_TEXT.len()),
+        Step::Message(m) => {
+            m["method"] == "initialize"
+                && m["params"]["initializationOptions"]["maxFileBytes"]
+                    .as_u64()
+                    .is_some_and(|n| (n as usize) < FINAL_TEXT.len())
+        }
         _ => false,
     });
     let skipped_for_size = hover.is_null() && small_limit;

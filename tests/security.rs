@@ -261,7 +261,10 @@ fn assert_trace_with(setup: &Setup, dir: &Path, cwd: &Path, what: &str, writes_i
                         || (resolved.starts_with(&setup.ws) && dir.is_some_and(|d| d.starts_with(&setup.ws)))
                 };
                 let allowed = writes_inside
-                    && matches!(name, "rename" | "renameat" | "renameat2" | "mkdir" | "mkdirat" | "unlink" | "unlinkat")
+                    && matches!(
+                        name,
+                        "rename" | "renameat" | "renameat2" | "mkdir" | "mkdirat" | "unlink" | "unlinkat"
+                    )
                     && !call.strings.is_empty()
                     && call.strings.iter().all(inside);
                 if !allowed {
@@ -279,8 +282,9 @@ fn assert_trace_with(setup: &Setup, dir: &Path, cwd: &Path, what: &str, writes_i
                     continue;
                 }
                 let flags = call.bare.iter().find(|b| b.contains("O_")).cloned().unwrap_or_default();
-                let writing =
-                    ["O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND", "O_TMPFILE"].iter().any(|f| flags.contains(f));
+                let writing = ["O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND", "O_TMPFILE"]
+                    .iter()
+                    .any(|f| flags.contains(f));
                 // A write is allowed only as a new file (O_EXCL: never through a link) inside the workspace.
                 let new_inside = writes_inside && flags.contains("O_EXCL") && lexical(cwd, path).starts_with(&setup.ws);
                 if writing && !new_inside {
@@ -391,7 +395,8 @@ fn a_language_server_session_reads_only_the_workspace_writes_nothing_and_runs_no
         file_uri(&ws.join("linked-dir/secret.ann")),
         file_uri(&ws.join("linked-dir/d/inner.ann")),
     ];
-    let mut changes: Vec<Value> = outside_uris.iter().chain(&side_files).map(|u| json!({"uri": u, "type": 1})).collect();
+    let mut changes: Vec<Value> =
+        outside_uris.iter().chain(&side_files).map(|u| json!({"uri": u, "type": 1})).collect();
     changes.extend(outside_uris.iter().map(|u| json!({"uri": u, "type": 2})));
     changes.push(json!({"uri": file_uri(&control), "type": 1}));
     server.notify("workspace/didChangeWatchedFiles", json!({"changes": changes}));
@@ -457,7 +462,12 @@ fn annotate_into_the_corpus_writes_only_new_files_there_and_follows_no_link() {
     let dir = setup.traces.join("annotate");
     std::fs::create_dir(&dir).unwrap();
     let out = traced(&dir, &setup.home, &["annotate", ".", "--out", "."]).current_dir(&setup.ws).output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "the link and the FIFO are refused: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "the link and the FIFO are refused: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(std::fs::read_to_string(setup.outside.join("victim.ann")).unwrap(), "keep\n");
     assert!(setup.ws.join("أخبار/003.ann").is_file(), "the other article's .ann is written");
     let calls = assert_trace_with(&setup, &dir, &setup.ws, "isnad annotate . --out .", true);
@@ -472,7 +482,8 @@ fn the_trace_checker_catches_what_it_must() {
     assert_eq!(call.name, "openat");
     assert_eq!(call.strings, vec!["/tmp/ws/ب.txt".to_string()]);
     assert_eq!(call.bare, vec!["AT_FDCWD".to_string(), "O_RDONLY|O_CLOEXEC".to_string()]);
-    let call = parse_line(r#"openat(AT_FDCWD, "/w/a.ann", O_RDONLY|O_NONBLOCK|O_NOFOLLOW|O_CLOEXEC) = -1 ELOOP"#).unwrap();
+    let call =
+        parse_line(r#"openat(AT_FDCWD, "/w/a.ann", O_RDONLY|O_NONBLOCK|O_NOFOLLOW|O_CLOEXEC) = -1 ELOOP"#).unwrap();
     assert!(call.bare.iter().any(|b| b.contains("O_NOFOLLOW")), "{:?}", call.bare);
     let call = parse_line(r#"socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = 3"#).unwrap();
     assert_eq!(call.name, "socket");

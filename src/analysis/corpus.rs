@@ -20,7 +20,7 @@ use super::lexicon::{clitic_splits, Lexicon};
 use super::link::KbFuzzy;
 use super::model::{Claim, EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
-use super::recognize::discoveries;
+use super::recognize::{discoveries, tag, TagSpan};
 use super::resolve::Resolver;
 use super::standoff::conf::AnnotationConf;
 use super::tagger::Tagger;
@@ -98,6 +98,8 @@ pub struct FileEntry {
     discovered: Vec<FormKey>,
     /// Mentions from the annotations, before merging with automatic ones.
     annotated: Vec<Mention>,
+    /// The tagger's spans of the text (it is tagged once), when recognising with a tagger.
+    tags: Option<Vec<TagSpan>>,
 }
 
 /// An article to index: its name, text and annotations.
@@ -172,10 +174,10 @@ impl Corpus {
         let first: Vec<(FileEntry, Vec<u64>)> = files
             .into_par_iter()
             .map(|(name, text, annotations)| {
-                let (norm, tokens) = prepare(&text);
-                let discovered = discoveries(&norm, &tokens, &kb.lexicon, kb.tagger.as_deref());
+                let (_, tokens) = prepare(&text);
+                let (discovered, tags) = discover_or_tag(&tokens, &kb);
                 let heads = heads_of(&tokens);
-                (FileEntry::new(name, text, annotations, discovered, &kb), heads)
+                (FileEntry::new(name, text, annotations, discovered, tags, &kb), heads)
             })
             .collect();
         log::debug!("build: first pass over {} files", first.len());
@@ -292,9 +294,9 @@ impl Corpus {
             }
         };
         let (norm, tokens) = prepare(&text);
-        let discovered = discoveries(&norm, &tokens, &self.kb.lexicon, self.kb.tagger.as_deref());
+        let (discovered, tags) = discover_or_tag(&tokens, &self.kb);
         let old = self.take_file(id);
-        let entry = FileEntry::new(name.to_string(), text, annotations, discovered, &self.kb);
+        let entry = FileEntry::new(name.to_string(), text, annotations, discovered, tags, &self.kb);
         let (old_discovered, old_annotated) = old.map(|e| (e.discovered, e.annotated)).unwrap_or_default();
         self.count_discoveries(&old_discovered, &entry.discovered);
         self.count_annotated(&old_annotated, &entry.annotated);
@@ -564,6 +566,17 @@ fn annotated_keys(annotated: &[Mention]) -> BTreeSet<(FormKey, NameRef)> {
         .filter(|m| !matches!(m.target, NameRef::Kb(_)))
         .map(|m| (FormKey { form: m.form.clone(), ty: m.ty.clone() }, m.target.clone()))
         .collect()
+}
+
+/// What an article reveals from context, and the tagger's spans when there is a tagger.
+fn discover_or_tag(tokens: &[Token], kb: &KbData) -> (Vec<FormKey>, Option<Vec<TagSpan>>) {
+    match &kb.tagger {
+        Some(tagger) => {
+            let tagged = tag(tokens, &kb.lexicon, tagger);
+            (tagged.discovered, Some(tagged.spans))
+        }
+        None => (discoveries(tokens, &kb.lexicon), None),
+    }
 }
 
 /// Normalised copy and tokens of a text.

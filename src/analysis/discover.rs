@@ -59,6 +59,9 @@ static LOC_HEADS_PROPER: LazyLock<WordSet> = LazyLock::new(|| word_set(include_s
 /// Speech verbs of reporting frames (قال X إن).
 static SPEECH_VERBS: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/speech_verbs.txt")));
 
+/// Words of sports news (the tagger's context for a city standing for its club).
+static SPORT: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/sport.txt")));
+
 /// What follows a name in a reporting frame.
 static AFTER_SPEAKER: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/after_speaker.txt")));
 
@@ -203,12 +206,18 @@ fn trigger(token: &str) -> Option<(&str, u8)> {
     TRIGGERS.get(rest).map(|&kind| (rest, kind))
 }
 
+/// Whether a word is a word of sports news (one of `word_cues`'s bits, without the others).
+pub fn is_sport_word(w: &str) -> bool {
+    SPORT.contains(w)
+}
+
 /// What the rules' word lists say of a word (after a و/ف conjunction for the trigger lists), as
 /// bits for the tagger's features: the trigger kinds (title, speech verb, place and organisation
-/// heads) in the low byte, then stop word, frequent word, given name, nisba, what follows a speaker.
+/// heads) in the low byte, then stop word, frequent word, given name, nisba, what follows a speaker,
+/// a word of sports news.
 pub fn word_cues(w: &str) -> u16 {
     let mut bits = trigger(w).map_or(0, |(_, kind)| kind as u16);
-    for (set, bit) in [(&*STOP, 8), (&*GIVEN_NAMES, 10), (&*AFTER_SPEAKER, 12)] {
+    for (set, bit) in [(&*STOP, 8), (&*GIVEN_NAMES, 10), (&*AFTER_SPEAKER, 12), (&*SPORT, 13)] {
         if set.contains(w) {
             bits |= 1 << bit;
         }

@@ -15,7 +15,8 @@ use super::discover::{discover, is_frequent, name_like, Found};
 use super::lexicon::{clitic_splits, Hit, Lexicon, Spelling};
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
-use super::tagger::features::{sequence_features, Proposal};
+use super::tagger::features::{lines, Emissions, Proposal};
+use super::tagger::model::viterbi;
 use super::tagger::{label_for, spans_of, Tagger};
 use super::tokens::Token;
 use super::wordlist::{word_set, WordSet};
@@ -30,57 +31,142 @@ pub struct Recognized {
 }
 
 /// Recognises mentions. `kb` holds knowledge-base spellings, `corpus` the names discovered
-/// anywhere in the corpus (it may be empty). With a tagger, the rules' spans are its features and
-/// its spans are the mentions (see [`tagged`]); without one, the rules' spans are.
-pub fn recognize(
-    norm: &NormText,
-    tokens: &[Token],
-    kb: &Lexicon,
-    corpus: &Lexicon,
-    tagger: Option<&Tagger>,
-) -> Recognized {
+/// anywhere in the corpus (it may be empty). With the tagger's spans of the text ([`tag`]), they
+/// are the mentions (see [`tagged`]); without, the rules' spans are.
+pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexicon, tags: Option<&[TagSpan]>) -> Recognized {
+    if let Some(tags) = tags {
+        let spans = tagged(tokens, corpus, tags);
+        let discovered = spans
+            .iter()
+            .filter(|s| s.target.is_none())
+            .map(|s| FormKey { form: form_of(tokens, s.start, s.end, s.prefix_chars), ty: s.ty.clone() })
+            .collect();
+        return finish(norm, tokens, spans, discovered);
+    }
     let mut covered = vec![false; tokens.len()];
     let (mut spans, discovered) = known_and_discovered(tokens, kb, corpus, &mut covered);
     spans_after_discovery(tokens, &mut spans, &mut covered);
-    match tagger {
-        Some(tagger) => {
-            let spans = tagged(tokens, &spans, kb, corpus, tagger);
-            let discovered = spans
-                .iter()
-                .filter(|s| s.target.is_none())
-                .map(|s| FormKey { form: form_of(tokens, s.start, s.end, s.prefix_chars), ty: s.ty.clone() })
-                .collect();
-            finish(norm, tokens, spans, discovered)
+    finish(norm, tokens, spans, discovered)
+}
+
+/// A span the tagger found, linked with the knowledge base ([`tag`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TagSpan {
+    start: u32,
+    end: u32,
+    prefix_chars: u32,
+    ty: EntityType,
+    target: Option<NameRef>,
+    origin: Origin,
+}
+
+impl TagSpan {
+    fn span(&self) -> Span {
+        Span {
+            start: self.start as usize,
+            end: self.end as usize,
+            prefix_chars: self.prefix_chars as usize,
+            ty: self.ty.clone(),
+            target: self.target.clone(),
+            origin: self.origin,
         }
-        None => finish(norm, tokens, spans, discovered),
     }
 }
 
-/// The tagger's spans over an article, each linked where the rules or the lexicons link it: the
-/// rules' span over the same tokens gives its target (a knowledge-base entry, a spread name, a
-/// full name for a partial one) when it has the tagger's type; else a knowledge-base or corpus
-/// spelling over exactly those tokens with that type; else the span is a name of its own (a
-/// discovered form). Proclitics on the first token stay out of the mention as the rules or the
-/// lexicon read them, else a و/ف conjunction is left out.
-fn tagged(tokens: &[Token], rules: &[Span], kb: &Lexicon, corpus: &Lexicon, tagger: &Tagger) -> Vec<Span> {
-    let proposals = proposals_of(tokens, rules);
-    let mut out: Vec<Span> = Vec::new();
-    let mut start = 0;
-    for end in 1..=tokens.len() {
-        if end < tokens.len() && !tokens[end].newline_before {
-            continue;
+/// What the tagger found in an article: its spans, linked with the knowledge base, and the names
+/// among them that it does not link (the article's discoveries, spread corpus-wide like the rules'
+/// ones).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tagged {
+    pub spans: Vec<TagSpan>,
+    pub discovered: Vec<FormKey>,
+}
+
+/// Tags an article. The tagger's features read the rules' proposals with the knowledge base alone,
+/// so what it finds depends on the text and the knowledge base only: an article is tagged once,
+/// whatever names the corpus spreads. Each span is linked as [`link_span`] says, with the rules'
+/// spans and the knowledge base.
+pub fn tag(tokens: &[Token], kb: &Lexicon, tagger: &Tagger) -> Tagged {
+    let empty = Lexicon::default();
+    let mut covered = vec![false; tokens.len()];
+    let (mut rules, _) = known_and_discovered(tokens, kb, &empty, &mut covered);
+    spans_after_discovery(tokens, &mut rules, &mut covered);
+    let proposals = proposals_of(tokens, &rules);
+    let model = &tagger.model;
+    let mut found: Vec<(usize, usize, EntityType)> = Vec::new();
+    let rows = EMISSIONS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        cache.fit(model);
+        cache.article(model, tokens, &proposals, Some(&tagger.clusters))
+    });
+    for (start, end) in lines(tokens) {
+        let labels = viterbi(&rows[start..end], &model.start, &model.transitions);
+        found.extend(spans_of(&labels).into_iter().map(|(s, e, ty)| (start + s, start + e, ty)));
+    }
+    let mut out = Tagged::default();
+    for (s, e, ty) in found {
+        let span = link_span(tokens, &rules, kb, &empty, s, e, ty);
+        if span.target.is_none() {
+            out.discovered.push(FormKey { form: form_of(tokens, span.start, span.end, span.prefix_chars), ty: span.ty.clone() });
         }
-        let features = sequence_features(&tokens[start..end], &proposals[start..end], Some(&tagger.clusters));
-        let labels = tagger.model.decode(&features);
-        for (s, e, ty) in spans_of(&labels) {
-            out.push(link_span(tokens, rules, kb, corpus, start + s, start + e, ty));
+        out.spans.push(TagSpan {
+            start: span.start as u32,
+            end: span.end as u32,
+            prefix_chars: span.prefix_chars as u32,
+            ty: span.ty,
+            target: span.target,
+            origin: span.origin,
+        });
+    }
+    out.discovered.sort();
+    out.discovered.dedup();
+    out
+}
+
+thread_local! {
+    /// Each thread's emission cache: words recur across articles, so their weights are summed once.
+    static EMISSIONS: std::cell::RefCell<Emissions> = std::cell::RefCell::new(Emissions::default());
+}
+
+/// The mentions of a tagged article: the tagger's spans; a span the knowledge base does not link
+/// is linked to the name the corpus spreads under exactly that spelling, if any (an annotated
+/// name, say). Then the article is made consistent (a name tagged once is that name wherever it
+/// recurs), the names spread from the rest of the corpus are added where the tagger found nothing,
+/// and partial names of full names.
+fn tagged(tokens: &[Token], corpus: &Lexicon, tags: &[TagSpan]) -> Vec<Span> {
+    let mut out: Vec<Span> = tags.iter().map(TagSpan::span).collect();
+    for s in out.iter_mut().filter(|s| s.target.is_none()) {
+        let exact = corpus.longest_at(tokens, s.start).filter(|h| h.len == s.end - s.start);
+        if let Some(hit) = exact {
+            if let Some(sp) = std::iter::once(hit.spelling).chain(corpus.alternatives(&hit)).find(|sp| sp.ty == s.ty) {
+                s.target = Some(sp.target.clone());
+            }
         }
-        start = end;
     }
     consistent(tokens, &mut out);
     let mut covered = vec![false; tokens.len()];
     for s in &out {
         covered[s.start..s.end].iter_mut().for_each(|c| *c = true);
+    }
+    // Names spread from other articles (the corpus lexicon), where the tagger saw none.
+    let mut i = 0;
+    while i < tokens.len() {
+        let hit = (!covered[i]).then(|| corpus.longest_at(tokens, i)).flatten();
+        match hit.filter(|h| !covered[i..i + h.len].iter().any(|c| *c)) {
+            Some(h) => {
+                covered[i..i + h.len].iter_mut().for_each(|c| *c = true);
+                out.push(Span {
+                    start: i,
+                    end: i + h.len,
+                    prefix_chars: h.prefix_chars,
+                    ty: h.spelling.ty.clone(),
+                    target: Some(h.spelling.target.clone()),
+                    origin: Origin::Discovered,
+                });
+                i += h.len;
+            }
+            None => i += 1,
+        }
     }
     add_partial_names(tokens, &mut out, &covered);
     out.sort_by_key(|s| s.start);
@@ -89,7 +175,7 @@ fn tagged(tokens: &[Token], rules: &[Span], kb: &Lexicon, corpus: &Lexicon, tagg
 
 /// One article names a thing the same way throughout: a run of words the tagger took for a name
 /// somewhere is that name wherever else it occurs untagged (after a proclitic too), with the type
-/// and link of its first tagging.
+/// and link of its first tagging. The tokens are scanned once for the names' first words.
 fn consistent(tokens: &[Token], spans: &mut Vec<Span>) {
     let mut covered = vec![false; tokens.len()];
     for s in spans.iter() {
@@ -97,40 +183,48 @@ fn consistent(tokens: &[Token], spans: &mut Vec<Span>) {
     }
     // Names by their words (proclitics of the first word left out), longest first.
     let mut names: Vec<(Vec<String>, usize)> = Vec::new();
-    let mut seen: std::collections::HashSet<Vec<String>> = Default::default();
+    let mut seen: rustc_hash::FxHashSet<Vec<String>> = Default::default();
     for (k, s) in spans.iter().enumerate() {
         let words: Vec<String> = form_of(tokens, s.start, s.end, s.prefix_chars).split(' ').map(String::from).collect();
         if words.concat().chars().count() >= 3 && seen.insert(words.clone()) {
             names.push((words, k));
         }
     }
+    if names.is_empty() {
+        return;
+    }
     names.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    // Where each name's first word occurs untagged (as a token or after its proclitics).
+    let firsts: rustc_hash::FxHashSet<&str> = names.iter().map(|(w, _)| w[0].as_str()).collect();
+    let mut at: rustc_hash::FxHashMap<String, Vec<(usize, usize)>> = Default::default();
+    for (i, t) in tokens.iter().enumerate() {
+        if covered[i] {
+            continue;
+        }
+        for (prefix_chars, rest) in clitic_splits(&t.norm) {
+            if firsts.contains(rest.as_ref()) {
+                at.entry(rest.into_owned()).or_default().push((i, prefix_chars));
+            }
+        }
+    }
     let mut added = Vec::new();
     for (words, k) in &names {
         let n = words.len();
-        let mut i = 0;
-        while i + n <= tokens.len() {
-            if covered[i..i + n].iter().any(|c| *c) {
-                i += 1;
+        for &(i, prefix_chars) in at.get(words[0].as_str()).map_or(&[][..], Vec::as_slice) {
+            if i + n > tokens.len() || covered[i..i + n].iter().any(|c| *c) {
                 continue;
             }
-            let first = clitic_splits(&tokens[i].norm).find(|(_, rest)| rest.as_ref() == words[0]);
-            let rest_match = (1..n).all(|j| tokens[i + j].norm == words[j] && tokens[i + j].joins_prev);
-            match first {
-                Some((prefix_chars, _)) if rest_match => {
-                    let model = &spans[*k];
-                    added.push(Span {
-                        start: i,
-                        end: i + n,
-                        prefix_chars,
-                        ty: model.ty.clone(),
-                        target: model.target.clone(),
-                        origin: model.origin,
-                    });
-                    covered[i..i + n].iter_mut().for_each(|c| *c = true);
-                    i += n;
-                }
-                _ => i += 1,
+            if (1..n).all(|j| tokens[i + j].norm == words[j] && tokens[i + j].joins_prev) {
+                let model = &spans[*k];
+                added.push(Span {
+                    start: i,
+                    end: i + n,
+                    prefix_chars,
+                    ty: model.ty.clone(),
+                    target: model.target.clone(),
+                    origin: model.origin,
+                });
+                covered[i..i + n].iter_mut().for_each(|c| *c = true);
             }
         }
     }
@@ -161,7 +255,11 @@ fn add_partial_names(tokens: &[Token], spans: &mut Vec<Span>, covered: &[bool]) 
     }
 }
 
-/// A tagger span linked as [`tagged`] says.
+/// A tagger span linked as [`tag`] says: the rules' span over the same tokens gives its target (a
+/// knowledge-base entry, a full name for a partial one) when it has the tagger's type; else a
+/// spelling of the lexicon over exactly those tokens with that type; else the span is a name of its
+/// own (a discovered form). Proclitics on the first token stay out of the mention as the rules or
+/// the lexicon read them, else a و/ف conjunction is left out.
 fn link_span(
     tokens: &[Token],
     rules: &[Span],
@@ -222,12 +320,10 @@ fn proposals_of(tokens: &[Token], spans: &[Span]) -> Vec<Proposal> {
     out
 }
 
-/// The names an article reveals from context: what `recognize(…).discovered` gives with an
-/// empty corpus lexicon (without a tagger, without the steps after discovery).
-pub fn discoveries(norm: &NormText, tokens: &[Token], kb: &Lexicon, tagger: Option<&Tagger>) -> Vec<FormKey> {
-    if tagger.is_some() {
-        return recognize(norm, tokens, kb, &Lexicon::default(), tagger).discovered;
-    }
+/// The names an article reveals from context, for the rules alone: what `recognize(…).discovered`
+/// gives with an empty corpus lexicon, without the steps after discovery. (With the tagger, they
+/// are [`Tagged::discovered`].)
+pub fn discoveries(tokens: &[Token], kb: &Lexicon) -> Vec<FormKey> {
     let mut covered = vec![false; tokens.len()];
     let mut discovered = known_and_discovered(tokens, kb, &Lexicon::default(), &mut covered).1;
     discovered.sort();
@@ -424,17 +520,21 @@ fn join_person_names(tokens: &[Token], spans: &mut Vec<Span>, covered: &mut [boo
 /// frequent) and occur together at least twice in one article are a person's name there
 /// (أنجلينا جولي، فيكتور بوزنيخير): foreign names are written this way and repeated.
 fn repeated_unknown_pairs(tokens: &[Token], covered: &[bool]) -> Vec<(usize, usize)> {
-    let candidate = |i: usize| {
-        let t = &tokens[i];
-        !covered[i]
-            && name_like(t, true)
-            && !is_frequent(&t.norm)
-            && t.norm.chars().count() >= 3
-            && !["ه", "ات", "ون", "ين", "يه", "ها", "هم"].iter().any(|s| t.norm.ends_with(s))
-    };
+    // Each token judged once, the cheap tests first.
+    let candidate: Vec<bool> = tokens
+        .iter()
+        .zip(covered)
+        .map(|(t, &covered)| {
+            !covered
+                && t.norm.chars().count() >= 3
+                && !["ه", "ات", "ون", "ين", "يه", "ها", "هم"].iter().any(|s| t.norm.ends_with(s))
+                && name_like(t, true)
+                && !is_frequent(&t.norm)
+        })
+        .collect();
     let mut counts: rustc_hash::FxHashMap<(&str, &str), Vec<usize>> = Default::default();
     for i in 1..tokens.len() {
-        if tokens[i].joins_prev && candidate(i - 1) && candidate(i) {
+        if tokens[i].joins_prev && candidate[i - 1] && candidate[i] {
             counts.entry((tokens[i - 1].norm.as_str(), tokens[i].norm.as_str())).or_default().push(i - 1);
         }
     }

@@ -23,7 +23,7 @@ use isnad::analysis::corpus::{prepare, KbData};
 use isnad::analysis::kb::Kb;
 use isnad::analysis::lexicon::Lexicon;
 use isnad::analysis::recognize::rule_proposals;
-use isnad::analysis::tagger::features::{sequence_features, Clusters};
+use isnad::analysis::tagger::features::{is_sport, lines, sequence_features, Clusters};
 use isnad::analysis::tagger::model::{Model, Row};
 use isnad::analysis::tagger::perceptron::{self, Example};
 use isnad::analysis::tagger::{label_of, Label, LABELS, N_LABELS, O};
@@ -102,15 +102,13 @@ fn examples_of(text: &str, gold: &[(usize, usize, Label)], kb: &Lexicon, cluster
     let (_, tokens) = prepare(text);
     let proposals = rule_proposals(&tokens, kb, &Lexicon::default());
     let labels = token_labels(&tokens, gold);
-    let mut out = Vec::new();
-    let mut start = 0;
-    for end in 1..=tokens.len() {
-        if end == tokens.len() || tokens[end].newline_before {
-            let features = sequence_features(&tokens[start..end], &proposals[start..end], clusters);
-            out.push(Example { features, labels: labels[start..end].to_vec() });
-            start = end;
-        }
-    }
+    let sport = is_sport(&tokens);
+    let mut out: Vec<Example> = lines(&tokens)
+        .map(|(start, end)| Example {
+            features: sequence_features(&tokens[start..end], &proposals[start..end], clusters, sport),
+            labels: labels[start..end].to_vec(),
+        })
+        .collect();
     out.retain(|e| !e.labels.is_empty());
     out
 }
@@ -133,54 +131,61 @@ fn token_labels(tokens: &[Token], spans: &[(usize, usize, Label)]) -> Vec<Label>
     labels
 }
 
-/// ANERcorp: one sentence a sequence, its tags carried over to isnad's tokens.
+/// ANERcorp: one sentence a sequence (a line), its tags carried over to isnad's tokens; the
+/// sentences in pseudo-articles of [`DOC_SENTENCES`], as at run time an article is the context.
 fn anercorp(path: &Path, kb: &Lexicon, clusters: Option<&Clusters>) -> Result<Vec<Example>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mut out = Vec::new();
-    let mut words: Vec<(String, String)> = Vec::new();
-    let mut flush = |words: &mut Vec<(String, String)>| {
-        if words.is_empty() {
-            return;
-        }
-        let mut sentence = String::new();
-        let mut spans = Vec::new();
-        let mut open: Option<(usize, Label)> = None;
-        for (w, tag) in words.iter() {
-            if !sentence.is_empty() {
-                sentence.push(' ');
-            }
-            let start = sentence.len();
-            sentence.push_str(w);
-            let l = label_of(tag);
-            let inside = l != O && l.is_multiple_of(2) && open.is_some_and(|(_, b)| b + 1 == l);
-            if !inside {
-                if let Some((s, b)) = open.take() {
-                    spans.push((s, start.saturating_sub(1), b));
-                }
-                if l != O {
-                    open = Some((start, if l % 2 == 1 { l } else { l - 1 }));
-                }
-            }
-        }
-        if let Some((s, b)) = open {
-            spans.push((s, sentence.len(), b));
-        }
-        out.extend(examples_of(&sentence, &spans, kb, clusters));
-        words.clear();
-    };
+    let mut sentences: Vec<Vec<(String, String)>> = vec![Vec::new()];
     for line in text.lines() {
         let line = line.trim_end();
         if line.is_empty() {
-            flush(&mut words);
-            continue;
-        }
-        if let Some((w, tag)) = line.rsplit_once(' ') {
-            words.push((w.to_string(), tag.to_string()));
+            if !sentences.last().is_some_and(Vec::is_empty) {
+                sentences.push(Vec::new());
+            }
+        } else if let Some((w, tag)) = line.rsplit_once(' ') {
+            sentences.last_mut().expect("a sentence").push((w.to_string(), tag.to_string()));
         }
     }
-    flush(&mut words);
+    sentences.retain(|s| !s.is_empty());
+    let mut out = Vec::new();
+    for doc in sentences.chunks(DOC_SENTENCES) {
+        let mut article = String::new();
+        let mut spans = Vec::new();
+        for words in doc {
+            if !article.is_empty() {
+                article.push('\n');
+            }
+            let mut open: Option<(usize, Label)> = None;
+            let mut last_end = article.len();
+            for (k, (w, tag)) in words.iter().enumerate() {
+                if k > 0 {
+                    article.push(' ');
+                }
+                let start = article.len();
+                article.push_str(w);
+                let l = label_of(tag);
+                let inside = l != O && l.is_multiple_of(2) && open.is_some_and(|(_, b)| b + 1 == l);
+                if !inside {
+                    if let Some((s, b)) = open.take() {
+                        spans.push((s, last_end, b));
+                    }
+                    if l != O {
+                        open = Some((start, if l % 2 == 1 { l } else { l - 1 }));
+                    }
+                }
+                last_end = article.len();
+            }
+            if let Some((s, b)) = open {
+                spans.push((s, last_end, b));
+            }
+        }
+        out.extend(examples_of(&article, &spans, kb, clusters));
+    }
     Ok(out)
 }
+
+/// Sentences per pseudo-article of ANERcorp (as `eval/anercorp.py` writes its held-out sixth).
+const DOC_SENTENCES: usize = 15;
 
 /// A gold directory: every `X.ann` with its article `X.txt`.
 fn gold(dir: &Path, texts: &Path, kb: &Lexicon, clusters: Option<&Clusters>) -> Result<Vec<Example>> {

@@ -10,7 +10,7 @@ use crate::analysis::claims::find_claims;
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::model::{EntityType, FormKey, Mention};
 use crate::analysis::normalize::NormText;
-use crate::analysis::recognize::recognize;
+use crate::analysis::recognize::{recognize, TagSpan};
 use crate::analysis::text::LineIndex;
 use crate::analysis::tokens::Token;
 
@@ -21,6 +21,7 @@ impl FileEntry {
         text: Arc<str>,
         annotations: Option<Arc<ArticleAnnotations>>,
         discovered: Vec<FormKey>,
+        tags: Option<Vec<TagSpan>>,
         kb: &KbData,
     ) -> FileEntry {
         let annotated = annotations.as_ref().map(|a| annotated_mentions(&text, &a.spans, kb)).unwrap_or_default();
@@ -33,6 +34,7 @@ impl FileEntry {
             annotations,
             discovered,
             annotated,
+            tags,
         }
     }
 
@@ -45,7 +47,7 @@ impl FileEntry {
         corpus: &Lexicon,
         annotations_only: bool,
     ) {
-        let automatic = recognize(norm, tokens, &kb.lexicon, corpus, kb.tagger.as_deref()).mentions;
+        let automatic = recognize(norm, tokens, &kb.lexicon, corpus, self.tags.as_deref()).mentions;
         let only_annotated =
             self.annotations.as_ref().is_some_and(|a| (annotations_only || a.exclusive) && a.unreadable.is_none());
         self.mentions = merge_mentions(automatic, &self.annotated, only_annotated);

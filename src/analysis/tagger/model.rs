@@ -228,16 +228,22 @@ pub fn viterbi(emissions: &[Row], start: &Row, transitions: &[Row; N_LABELS]) ->
             score[l] = start[l] + emissions[0][l];
         }
     }
+    // The transitions with the ones BIO forbids at minus infinity, so that the loop has no test.
+    let mut masked = *transitions;
+    for (p, row) in masked.iter_mut().enumerate() {
+        for (l, w) in row.iter_mut().enumerate() {
+            if !allowed(Some(p as Label), l as Label) {
+                *w = NEG;
+            }
+        }
+    }
     let mut back: Vec<[u8; N_LABELS]> = vec![[0; N_LABELS]; n];
     for t in 1..n {
         let mut next = [NEG; N_LABELS];
         for l in 0..N_LABELS {
             let mut best = (NEG, 0u8);
             for p in 0..N_LABELS {
-                if score[p] == NEG || !allowed(Some(p as Label), l as Label) {
-                    continue;
-                }
-                let s = score[p] + transitions[p][l];
+                let s = score[p] + masked[p][l];
                 if s > best.0 {
                     best = (s, p as u8);
                 }

@@ -23,6 +23,7 @@ use super::normalize::NormText;
 use super::recognize::{discoveries, tag, TagSpan};
 use super::resolve::Resolver;
 use super::standoff::conf::AnnotationConf;
+use super::tagger::features::Emissions;
 use super::tagger::Tagger;
 use super::text::LineIndex;
 use super::tokens::{tokenize, Token};
@@ -171,15 +172,20 @@ impl Corpus {
         corpus.options = options;
         let kb = corpus.kb.clone();
         // First pass: what each article reveals from context, and the words it contains.
+        let caches = CachePool::default();
         let first: Vec<(FileEntry, Vec<u64>)> = files
             .into_par_iter()
-            .map(|(name, text, annotations)| {
-                let (_, tokens) = prepare(&text);
-                let (discovered, tags) = discover_or_tag(&tokens, &kb);
-                let heads = heads_of(&tokens);
-                (FileEntry::new(name, text, annotations, discovered, tags, &kb), heads)
-            })
+            .map_init(
+                || caches.lend(),
+                |cache, (name, text, annotations)| {
+                    let (_, tokens) = prepare(&text);
+                    let (discovered, tags) = discover_or_tag(&tokens, &kb, &mut cache.cache);
+                    let heads = heads_of(&tokens);
+                    (FileEntry::new(name, text, annotations, discovered, tags, &kb), heads)
+                },
+            )
             .collect();
+        drop(caches);
         log::debug!("build: first pass over {} files", first.len());
         let mut entries = Vec::with_capacity(first.len());
         let mut file_heads = Vec::with_capacity(first.len());
@@ -294,7 +300,7 @@ impl Corpus {
             }
         };
         let (norm, tokens) = prepare(&text);
-        let (discovered, tags) = discover_or_tag(&tokens, &self.kb);
+        let (discovered, tags) = discover_or_tag(&tokens, &self.kb, &mut Emissions::default());
         let old = self.take_file(id);
         let entry = FileEntry::new(name.to_string(), text, annotations, discovered, tags, &self.kb);
         let (old_discovered, old_annotated) = old.map(|e| (e.discovered, e.annotated)).unwrap_or_default();
@@ -568,14 +574,40 @@ fn annotated_keys(annotated: &[Mention]) -> BTreeSet<(FormKey, NameRef)> {
         .collect()
 }
 
-/// What an article reveals from context, and the tagger's spans when there is a tagger.
-fn discover_or_tag(tokens: &[Token], kb: &KbData) -> (Vec<FormKey>, Option<Vec<TagSpan>>) {
+/// What an article reveals from context, and the tagger's spans when there is a tagger (its
+/// emission cache is `cache`).
+fn discover_or_tag(tokens: &[Token], kb: &KbData, cache: &mut Emissions) -> (Vec<FormKey>, Option<Vec<TagSpan>>) {
     match &kb.tagger {
         Some(tagger) => {
-            let tagged = tag(tokens, &kb.lexicon, tagger);
+            let tagged = tag(tokens, &kb.lexicon, tagger, cache);
             (tagged.discovered, Some(tagged.spans))
         }
         None => (discoveries(tokens, &kb.lexicon), None),
+    }
+}
+
+/// The tagger's emission caches of one build: each thread's piece of work borrows one and gives
+/// it back when done, so the words a cache learned serve the next piece; all go with the pool.
+#[derive(Default)]
+struct CachePool(std::sync::Mutex<Vec<Emissions>>);
+
+/// A cache borrowed from a [`CachePool`].
+struct LentCache<'a> {
+    pool: &'a CachePool,
+    cache: Emissions,
+}
+
+impl CachePool {
+    fn lend(&self) -> LentCache<'_> {
+        let cache = self.0.lock().unwrap_or_else(|e| e.into_inner()).pop().unwrap_or_default();
+        LentCache { pool: self, cache }
+    }
+}
+
+impl Drop for LentCache<'_> {
+    fn drop(&mut self) {
+        let cache = std::mem::take(&mut self.cache);
+        self.pool.0.lock().unwrap_or_else(|e| e.into_inner()).push(cache);
     }
 }
 

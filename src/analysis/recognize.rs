@@ -17,7 +17,7 @@ use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
 use super::tagger::features::{lines, Emissions, Proposal};
 use super::tagger::model::viterbi;
-use super::tagger::{label_for, spans_of, Tagger};
+use super::tagger::{label_for, spans_of, type_of, Label, Tagger};
 use super::tokens::Token;
 use super::wordlist::{word_set, WordSet};
 
@@ -33,7 +33,13 @@ pub struct Recognized {
 /// Recognises mentions. `kb` holds knowledge-base spellings, `corpus` the names discovered
 /// anywhere in the corpus (it may be empty). With the tagger's spans of the text ([`tag`]), they
 /// are the mentions (see [`tagged`]); without, the rules' spans are.
-pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexicon, tags: Option<&[TagSpan]>) -> Recognized {
+pub fn recognize(
+    norm: &NormText,
+    tokens: &[Token],
+    kb: &Lexicon,
+    corpus: &Lexicon,
+    tags: Option<&[TagSpan]>,
+) -> Recognized {
     if let Some(tags) = tags {
         let spans = tagged(tokens, corpus, tags);
         let discovered = spans
@@ -49,25 +55,54 @@ pub fn recognize(norm: &NormText, tokens: &[Token], kb: &Lexicon, corpus: &Lexic
     finish(norm, tokens, spans, discovered)
 }
 
-/// A span the tagger found, linked with the knowledge base ([`tag`]).
+/// A span the tagger found, linked with the knowledge base ([`tag`]); kept small, as every
+/// article's are kept between the passes of a build.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TagSpan {
     start: u32,
     end: u32,
-    prefix_chars: u32,
-    ty: EntityType,
-    target: Option<NameRef>,
+    prefix_chars: u16,
+    /// The tagger's label of the span's first token (it gives the type).
+    label: Label,
     origin: Origin,
+    target: TagTarget,
+}
+
+/// What a tagger span is linked to: mostly nothing or a knowledge-base entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum TagTarget {
+    None,
+    Kb(u32),
+    Other(Box<NameRef>),
 }
 
 impl TagSpan {
+    fn new(span: Span) -> TagSpan {
+        TagSpan {
+            start: span.start as u32,
+            end: span.end as u32,
+            prefix_chars: span.prefix_chars.min(u16::MAX as usize) as u16,
+            label: label_for(&span.ty, true),
+            origin: span.origin,
+            target: match span.target {
+                None => TagTarget::None,
+                Some(NameRef::Kb(k)) => TagTarget::Kb(k),
+                Some(other) => TagTarget::Other(Box::new(other)),
+            },
+        }
+    }
+
     fn span(&self) -> Span {
         Span {
             start: self.start as usize,
             end: self.end as usize,
             prefix_chars: self.prefix_chars as usize,
-            ty: self.ty.clone(),
-            target: self.target.clone(),
+            ty: type_of(self.label).unwrap_or(EntityType::Per),
+            target: match &self.target {
+                TagTarget::None => None,
+                TagTarget::Kb(k) => Some(NameRef::Kb(*k)),
+                TagTarget::Other(r) => Some((**r).clone()),
+            },
             origin: self.origin,
         }
     }
@@ -86,46 +121,32 @@ pub struct Tagged {
 /// so what it finds depends on the text and the knowledge base only: an article is tagged once,
 /// whatever names the corpus spreads. Each span is linked as [`link_span`] says, with the rules'
 /// spans and the knowledge base.
-pub fn tag(tokens: &[Token], kb: &Lexicon, tagger: &Tagger) -> Tagged {
+pub fn tag(tokens: &[Token], kb: &Lexicon, tagger: &Tagger, cache: &mut Emissions) -> Tagged {
     let empty = Lexicon::default();
     let mut covered = vec![false; tokens.len()];
     let (mut rules, _) = known_and_discovered(tokens, kb, &empty, &mut covered);
     spans_after_discovery(tokens, &mut rules, &mut covered);
     let proposals = proposals_of(tokens, &rules);
     let model = &tagger.model;
-    let mut found: Vec<(usize, usize, EntityType)> = Vec::new();
-    let rows = EMISSIONS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        cache.fit(model);
-        cache.article(model, tokens, &proposals, Some(&tagger.clusters))
-    });
+    cache.fit(model);
+    let rows = cache.article(model, tokens, &proposals, Some(&tagger.clusters));
+    let mut out = Tagged::default();
     for (start, end) in lines(tokens) {
         let labels = viterbi(&rows[start..end], &model.start, &model.transitions);
-        found.extend(spans_of(&labels).into_iter().map(|(s, e, ty)| (start + s, start + e, ty)));
-    }
-    let mut out = Tagged::default();
-    for (s, e, ty) in found {
-        let span = link_span(tokens, &rules, kb, &empty, s, e, ty);
-        if span.target.is_none() {
-            out.discovered.push(FormKey { form: form_of(tokens, span.start, span.end, span.prefix_chars), ty: span.ty.clone() });
+        for (s, e, ty) in spans_of(&labels) {
+            let span = link_span(tokens, &rules, kb, &empty, start + s, start + e, ty);
+            if span.target.is_none() {
+                out.discovered.push(FormKey {
+                    form: form_of(tokens, span.start, span.end, span.prefix_chars),
+                    ty: span.ty.clone(),
+                });
+            }
+            out.spans.push(TagSpan::new(span));
         }
-        out.spans.push(TagSpan {
-            start: span.start as u32,
-            end: span.end as u32,
-            prefix_chars: span.prefix_chars as u32,
-            ty: span.ty,
-            target: span.target,
-            origin: span.origin,
-        });
     }
     out.discovered.sort();
     out.discovered.dedup();
     out
-}
-
-thread_local! {
-    /// Each thread's emission cache: words recur across articles, so their weights are summed once.
-    static EMISSIONS: std::cell::RefCell<Emissions> = std::cell::RefCell::new(Emissions::default());
 }
 
 /// The mentions of a tagged article: the tagger's spans; a span the knowledge base does not link

@@ -196,7 +196,14 @@ fn word_features(w: Option<&Word>, o: isize, topic: u64, out: &mut Vec<u64>) {
             out.push(feature(rest_template, &[r]));
         }
         if let Some(c) = w.cluster {
-            out.push(feature(match o { 0 => 33, -1 => 34, _ => 35 }, &[num(c as u64)]));
+            out.push(feature(
+                match o {
+                    0 => 33,
+                    -1 => 34,
+                    _ => 35,
+                },
+                &[num(c as u64)],
+            ));
         }
     }
     let cue_template = match o {
@@ -236,7 +243,14 @@ fn topic_features(base: u64, cluster: Option<u32>, topic: u64, out: &mut Vec<u64
 }
 
 /// The context features of token `i` of a sequence: the small-domain ones, then the open ones.
-fn context_features(tokens: &[Token], words: &[&Facts], proposals: &[Proposal], i: usize, topic: u64, out: &mut Vec<u64>) {
+fn context_features(
+    tokens: &[Token],
+    words: &[&Facts],
+    proposals: &[Proposal],
+    i: usize,
+    topic: u64,
+    out: &mut Vec<u64>,
+) {
     let context = Context::of(tokens, words, proposals, i, topic);
     context.features(out);
     open_context_features(tokens, words, i, out);
@@ -462,7 +476,11 @@ impl Emissions {
                 let o = k as isize - 2;
                 self.scratch.clear();
                 word_features(None, o, 0, &mut self.scratch);
-                if o == 0 { [0.0; N_LABELS] } else { model.scores(&self.scratch) }
+                if o == 0 {
+                    [0.0; N_LABELS]
+                } else {
+                    model.scores(&self.scratch)
+                }
             });
         }
         if self.entries.len() > self.generation {
@@ -498,7 +516,13 @@ impl Emissions {
 
     /// The emission rows of an article's tokens (what `model.scores` gives on
     /// [`sequence_features`] of each of its lines, with [`is_sport`] of the whole).
-    pub fn article(&mut self, model: &Model, tokens: &[Token], proposals: &[Proposal], clusters: Option<&Clusters>) -> Vec<Row> {
+    pub fn article(
+        &mut self,
+        model: &Model,
+        tokens: &[Token],
+        proposals: &[Proposal],
+        clusters: Option<&Clusters>,
+    ) -> Vec<Row> {
         let ids: Vec<u32> = tokens.iter().map(|t| self.entry(model, &t.norm, clusters)).collect();
         let sport = ids.iter().filter(|&&k| self.entries[k as usize].facts.cues & SPORT_BIT != 0).take(3).count() >= 3;
         let mut out = Vec::with_capacity(tokens.len());
@@ -509,7 +533,15 @@ impl Emissions {
     }
 
     /// The emission rows of one sequence, whose words are the entries `ids`, onto `out`.
-    fn sequence(&mut self, model: &Model, tokens: &[Token], ids: &[u32], proposals: &[Proposal], sport: bool, out: &mut Vec<Row>) {
+    fn sequence(
+        &mut self,
+        model: &Model,
+        tokens: &[Token],
+        ids: &[u32],
+        proposals: &[Proposal],
+        sport: bool,
+        out: &mut Vec<Row>,
+    ) {
         let entries = &self.entries;
         let seq: Vec<&Facts> = ids.iter().map(|&k| &entries[k as usize].facts).collect();
         let topic = topic_of(&seq, sport);
@@ -579,7 +611,11 @@ mod tests {
         assert_eq!(a, b);
         assert!(a[3].len() > 30, "{}", a[3].len());
         // The hash is this module's own: a fixed value guards the model format.
-        assert_eq!(feature(2, &[value_hash("بوتين".as_bytes())]), FIXED, "the feature hash changed: bump FEATURE_VERSION and retrain");
+        assert_eq!(
+            feature(2, &[value_hash("بوتين".as_bytes())]),
+            FIXED,
+            "the feature hash changed: bump FEATURE_VERSION and retrain"
+        );
         assert_eq!(affix("بوتين", 2), "بو");
         assert_eq!(affix("بوتين", -3), "تين");
         assert_eq!(SHAPES[shape("putin") as usize], "L");
@@ -617,7 +653,8 @@ mod tests {
             .collect();
         keys.sort();
         keys.dedup();
-        let weights = keys.iter().enumerate().map(|(k, f)| (*f, std::array::from_fn(|l| ((k * 7 + l) % 11) as f32 - 5.0)));
+        let weights =
+            keys.iter().enumerate().map(|(k, f)| (*f, std::array::from_fn(|l| ((k * 7 + l) % 11) as f32 - 5.0)));
         let model = Model::new(weights.collect(), [0.0; N_LABELS], [[0.0; N_LABELS]; N_LABELS]);
         // A cache with the default generations, and one that rolls over after every article.
         let mut cache = Emissions::default();

@@ -260,7 +260,7 @@ fn target_of(span: &AnnotatedSpan, form: &str, kb_hit: Option<u32>, kb: &KbData)
             return NameRef::Kb(i);
         }
     }
-    let key = FormKey { form: form.to_string(), ty: span.ty.clone() };
+    let key = FormKey { form: form.into(), ty: span.ty.clone() };
     let own_id = format!("isnad:{}", discovered_id(&key));
     if let Some(r) = span.references.iter().find(|r| **r != own_id) {
         let preferred = span.references.iter().find(|r| r.starts_with("isnad:") && **r != own_id).unwrap_or(r);
@@ -302,7 +302,7 @@ pub fn annotated_mentions(text: &str, spans: &[AnnotatedSpan], kb: &KbData) -> V
                 start,
                 end,
                 ty: span.ty.clone(),
-                form: form.clone(),
+                form: form.as_str().into(),
                 target: target.clone(),
                 origin: Origin::Annotated,
             });
@@ -318,13 +318,20 @@ pub fn annotated_mentions(text: &str, spans: &[AnnotatedSpan], kb: &KbData) -> V
 /// overlaps, so the annotated mention that starts last before an automatic one ends is the only
 /// one that can overlap it.
 pub fn merge_mentions(automatic: Vec<Mention>, annotated: &[Mention], annotations_only: bool) -> Vec<Mention> {
-    let mut out: Vec<Mention> = annotated.to_vec();
-    if !annotations_only {
-        out.extend(automatic.into_iter().filter(|m| {
-            let before = annotated.partition_point(|a| a.start < m.end);
-            before == 0 || annotated[before - 1].end <= m.start
-        }));
-    }
+    let mut out: Vec<Mention> = if annotated.is_empty() && !annotations_only {
+        automatic
+    } else {
+        let mut out = annotated.to_vec();
+        if !annotations_only {
+            out.extend(automatic.into_iter().filter(|m| {
+                let before = annotated.partition_point(|a| a.start < m.end);
+                before == 0 || annotated[before - 1].end <= m.start
+            }));
+        }
+        out
+    };
     out.sort_by_key(|m| m.start);
+    // Kept for the article's life: no spare capacity.
+    out.shrink_to_fit();
     out
 }

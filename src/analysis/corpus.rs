@@ -512,7 +512,7 @@ impl Corpus {
             }
             list.push((id, i as u32));
             if m.origin == Origin::Annotated {
-                self.annotated_by_form.entry(m.form.clone()).or_default().push((id, i as u32));
+                self.annotated_by_form.entry(m.form.to_string()).or_default().push((id, i as u32));
             }
         }
     }
@@ -532,8 +532,8 @@ impl Corpus {
                 }
             }
         }
-        let forms: std::collections::HashSet<&String> =
-            entry.mentions.iter().filter(|m| m.origin == Origin::Annotated).map(|m| &m.form).collect();
+        let forms: std::collections::HashSet<&str> =
+            entry.mentions.iter().filter(|m| m.origin == Origin::Annotated).map(|m| m.form.as_str()).collect();
         for form in forms {
             if let Some(list) = self.annotated_by_form.get_mut(form) {
                 list.retain(|&(f, _)| f != id);

@@ -144,7 +144,7 @@ pub fn link_candidates(corpus: &Corpus, file: FileId, offset: u32, limit: usize)
         {
             continue;
         }
-        let forms: Vec<String> = corpus.mentions_unordered(entity).map(|(_, m)| m.form.clone()).collect();
+        let forms: Vec<String> = corpus.mentions_unordered(entity).map(|(_, m)| m.form.to_string()).collect();
         if let Some(d) = close(&mut forms.into_iter()) {
             found.insert(entity, d);
         }

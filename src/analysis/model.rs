@@ -3,6 +3,8 @@
 //! Offsets are byte offsets into the original text of one article, end-exclusive. Converting them
 //! to code points (brat) or UTF-16 (LSP) is the job of `text::LineIndex` at the edges.
 
+use compact_str::CompactString;
+
 use std::fmt;
 
 /// The type of an entity. `Other` keeps a type from an annotation schema that has no obvious
@@ -64,7 +66,8 @@ pub enum NameRef {
 /// A normalised spelling of a name with its type: the unit that linking works on.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FormKey {
-    pub form: String,
+    /// Inline up to 24 bytes (most names): no allocation of its own.
+    pub form: CompactString,
     pub ty: EntityType,
 }
 
@@ -87,8 +90,8 @@ pub struct Mention {
     pub start: u32,
     pub end: u32,
     pub ty: EntityType,
-    /// The normalised spelling of the mention without proclitics.
-    pub form: String,
+    /// The normalised spelling of the mention without proclitics (inline up to 24 bytes).
+    pub form: CompactString,
     pub target: NameRef,
     pub origin: Origin,
 }

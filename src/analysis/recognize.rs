@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
+
 use super::discover::{discover, is_frequent, name_like, Found};
 use super::lexicon::{clitic_splits, Hit, Lexicon, Spelling};
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
@@ -146,6 +148,9 @@ pub fn tag(tokens: &[Token], kb: &Lexicon, tagger: &Tagger, cache: &mut Emission
     }
     out.discovered.sort();
     out.discovered.dedup();
+    // Kept for the article's life: no spare capacity.
+    out.discovered.shrink_to_fit();
+    out.spans.shrink_to_fit();
     out
 }
 
@@ -189,7 +194,7 @@ fn tagged(tokens: &[Token], corpus: &Lexicon, tags: &[TagSpan]) -> Vec<Span> {
             None => i += 1,
         }
     }
-    add_partial_names(tokens, &mut out, &covered);
+    add_partial_names(tokens, &mut out, &mut covered);
     out.sort_by_key(|s| s.start);
     out
 }
@@ -217,9 +222,10 @@ fn consistent(tokens: &[Token], spans: &mut Vec<Span>) {
     names.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     // Where each name's first word occurs untagged (as a token or after its proclitics).
     let firsts: rustc_hash::FxHashSet<&str> = names.iter().map(|(w, _)| w[0].as_str()).collect();
+    let endings = Endings::of(firsts.iter().copied());
     let mut at: rustc_hash::FxHashMap<String, Vec<(usize, usize)>> = Default::default();
     for (i, t) in tokens.iter().enumerate() {
-        if covered[i] {
+        if covered[i] || !endings.may_end(&t.norm) {
             continue;
         }
         for (prefix_chars, rest) in clitic_splits(&t.norm) {
@@ -253,11 +259,12 @@ fn consistent(tokens: &[Token], spans: &mut Vec<Span>) {
 }
 
 /// Single words of the article's multi-word person names, where nothing else covers them, are
-/// mentions of those persons (step 3 of the rules, over the tagger's spans).
-fn add_partial_names(tokens: &[Token], spans: &mut Vec<Span>, covered: &[bool]) {
+/// mentions of those persons (step 3 of the rules, and the same over the tagger's spans).
+fn add_partial_names(tokens: &[Token], spans: &mut Vec<Span>, covered: &mut [bool]) {
     let partials = partial_names(tokens, spans);
+    let endings = Endings::of(partials.keys().map(String::as_str));
     for (i, token) in tokens.iter().enumerate() {
-        if covered[i] {
+        if covered[i] || !endings.may_end(&token.norm) {
             continue;
         }
         let Some((prefix_chars, full)) =
@@ -265,6 +272,7 @@ fn add_partial_names(tokens: &[Token], spans: &mut Vec<Span>, covered: &[bool]) 
         else {
             continue;
         };
+        covered[i] = true;
         spans.push(Span {
             start: i,
             end: i + 1,
@@ -414,7 +422,7 @@ fn known_and_discovered(
     }
     for Found { start, end, prefix_chars, ty } in discover(tokens, covered, &person) {
         let form = form_of(tokens, start, end, prefix_chars);
-        if NOT_NAMES.contains(&form) {
+        if NOT_NAMES.contains(form.as_str()) {
             continue;
         }
         discovered.push(FormKey { form, ty: ty.clone() });
@@ -433,26 +441,7 @@ fn spans_after_discovery(tokens: &[Token], spans: &mut Vec<Span>, covered: &mut 
     }
 
     // (3) Partial names of persons named in full in this article.
-    let partials = partial_names(tokens, spans);
-    for (i, token) in tokens.iter().enumerate() {
-        if covered[i] {
-            continue;
-        }
-        let Some((prefix_chars, full)) =
-            clitic_splits(&token.norm).find_map(|(p, rest)| partials.get(rest.as_ref()).map(|full| (p, full)))
-        else {
-            continue;
-        };
-        covered[i] = true;
-        spans.push(Span {
-            start: i,
-            end: i + 1,
-            prefix_chars,
-            ty: EntityType::Per,
-            target: Some(full.clone()),
-            origin: Origin::Partial,
-        });
-    }
+    add_partial_names(tokens, spans, covered);
 }
 
 /// Mentions with original byte ranges, from token spans.
@@ -589,8 +578,8 @@ struct Span {
 }
 
 /// The normalised spelling of tokens `start..end` without the proclitics of the first.
-fn form_of(tokens: &[Token], start: usize, end: usize, prefix_chars: usize) -> String {
-    let mut form = String::new();
+fn form_of(tokens: &[Token], start: usize, end: usize, prefix_chars: usize) -> CompactString {
+    let mut form = CompactString::default();
     for (k, t) in tokens[start..end].iter().enumerate() {
         if k > 0 {
             form.push(' ');
@@ -608,6 +597,40 @@ fn form_of(tokens: &[Token], start: usize, end: usize, prefix_chars: usize) -> S
         }
     }
     form
+}
+
+/// A quick test before a token's proclitic readings are looked up among some words: every reading
+/// ([`clitic_splits`]) keeps the token's last two letters, so a token can be one of the words only
+/// if it ends as one of them does.
+struct Endings {
+    last_two: rustc_hash::FxHashSet<(char, char)>,
+    /// Some word is shorter than two letters (any token may match it).
+    short: bool,
+}
+
+impl Endings {
+    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Endings {
+        let mut out = Endings { last_two: Default::default(), short: false };
+        for w in words {
+            match last_two(w) {
+                Some(e) => {
+                    out.last_two.insert(e);
+                }
+                None => out.short = true,
+            }
+        }
+        out
+    }
+
+    fn may_end(&self, token: &str) -> bool {
+        self.short || last_two(token).is_some_and(|e| self.last_two.contains(&e))
+    }
+}
+
+fn last_two(w: &str) -> Option<(char, char)> {
+    let mut chars = w.chars().rev();
+    let last = chars.next()?;
+    Some((chars.next()?, last))
 }
 
 /// Words of multi-word person names in this article → what the full name refers to.

@@ -31,7 +31,7 @@ pub(super) fn parse_fixture(fixture: &str) -> (String, Vec<Mention>) {
 }
 
 pub(super) fn mention(start: u32, end: u32, ty: EntityType, name: &str) -> Mention {
-    let form = normalize_str(name);
+    let form: compact_str::CompactString = normalize_str(name).into();
     let target = NameRef::Form(FormKey { form: form.clone(), ty: ty.clone() });
     Mention { start, end, ty, form, target, origin: Origin::Gazetteer }
 }

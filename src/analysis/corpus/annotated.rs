@@ -52,6 +52,7 @@ impl FileEntry {
             self.annotations.as_ref().is_some_and(|a| (annotations_only || a.exclusive) && a.unreadable.is_none());
         self.mentions = merge_mentions(automatic, &self.annotated, only_annotated);
         self.claims = find_claims(&self.text, tokens, &self.mentions);
+        self.claims.shrink_to_fit();
     }
 
     /// The mentions an annotator wrote, whether or not they are in `mentions` (they always are).

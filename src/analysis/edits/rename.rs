@@ -56,7 +56,7 @@ fn refused(corpus: &Corpus, f: &FileEntry, m: &Mention, names: &HashSet<String>)
         {
             return Some("a discontinuous annotation");
         }
-        if !names.contains(&m.form) {
+        if !names.contains(m.form.as_str()) {
             return Some("an annotated description, not a name");
         }
     }
@@ -70,10 +70,10 @@ fn names_of(corpus: &Corpus, entity: u32) -> HashSet<String> {
     if let Some(e) = corpus.kb_entity(entity) {
         names.extend(e.spellings().map(|s| name_tokens(s).join(" ")));
     }
-    names.extend(corpus.forms_of(entity).map(|k| k.form.clone()));
+    names.extend(corpus.forms_of(entity).map(|k| k.form.to_string()));
     for (_, m) in corpus.mentions_unordered(entity) {
         if !matches!(m.origin, Origin::Partial | Origin::Annotated) {
-            names.insert(m.form.clone());
+            names.insert(m.form.to_string());
         }
     }
     names
@@ -121,7 +121,7 @@ pub fn rename(
         let fragments = split.entry(id).or_insert_with(|| discontinuous(f));
         let skip = match m.origin {
             Origin::Partial => true,
-            Origin::Annotated => fragments.contains(&m.start) || !names.contains(&m.form),
+            Origin::Annotated => fragments.contains(&m.start) || !names.contains(m.form.as_str()),
             _ => false,
         };
         if skip {

@@ -619,15 +619,19 @@ pub fn prepare(text: &str) -> (NormText, Vec<Token>) {
 }
 
 fn heads_of(tokens: &[Token]) -> Vec<u64> {
-    let mut out: Vec<u64> = tokens
-        .iter()
-        .flat_map(|t| {
-            clitic_splits(&t.norm)
-                .filter(|(_, r)| !FREQUENT.contains(r.as_ref()) || may_start_name(r))
-                .map(|(_, r)| hash(&r))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    // Each distinct token once (an article repeats many of its words).
+    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+    let mut out: Vec<u64> = Vec::new();
+    for t in tokens {
+        if !seen.insert(t.norm.as_str()) {
+            continue;
+        }
+        for (_, r) in clitic_splits(&t.norm) {
+            if !FREQUENT.contains(r.as_ref()) || may_start_name(&r) {
+                out.push(hash(&r));
+            }
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out

@@ -3,6 +3,7 @@
 
   sample_splits.py [TARBALL] [--write-list] [--check] [--extract OUTDIR]
   sample_splits.py [TARBALL] --write-extra [--extract OUTDIR]
+  sample_splits.py [TARBALL] --extract-extra OUTDIR
 
 TARBALL defaults to ../shared/corpus/ant-v2.1-txt.tar.gz (relative to the repository root, the parent
 of this script's directory). eval/splits.tsv is the authority once written: it lists every drawn
@@ -24,7 +25,8 @@ The draw (documented in eval/README.md):
 Extra training articles (`--write-extra`, eval/extra.tsv, split `train-extra`): drawn the same way
 with seed EXTRA_SEED from the articles the draw above left (none of the 150, none of the older 25),
 EXTRA_PER_SOURCE per source; annotated for entities only, to train the tagger on more of our own
-kind of news. They are never scored.
+kind of news. They are never scored. --extract-extra writes them (from eval/extra.tsv, no new draw) to
+OUTDIR/train-extra/.
 """
 import hashlib, os, random, sys, tarfile
 
@@ -124,9 +126,9 @@ def write_list(rows):
             f.write("%s\t%s\t%s\n" % (p, split, "double" if double else "-"))
 
 
-def load_list():
+def load_list(path=None):
     rows = []
-    for line in read_list(LIST):
+    for line in read_list(path or LIST):
         p, split, double = line.split("\t")
         rows.append((p, split, double == "double"))
     return rows
@@ -148,10 +150,16 @@ def extract(tarball, rows, outdir):
 
 def main():
     args = sys.argv[1:]
-    positional = [a for i, a in enumerate(args) if not a.startswith("--") and (i == 0 or args[i - 1] != "--extract")]
+    positional = [a for i, a in enumerate(args)
+                  if not a.startswith("--") and (i == 0 or args[i - 1] not in ("--extract", "--extract-extra"))]
     tarball = positional[0] if positional else os.path.join(ROOT, "..", "shared", "corpus", "ant-v2.1-txt.tar.gz")
     if not os.path.exists(tarball):
         sys.exit("ANT tarball not found: %s" % tarball)
+    if "--extract-extra" in args:
+        rows = load_list(EXTRA_LIST)
+        extract(tarball, rows, args[args.index("--extract-extra") + 1])
+        print("extracted %d articles into %s/train-extra" % (len(rows), args[args.index("--extract-extra") + 1]))
+        return
     if "--write-extra" in args:
         taken = {p for p, _, _ in load_list()}
         rows = draw_extra(tarball, taken)

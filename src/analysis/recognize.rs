@@ -23,6 +23,9 @@ use super::tagger::{label_for, spans_of, type_of, Label, Tagger};
 use super::tokens::Token;
 use super::wordlist::{word_set, WordSet};
 
+mod reconcile;
+use reconcile::{reconcile, KbSpelling, TokenSpan};
+
 /// What recognition found in one article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Recognized {
@@ -132,19 +135,31 @@ pub fn tag(tokens: &[Token], kb: &Lexicon, tagger: &Tagger, cache: &mut Emission
     let model = &tagger.model;
     cache.fit(model);
     let rows = cache.article(model, tokens, &proposals, Some(&tagger.clusters));
-    let mut out = Tagged::default();
+    let mut found: Vec<TokenSpan> = Vec::new();
     for (start, end) in lines(tokens) {
         let labels = viterbi(&rows[start..end], &model.start, &model.transitions);
-        for (s, e, ty) in spans_of(&labels) {
-            let span = link_span(tokens, &rules, kb, &empty, start + s, start + e, ty);
-            if span.target.is_none() {
-                out.discovered.push(FormKey {
-                    form: form_of(tokens, span.start, span.end, span.prefix_chars),
-                    ty: span.ty.clone(),
-                });
-            }
-            out.spans.push(TagSpan::new(span));
+        found.extend(spans_of(&labels).into_iter().map(|(s, e, ty)| (start + s, start + e, ty)));
+    }
+    let spellings: Vec<KbSpelling> = rules
+        .iter()
+        .filter(|r| r.origin == Origin::Gazetteer)
+        .map(|r| KbSpelling {
+            span: (r.start, r.end, r.ty.clone()),
+            after_conjunction: r.prefix_chars > 0 && tokens[r.start].norm.starts_with('و'),
+        })
+        .collect();
+    // A spelling of two words or more is a name where the tagger saw nothing (أ ف ب); a single
+    // word the tagger passed over is often an ordinary word that is also a name.
+    let mut out = Tagged::default();
+    for (s, e, ty) in reconcile(found, &spellings, |s| s.span.1 - s.span.0 >= 2) {
+        let span = link_span(tokens, &rules, kb, &empty, s, e, ty);
+        if span.target.is_none() {
+            out.discovered.push(FormKey {
+                form: form_of(tokens, span.start, span.end, span.prefix_chars),
+                ty: span.ty.clone(),
+            });
         }
+        out.spans.push(TagSpan::new(span));
     }
     out.discovered.sort();
     out.discovered.dedup();

@@ -579,7 +579,10 @@ fn annotated_keys(annotated: &[Mention]) -> BTreeSet<(FormKey, NameRef)> {
 fn discover_or_tag(tokens: &[Token], kb: &KbData, cache: &mut Emissions) -> (Vec<FormKey>, Option<Vec<TagSpan>>) {
     match &kb.tagger {
         Some(tagger) => {
-            let tagged = tag(tokens, &kb.lexicon, tagger, cache);
+            // A one-word spelling holds its type against the tagger's unless it comes from the
+            // gazetteer of towns (many towns share their name with people).
+            let firm = |e: u32| kb.kb.get(e).source != "geonames";
+            let tagged = tag(tokens, &kb.lexicon, tagger, cache, firm);
             (tagged.discovered, Some(tagged.spans))
         }
         None => (discoveries(tokens, &kb.lexicon), None),

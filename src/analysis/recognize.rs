@@ -124,9 +124,17 @@ pub struct Tagged {
 
 /// Tags an article. The tagger's features read the rules' proposals with the knowledge base alone,
 /// so what it finds depends on the text and the knowledge base only: an article is tagged once,
-/// whatever names the corpus spreads. Each span is linked as [`link_span`] says, with the rules'
-/// spans and the knowledge base.
-pub fn tag(tokens: &[Token], kb: &Lexicon, tagger: &Tagger, cache: &mut Emissions) -> Tagged {
+/// whatever names the corpus spreads. Its spans are reconciled with the knowledge base's spellings
+/// ([`reconcile`]; `firm(entity)` says whether a one-word spelling of that entity keeps its type
+/// against the tagger's), then each is linked as [`link_span`] says, with the rules' spans and the
+/// knowledge base.
+pub fn tag(
+    tokens: &[Token],
+    kb: &Lexicon,
+    tagger: &Tagger,
+    cache: &mut Emissions,
+    firm: impl Fn(u32) -> bool,
+) -> Tagged {
     let empty = Lexicon::default();
     let mut covered = vec![false; tokens.len()];
     let (mut rules, _) = known_and_discovered(tokens, kb, &empty, &mut covered);
@@ -146,12 +154,14 @@ pub fn tag(tokens: &[Token], kb: &Lexicon, tagger: &Tagger, cache: &mut Emission
         .map(|r| KbSpelling {
             span: (r.start, r.end, r.ty.clone()),
             after_conjunction: r.prefix_chars > 0 && tokens[r.start].norm.starts_with('و'),
+            firm: r.end - r.start >= 2 || matches!(r.target, Some(NameRef::Kb(e)) if firm(e)),
         })
         .collect();
+    let conjunction: Vec<bool> = tokens.iter().map(|t| conjunction(&t.norm) > 0 && t.norm.starts_with('و')).collect();
     // A spelling of two words or more is a name where the tagger saw nothing (أ ف ب); a single
     // word the tagger passed over is often an ordinary word that is also a name.
     let mut out = Tagged::default();
-    for (s, e, ty) in reconcile(found, &spellings, |s| s.span.1 - s.span.0 >= 2) {
+    for (s, e, ty) in reconcile(found, &spellings, &conjunction, |s| s.span.1 - s.span.0 >= 2) {
         let span = link_span(tokens, &rules, kb, &empty, s, e, ty);
         if span.target.is_none() {
             out.discovered.push(FormKey {

@@ -16,6 +16,7 @@ use super::annotations::{read_annotations, unreadable_annotations};
 use super::config::{merged_kb, parse_config, CorpusConfig};
 use super::corpus::{Article, Corpus, CorpusOptions, FileId, KbData};
 use super::kb::Kb;
+use super::tagger::Tagger;
 
 pub struct Fixture {
     pub files: Vec<(String, String)>,
@@ -25,8 +26,15 @@ pub struct Fixture {
     pub ranges: Vec<(usize, u32, u32)>,
 }
 
-/// The built-in knowledge base, built once for all tests.
+/// The built-in knowledge base, built once for all tests (recognition by the rules alone).
 pub static KB: LazyLock<Arc<KbData>> = LazyLock::new(|| Arc::new(KbData::new(Kb::builtin())));
+
+/// The built-in knowledge base with the shipped tagger (recognition as isnad does by default).
+pub static KB_TAGGED: LazyLock<Arc<KbData>> = LazyLock::new(|| {
+    let tagger = Tagger::builtin().expect("the shipped tagger model loads");
+    assert!(!tagger.model.is_empty(), "the shipped tagger model has features");
+    Arc::new(KbData::new(Kb::builtin()).with_tagger(Some(Arc::new(tagger))))
+});
 
 impl Fixture {
     pub fn parse(text: &str) -> Fixture {
@@ -93,12 +101,21 @@ impl Fixture {
             .collect()
     }
 
-    /// The corpus of the fixture's files.
+    /// The corpus of the fixture's files, recognised by the rules alone.
     pub fn corpus(&self) -> Corpus {
+        self.corpus_with(&KB)
+    }
+
+    /// The corpus of the fixture's files, recognised with the shipped tagger.
+    pub fn corpus_tagged(&self) -> Corpus {
+        self.corpus_with(&KB_TAGGED)
+    }
+
+    fn corpus_with(&self, base: &Arc<KbData>) -> Corpus {
         let config = self.config();
         let kb = match &config {
-            Some(c) => Arc::new(KbData::new(merged_kb(&KB.kb, &[c]))),
-            None => KB.clone(),
+            Some(c) => Arc::new(KbData::new(merged_kb(&base.kb, &[c])).with_tagger(base.tagger.clone())),
+            None => base.clone(),
         };
         let options = CorpusOptions {
             annotations_only: config.as_ref().is_some_and(|c| c.settings.annotations_only),

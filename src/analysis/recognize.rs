@@ -164,10 +164,8 @@ pub fn tag(
     for (s, e, ty) in reconcile(found, &spellings, &conjunction, |s| s.span.1 - s.span.0 >= 2) {
         let span = link_span(tokens, &rules, kb, &empty, s, e, ty);
         if span.target.is_none() {
-            out.discovered.push(FormKey {
-                form: form_of(tokens, span.start, span.end, span.prefix_chars),
-                ty: span.ty.clone(),
-            });
+            out.discovered
+                .push(FormKey { form: form_of(tokens, span.start, span.end, span.prefix_chars), ty: span.ty.clone() });
         }
         out.spans.push(TagSpan::new(span));
     }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use proptest::prelude::*;
 
 use crate::analysis::corpus::Corpus;
-use crate::analysis::fixture::KB;
+use crate::analysis::fixture::{KB, KB_TAGGED};
 
 /// Sentence pieces with names, titles and triggers, so that edits add and remove discovered
 /// names, partial names and spread names.
@@ -46,8 +46,14 @@ fn text(pieces: &[usize]) -> String {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(std::env::var("ISNAD_INCREMENTAL_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)))]
     #[test]
-    fn incremental_index_equals_rebuild(ops in prop::collection::vec(op(), 1..12), deferred in any::<bool>()) {
-        let mut corpus = Corpus::new(KB.clone());
+    fn incremental_index_equals_rebuild(
+        ops in prop::collection::vec(op(), 1..12),
+        deferred in any::<bool>(),
+        tagged in any::<bool>(),
+    ) {
+        // Recognised by the rules alone or with the shipped tagger.
+        let kb = if tagged { KB_TAGGED.clone() } else { KB.clone() };
+        let mut corpus = Corpus::new(kb.clone());
         // As in the language server: spreading to other articles waits, then settles in steps.
         corpus.defer_spread = deferred;
         let mut files: Vec<Option<String>> = vec![None; NAMES.len()];
@@ -69,7 +75,7 @@ proptest! {
         }
         while corpus.settle(1) {}
         let rebuilt = Corpus::build(
-            KB.clone(),
+            kb,
             files.iter().enumerate().filter_map(|(i, t)| Some((NAMES[i].to_string(), Arc::from(t.as_deref()?)))).collect(),
         );
         prop_assert_eq!(corpus.dump(), rebuilt.dump());

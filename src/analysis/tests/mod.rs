@@ -10,3 +10,4 @@ mod pipeline;
 mod readers;
 mod recognition;
 mod rename;
+mod tagging;

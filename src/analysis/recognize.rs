@@ -179,7 +179,7 @@ pub fn tag(
 
 /// The mentions of a tagged article: the tagger's spans; a span the knowledge base does not link
 /// is linked to the name the corpus spreads under exactly that spelling, if any (an annotated
-/// name, say). Then the article is made consistent (a name tagged once is that name wherever it
+/// name, say), or, one word of a person, to the article's full name it is part of. Then the article is made consistent (a name tagged once is that name wherever it
 /// recurs), the names spread from the rest of the corpus are added where the tagger found nothing,
 /// and partial names of full names.
 fn tagged(tokens: &[Token], corpus: &Lexicon, tags: &[TagSpan]) -> Vec<Span> {
@@ -190,6 +190,16 @@ fn tagged(tokens: &[Token], corpus: &Lexicon, tags: &[TagSpan]) -> Vec<Span> {
             if let Some(sp) = std::iter::once(hit.spelling).chain(corpus.alternatives(&hit)).find(|sp| sp.ty == s.ty) {
                 s.target = Some(sp.target.clone());
             }
+        }
+    }
+    // A one-word person the tagger found on its own, that is a word of a full name of the
+    // article (كيم of كيم جونغ أون), is that person.
+    let partials = partial_names(tokens, &out);
+    for s in out.iter_mut().filter(|s| s.target.is_none() && s.ty == EntityType::Per && s.end - s.start == 1) {
+        let word: String = tokens[s.start].norm.chars().skip(s.prefix_chars).collect();
+        if let Some(full) = partials.get(&word) {
+            s.target = Some(full.clone());
+            s.origin = Origin::Partial;
         }
     }
     consistent(tokens, &mut out);
@@ -308,7 +318,8 @@ fn add_partial_names(tokens: &[Token], spans: &mut Vec<Span>, covered: &mut [boo
 }
 
 /// A tagger span linked as [`tag`] says: the rules' span over the same tokens gives its target (a
-/// knowledge-base entry, a full name for a partial one) when it has the tagger's type; else a
+/// knowledge-base entry, the full name of a partial one if that is known) when it has the tagger's
+/// type; else a
 /// spelling of the lexicon over exactly those tokens with that type; else the span is a name of its
 /// own (a discovered form). Proclitics on the first token stay out of the mention as the rules or
 /// the lexicon read them, else a و/ف conjunction is left out.
@@ -321,7 +332,11 @@ fn link_span(
     end: usize,
     ty: EntityType,
 ) -> Span {
-    if let Some(r) = rules.iter().find(|r| r.start == start && r.end == end && r.ty == ty) {
+    // A partial name of a discovered full name points at the rules' reading of that name, which
+    // the tagger may not share: such partial names are found again over the tagger's own spans
+    // ([`tagged`]). One of a knowledge-base name holds.
+    let trusted = |r: &Span| r.origin != Origin::Partial || matches!(r.target, Some(NameRef::Kb(_)));
+    if let Some(r) = rules.iter().find(|r| r.start == start && r.end == end && r.ty == ty && trusted(r)) {
         return Span { start, end, prefix_chars: r.prefix_chars, ty, target: r.target.clone(), origin: r.origin };
     }
     for lexicon in [kb, corpus] {

@@ -96,3 +96,18 @@ fn tagged_ranges_point_into_the_original_past_emoji_and_diacritics() {
         files.iter().flat_map(|(_, f)| f.mentions.iter()).map(|m| render(&corpus, id, m.start, m.end)).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_name_the_rules_joined_to_a_verb_is_the_taggers_own() {
+    // The rules read «الرئيس برقوطان سيزور» as a two-word name and برقوطان as its partial name;
+    // the tagger's برقوطان must not point at a full name that is mentioned nowhere.
+    check_tagged(
+        "وقال الرئيس برقوطان في مؤتمر صحفي إن الرئيس برقوطان سيزور موسكو. وأكد برقوطان ذلك.\n",
+        expect![[r#"
+            a.txt:1:13 "برقوطان" PER per-brqwttan Discovered
+            a.txt:1:45 "برقوطان" PER per-brqwttan Discovered
+            a.txt:1:59 "موسكو" LOC city-524901 Gazetteer
+            a.txt:1:71 "برقوطان" PER per-brqwttan Discovered
+        "#]],
+    );
+}

@@ -575,3 +575,27 @@ fn many_broken_ann_lines_publish_a_bounded_notification_once() {
     );
     server.finish();
 }
+
+#[test]
+fn exit_leaves_at_once_while_the_client_leaves_a_request_of_the_server_unanswered() {
+    // Found by the protocol fuzz: the server asked the client to register file watchers and
+    // the client never answered; the index was never built, and after `exit` the process
+    // waited for that answer for ever.
+    let dir = TempDir::with_seed_corpus("adv-exit-unanswered");
+    let mut server = Server::spawn_unanswering(&["lsp"], &dir.path);
+    server.initialize(&dir.path);
+    server.notify("initialized", json!({}));
+    server.wait_for("client/registerCapability", |m| m["method"] == "client/registerCapability");
+    // The index is built all the same (without progress, since no token was granted).
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while server.ok("workspace/symbol", json!({"query": "بوتين"})).as_array().is_none_or(|a| a.is_empty()) {
+        assert!(Instant::now() < deadline, "the workspace was never indexed:\n{}", server.stderr());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(server.request("shutdown", Value::Null), Ok(Value::Null));
+    server.notify("exit", Value::Null);
+    let status = server.wait_exit(EXIT_WITHIN);
+    server.close_stdin();
+    let status = status.unwrap_or_else(|| panic!("no exit within {EXIT_WITHIN:?} of `exit`:\n{}", server.stderr()));
+    assert!(status.success(), "{status:?}");
+}

@@ -17,9 +17,14 @@ const MAX_BODY: usize = 64 * 1024 * 1024;
 
 const HEADER: &[u8] = b"content-length:";
 
-/// Reads framed messages from `input` and returns a reader of well-formed frames only.
-pub fn guard<R: AsyncRead + Unpin + Send + 'static>(input: R) -> impl AsyncRead + Unpin + Send {
+/// Reads framed messages from `input` and returns a reader of well-formed frames only, and a
+/// receiver that fires once an `exit` notification has been passed on.
+pub fn guard<R: AsyncRead + Unpin + Send + 'static>(
+    input: R,
+) -> (impl AsyncRead + Unpin + Send, tokio::sync::oneshot::Receiver<()>) {
     let (mut writer, reader) = tokio::io::duplex(1 << 16);
+    let (exit_tx, exit_rx) = tokio::sync::oneshot::channel();
+    let mut exit_tx = Some(exit_tx);
     tokio::spawn(async move {
         let mut input = Input { inner: input, buf: Vec::new(), eof: false };
         while let Some(length) = input.next_header().await {
@@ -29,33 +34,51 @@ pub fn guard<R: AsyncRead + Unpin + Send + 'static>(input: R) -> impl AsyncRead 
                 continue;
             }
             let Some(mut body) = input.take(length).await else { break };
+            let mut exit = false;
             // A header inside the body: the length was too long; the body ends there.
             if find_header(&body).is_some() {
                 log::error!("a message with a wrong Content-Length was ignored");
                 body = REPLACEMENT.to_vec();
-            } else if !is_message(&body) {
-                log::error!("a message that is not JSON-RPC was ignored ({length} bytes)");
-                body = REPLACEMENT.to_vec();
+            } else {
+                match read_message(&body) {
+                    Some(method) => exit = method.as_deref() == Some("exit"),
+                    None => {
+                        log::error!("a message that is not JSON-RPC was ignored ({length} bytes)");
+                        body = REPLACEMENT.to_vec();
+                    }
+                }
             }
             let header = format!("Content-Length: {}\r\n\r\n", body.len());
             if writer.write_all(header.as_bytes()).await.is_err() || writer.write_all(&body).await.is_err() {
                 break;
             }
+            if exit {
+                if let Some(tx) = exit_tx.take() {
+                    let _ = tx.send(());
+                }
+            }
         }
         // End of input: the server sees stdin closed and exits.
         let _ = writer.shutdown().await;
     });
-    reader
+    (reader, exit_rx)
 }
 
 /// Whether a body is a JSON-RPC request, notification or response the protocol reader accepts:
 /// one that also decodes as the reader's own types, since a body it cannot decode ends its stream
 /// (an id that is a fraction, above `i64`, an object or a boolean; a duplicate key; an error
 /// object without a numeric code).
+#[cfg(test)]
 fn is_message(body: &[u8]) -> bool {
+    read_message(body).is_some()
+}
+
+/// A body the protocol reader accepts (see [`is_message`]): `Some` with the method of a request
+/// or notification, `Some(None)` for a response; `None` for a body to ignore.
+fn read_message(body: &[u8]) -> Option<Option<String>> {
     use tower_lsp_server::jsonrpc::{Request, Response};
     let Ok(serde_json::Value::Object(msg)) = serde_json::from_slice::<serde_json::Value>(body) else {
-        return false;
+        return None;
     };
     let version = msg.get("jsonrpc").and_then(|v| v.as_str()) == Some("2.0");
     let request = msg.get("method").is_some_and(|m| m.is_string());
@@ -64,14 +87,14 @@ fn is_message(body: &[u8]) -> bool {
     // (with no answer, so as a failure) it marks the server uninitialized again, even when a
     // real `initialize` request has succeeded in the meantime.
     if msg.get("method").and_then(|m| m.as_str()) == Some("initialize") && !msg.contains_key("id") {
-        return false;
+        return None;
     }
     let decodes = if request {
         serde_json::from_slice::<Request>(body).is_ok()
     } else {
         serde_json::from_slice::<Response>(body).is_ok()
     };
-    version && (request || response) && decodes
+    (version && (request || response) && decodes).then(|| msg.get("method").and_then(|m| m.as_str()).map(str::to_owned))
 }
 
 /// Position of a `Content-Length: <digits>\r\n` header (any case) in a byte string. A JSON body
@@ -206,7 +229,7 @@ mod tests {
 
     async fn frames(input: &'static [u8]) -> Vec<String> {
         let mut out = String::new();
-        guard(input).read_to_string(&mut out).await.unwrap();
+        guard(input).0.read_to_string(&mut out).await.unwrap();
         out.split("Content-Length: ")
             .filter(|s| !s.is_empty())
             .map(|s| s.split("\r\n\r\n").nth(1).unwrap_or("").to_string())

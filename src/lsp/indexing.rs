@@ -36,7 +36,7 @@ pub fn roots_of(params: &InitializeParams) -> Vec<PathBuf> {
     crate::workspace::distinct_roots(&roots)
 }
 
-pub async fn register_watchers(client: &Client) {
+pub async fn register_watchers(client: Client) {
     let options = DidChangeWatchedFilesRegistrationOptions {
         watchers: ["**/*.txt", "**/*.md", "**/*.ann", "**/isnad.toml", "**/annotation.conf"]
             .into_iter()
@@ -74,13 +74,13 @@ async fn register_article_globs(client: &Client, globs: &[String]) {
     }
 }
 
+/// How long the client has to answer the request for a progress token.
+const PROGRESS_ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Builds the index of every article under the roots, reporting progress.
 pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
-    let token = ProgressToken::String("isnad-index".into());
-    let _ = client.send_request::<WorkDoneProgressCreate>(WorkDoneProgressCreateParams { token: token.clone() }).await;
-    let progress = client.progress(token, "Indexing corpus").with_message("reading articles").begin().await;
     let worker_state = state.clone();
-    let summary = tokio::task::spawn_blocking(move || {
+    let work = tokio::task::spawn_blocking(move || {
         let (roots, max, builtin) = {
             let s = lock(&worker_state);
             (s.roots.clone(), s.max_file_bytes, s.project.builtin.clone())
@@ -110,11 +110,20 @@ pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
             s.refresh(uri);
         }
         format!("{n} articles indexed in {:.1?} ({} skipped)", started.elapsed(), skipped.len())
-    })
-    .await
-    .unwrap_or_else(|e| format!("indexing failed: {e}"));
+    });
+    // Progress is reported once the client has answered for its token, while the work goes on;
+    // a client that does not answer gets none.
+    let token = ProgressToken::String("isnad-index".into());
+    let create = client.send_request::<WorkDoneProgressCreate>(WorkDoneProgressCreateParams { token: token.clone() });
+    let progress = match tokio::time::timeout(PROGRESS_ANSWER_WITHIN, create).await {
+        Ok(_) => Some(client.progress(token, "Indexing corpus").with_message("reading articles").begin().await),
+        Err(_) => None,
+    };
+    let summary = work.await.unwrap_or_else(|e| format!("indexing failed: {e}"));
     log::info!("{summary}");
-    progress.finish_with_message(summary).await;
+    if let Some(progress) = progress {
+        progress.finish_with_message(summary).await;
+    }
     publish_all(&client, &state).await;
     let globs: Vec<String> = lock(&state).project.folders.iter().flat_map(|f| f.settings().articles).collect();
     register_article_globs(&client, &globs).await;

@@ -25,6 +25,9 @@ use crate::analysis::kb::Kb;
 /// (so `$/cancelRequest` and `shutdown` are always read).
 const MAX_CONCURRENT_REQUESTS: usize = 256;
 
+/// How long answers already computed may still be written after `exit`.
+const EXIT_GRACE: std::time::Duration = std::time::Duration::from_millis(200);
+
 pub fn run() -> anyhow::Result<()> {
     let tagger = crate::models::tagger()?;
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
@@ -35,10 +38,16 @@ pub fn run() -> anyhow::Result<()> {
             let debouncer = debounce::Debouncer::start(client.clone(), state.clone());
             server::Backend { client, state: state.clone(), debouncer }
         });
-        Server::new(framing::guard(tokio::io::stdin()), tokio::io::stdout(), socket)
-            .concurrency_level(MAX_CONCURRENT_REQUESTS)
-            .serve(service)
-            .await;
+        let (stdin, exit_seen) = framing::guard(tokio::io::stdin());
+        let serve =
+            Server::new(stdin, tokio::io::stdout(), socket).concurrency_level(MAX_CONCURRENT_REQUESTS).serve(service);
+        // After `exit` the protocol layer still waits for every handler to end, and one may wait
+        // for ever on a client that never answers the server's own request (a registration or a
+        // progress token): give the answers in flight a moment to be written, then leave.
+        tokio::select! {
+            () = serve => {}
+            Ok(()) = exit_seen => tokio::time::sleep(EXIT_GRACE).await,
+        }
     });
     // stdin closed or `exit` received: leave at once, without waiting for background work.
     std::process::exit(0)

@@ -180,7 +180,8 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        indexing::register_watchers(&self.client).await;
+        // Neither waits in the handler for the client's answers: a client may never answer.
+        tokio::spawn(indexing::register_watchers(self.client.clone()));
         let client = self.client.clone();
         let state = self.state.clone();
         tokio::spawn(async move { indexing::index_workspace(client, state).await });

@@ -268,8 +268,20 @@ impl Server {
         Some(Server::spawn_command(cmd, cwd))
     }
 
+    /// Starts `isnad ARGS…` in `cwd` as a client that never answers the server's own requests
+    /// (registrations, progress tokens, edits); [`Server::spawn`] accepts each of them.
+    pub fn spawn_unanswering(args: &[&str], cwd: &Path) -> Server {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_isnad"));
+        cmd.args(args);
+        Server::spawn_client(cmd, cwd, false)
+    }
+
     /// Starts a prepared command (the binary, or a wrapper around it) in `cwd`.
-    pub fn spawn_command(mut cmd: Command, cwd: &Path) -> Server {
+    pub fn spawn_command(cmd: Command, cwd: &Path) -> Server {
+        Server::spawn_client(cmd, cwd, true)
+    }
+
+    fn spawn_client(mut cmd: Command, cwd: &Path, answers_requests: bool) -> Server {
         let mut child = cmd
             .current_dir(cwd)
             .env("ISNAD_LOG", "warn")
@@ -299,7 +311,7 @@ impl Server {
         let reader = std::thread::spawn(move || {
             let mut r = BufReader::new(stdout);
             while let Some(msg) = read_frame(&mut r) {
-                if msg.get("method").is_some() {
+                if msg.get("method").is_some() && answers_requests {
                     if let Some(id) = msg.get("id") {
                         // A request from the server: accept it.
                         let _ = write_frame(&reader_stdin, &json!({"jsonrpc": "2.0", "id": id, "result": null}));

@@ -7,7 +7,7 @@ Measures, on the corpus in CORPUS_DIR (for instance the unpacked ANT corpus):
   - index ready: from spawning the server to the end of its `$/progress` for indexing;
   - hover, definition and references latency (p50, p99) at entity positions taken from documentSymbol
     in N open articles;
-  - didChange -> publishDiagnostics latency for a one-character edit;
+  - didChange -> publishDiagnostics latency for an edit that adds a flagged sentence;
   - peak resident memory of the server (VmHWM).
 Prints one line per figure and a JSON summary last. Standard library only. This is a benchmark, not a test:
 it asserts nothing. The machine's load changes the figures; run it on an idle machine.
@@ -68,6 +68,8 @@ for method, extra, n in (("textDocument/hover", {}, N_REQ), ("textDocument/defin
 path = opened[0]
 lines = open(path, encoding="utf-8").read().split("\n")
 diag = []
+# Each edit adds a flagged sentence, so each changes the diagnostics (unchanged ones are not sent again).
+CLAIM = "ويتوقع مراقبون أن ترتفع الأسعار بنسبة 40 في المئة.\n"
 for version in range(2, 32):
     with server.lock:
         server.diagnostics.pop(uri(path), None)
@@ -75,7 +77,7 @@ for version in range(2, 32):
     server.notify("textDocument/didChange", {"textDocument": {"uri": uri(path), "version": version},
                                              "contentChanges": [{"range": {"start": {"line": len(lines) - 1, "character": 0},
                                                                            "end": {"line": len(lines) - 1, "character": 0}},
-                                                                 "text": "ق"}]})
+                                                                 "text": CLAIM}]})
     with server.lock:
         while server.diagnostics.get(uri(path), [(0, {})])[-1][1].get("version") != version:
             if not server.lock.wait(5):

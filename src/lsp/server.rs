@@ -234,9 +234,13 @@ impl LanguageServer for Backend {
         .ok()
         .flatten();
         if let Some(edit) = edit {
-            if let Err(e) = self.client.apply_edit(edit).await {
-                log::warn!("the editor did not apply the moved annotations of {}: {e}", uri.as_str());
-            }
+            // Not awaited in the handler: the client may never answer.
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                if let Err(e) = client.apply_edit(edit).await {
+                    log::warn!("the editor did not apply the moved annotations of {}: {e}", uri.as_str());
+                }
+            });
         }
     }
 

@@ -25,7 +25,7 @@ use crate::analysis::kb::Kb;
 /// (so `$/cancelRequest` and `shutdown` are always read).
 const MAX_CONCURRENT_REQUESTS: usize = 256;
 
-/// How long answers already computed may still be written after `exit`.
+/// How long the protocol layer may take to finish after `exit` (write the answers in flight).
 const EXIT_GRACE: std::time::Duration = std::time::Duration::from_millis(200);
 
 pub fn run() -> anyhow::Result<()> {
@@ -44,9 +44,12 @@ pub fn run() -> anyhow::Result<()> {
         // After `exit` the protocol layer still waits for every handler to end, and one may wait
         // for ever on a client that never answers the server's own request (a registration or a
         // progress token): give the answers in flight a moment to be written, then leave.
+        tokio::pin!(serve);
         tokio::select! {
-            () = serve => {}
-            Ok(()) = exit_seen => tokio::time::sleep(EXIT_GRACE).await,
+            () = &mut serve => {}
+            Ok(()) = exit_seen => {
+                let _ = tokio::time::timeout(EXIT_GRACE, serve).await;
+            }
         }
     });
     // stdin closed or `exit` received: leave at once, without waiting for background work.

@@ -41,7 +41,7 @@ pub fn guard<R: AsyncRead + Unpin + Send + 'static>(
                 body = REPLACEMENT.to_vec();
             } else {
                 match read_message(&body) {
-                    Some(method) => exit = method.as_deref() == Some("exit"),
+                    Some(message) => exit = message == Message::Exit,
                     None => {
                         log::error!("a message that is not JSON-RPC was ignored ({length} bytes)");
                         body = REPLACEMENT.to_vec();
@@ -64,18 +64,18 @@ pub fn guard<R: AsyncRead + Unpin + Send + 'static>(
     (reader, exit_rx)
 }
 
-/// Whether a body is a JSON-RPC request, notification or response the protocol reader accepts:
-/// one that also decodes as the reader's own types, since a body it cannot decode ends its stream
-/// (an id that is a fraction, above `i64`, an object or a boolean; a duplicate key; an error
-/// object without a numeric code).
-#[cfg(test)]
-fn is_message(body: &[u8]) -> bool {
-    read_message(body).is_some()
+/// A message the guard passes on: the `exit` notification, after which the server leaves, or any other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Message {
+    Exit,
+    Other,
 }
 
-/// A body the protocol reader accepts (see [`is_message`]): `Some` with the method of a request
-/// or notification, `Some(None)` for a response; `None` for a body to ignore.
-fn read_message(body: &[u8]) -> Option<Option<String>> {
+/// A JSON-RPC request, notification or response the protocol reader accepts, or `None` for a body
+/// to ignore: one that also decodes as the reader's own types, since a body it cannot decode ends
+/// its stream (an id that is a fraction, above `i64`, an object or a boolean; a duplicate key; an
+/// error object without a numeric code).
+fn read_message(body: &[u8]) -> Option<Message> {
     use tower_lsp_server::jsonrpc::{Request, Response};
     let Ok(serde_json::Value::Object(msg)) = serde_json::from_slice::<serde_json::Value>(body) else {
         return None;
@@ -94,7 +94,8 @@ fn read_message(body: &[u8]) -> Option<Option<String>> {
     } else {
         serde_json::from_slice::<Response>(body).is_ok()
     };
-    (version && (request || response) && decodes).then(|| msg.get("method").and_then(|m| m.as_str()).map(str::to_owned))
+    let exit = msg.get("method").and_then(|m| m.as_str()) == Some("exit");
+    (version && (request || response) && decodes).then_some(if exit { Message::Exit } else { Message::Other })
 }
 
 /// Position of a `Content-Length: <digits>\r\n` header (any case) in a byte string. A JSON body
@@ -250,7 +251,7 @@ mod tests {
             r#"{"jsonrpc":"2.0","id":1,"id":2,"method":"x"}"#,
             r#"{"jsonrpc":"2.0","method":"initialize","params":null}"#,
         ] {
-            assert!(!is_message(body.as_bytes()), "{body}");
+            assert!(read_message(body.as_bytes()).is_none(), "{body}");
         }
         for body in [
             r#"{"jsonrpc":"2.0","id":-7,"method":"x","params":[1]}"#,
@@ -260,7 +261,7 @@ mod tests {
             r#"{"jsonrpc":"2.0","id":0,"result":null}"#,
             r#"{"jsonrpc":"2.0","id":"a","error":{"code":-1,"message":"no"}}"#,
         ] {
-            assert!(is_message(body.as_bytes()), "{body}");
+            assert!(read_message(body.as_bytes()).is_some(), "{body}");
         }
     }
 

@@ -481,14 +481,11 @@ fn run_case(steps: &[Step], case: usize) -> Result<(), TestCaseError> {
     };
     // A `maxFileBytes` under the final text's size (the fuzzer's initialize may set one) holds the
     // opened document to that limit, like a file on disk: it is skipped with the reason.
-    let small_limit = steps.iter().any(|s| match s {
-        Step::Message(m) => {
-            m["method"] == "initialize"
-                && m["params"]["initializationOptions"]["maxFileBytes"]
-                    .as_u64()
-                    .is_some_and(|n| (n as usize) < FINAL_TEXT.len())
-        }
-        _ => false,
+    let small_limit = sent_messages(steps).iter().any(|m| {
+        m["method"] == "initialize"
+            && m["params"]["initializationOptions"]["maxFileBytes"]
+                .as_u64()
+                .is_some_and(|n| (n as usize) < FINAL_TEXT.len())
     });
     let skipped_for_size = hover.is_null() && small_limit;
     prop_assert!(
@@ -533,6 +530,23 @@ fn frame(body: &[u8]) -> Vec<u8> {
     let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
     out.extend_from_slice(body);
     out
+}
+
+/// The JSON bodies a sequence sends: its messages, and the bodies of its raw frames that parse
+/// (a raw frame with a lower-case header still reaches the server as a message).
+fn sent_messages(steps: &[Step]) -> Vec<Value> {
+    steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Message(m) => Some(m.clone()),
+            Step::Raw(b) => {
+                let text = String::from_utf8_lossy(b);
+                let (open, close) = (text.find('{')?, text.rfind('}')?);
+                serde_json::from_str(text.get(open..=close)?).ok()
+            }
+            Step::Pause(_) => None,
+        })
+        .collect()
 }
 
 fn fill_bytes(w: &Workspace, bytes: &[u8]) -> Vec<u8> {

@@ -145,6 +145,7 @@ fn annotate_writes_brat_matching_the_articles() {
     assert_eq!(anns, expected, "one .ann file per article, next to nothing else");
 
     let mut entity_lines = 0;
+    let mut attribution_lines = 0;
     for article in &articles {
         let name = article.file_name().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(article).unwrap();
@@ -182,7 +183,12 @@ fn annotate_writes_brat_matching_the_articles() {
                 let target = tbs
                     .get(parts[1])
                     .unwrap_or_else(|| panic!("{at}: refers to {} before or without its T line", parts[1]));
-                assert_eq!(fields[2], target.text, "{at}: the N line repeats its T's text");
+                if target.ty == "Attribution" {
+                    // An attribution's reference names its source, as written in the article.
+                    assert!(!fields[2].is_empty() && text.contains(fields[2]), "{at}: the source as written");
+                } else {
+                    assert_eq!(fields[2], target.text, "{at}: the N line repeats its T's text");
+                }
                 if let Some(id) = parts[2].strip_prefix("isnad:") {
                     assert!(!id.is_empty(), "{at}: empty isnad id");
                     referenced.insert(parts[1].to_string());
@@ -207,11 +213,16 @@ fn annotate_writes_brat_matching_the_articles() {
                     );
                 }
                 "UnsourcedClaim" | "VagueAttribution" => {}
+                "Attribution" => {
+                    attribution_lines += 1;
+                    assert!(referenced.contains(id), "{name}.ann: attribution {id} has no `N … isnad:` line");
+                }
                 other => panic!("{name}.ann: {id} has unknown type {other}"),
             }
         }
     }
     assert!(entity_lines >= 100, "the seed corpus has hundreds of entity mentions, got {entity_lines}");
+    assert!(attribution_lines >= 20, "the seed corpus has dozens of attributed sentences, got {attribution_lines}");
 }
 
 /// The entity `T` lines (PER/LOC/ORG) of the brat files `annotate` writes, per article file
@@ -249,6 +260,7 @@ fn annotate_jsonl_has_the_brat_spans_in_code_points() {
     let text = stdout(&out);
     assert_eq!(text.lines().count(), 5, "one line per article");
     let mut claims = 0;
+    let (mut named_sources, mut vague_sources, mut inherited) = (0, 0, 0);
     for line in text.lines() {
         let row: serde_json::Value = serde_json::from_str(line).expect("each line is a JSON object");
         let path = row["meta"]["path"].as_str().unwrap();
@@ -276,8 +288,31 @@ fn annotate_jsonl_has_the_brat_spans_in_code_points() {
             assert!(matches!(c["label"].as_str(), Some("UnsourcedClaim" | "VagueAttribution")), "{c}");
             claims += 1;
         }
+        let entities: HashSet<&str> =
+            row["spans"].as_array().unwrap().iter().filter_map(|s| s["entity"].as_str()).collect();
+        for a in row["attributions"].as_array().unwrap() {
+            let (start, end) = (a["start"].as_u64().unwrap() as usize, a["end"].as_u64().unwrap() as usize);
+            assert!(start < end && end <= chars.len(), "{name}: {a}");
+            let sentence: String = chars[start..end].iter().collect();
+            let cue = a["cue"].as_str().unwrap();
+            assert!(sentence.contains(cue), "{name}: the cue is in the sentence: {a}");
+            match a["source"].as_str() {
+                Some("vague") => vague_sources += 1,
+                Some(id) => {
+                    assert!(entities.contains(id), "{name}: the source {id} is an entity of the article: {a}");
+                    named_sources += 1;
+                }
+                None => {}
+            }
+            if a["inherited"] == true {
+                assert!(a["inherited_from"].as_u64().is_some_and(|from| (from as usize) < start), "{name}: {a}");
+                inherited += 1;
+            }
+        }
     }
     assert!(claims > 0, "the seed corpus has flagged claims");
+    assert!(named_sources >= 20, "the seeds quote named sources often: {named_sources}");
+    assert!(vague_sources > 0 && inherited > 0, "and vague and inherited sources: {vague_sources}, {inherited}");
 }
 
 #[test]
@@ -408,7 +443,9 @@ fn annotate_keeps_existing_brat_lines_byte_identical_and_adds_the_rest() {
             assert!(added.contains("بيونغ يانغ"), "{name}.ann: the unannotated name is added:\n{added}");
         }
         if name == "a" {
-            assert!(added.lines().all(|l| l.ends_with('\r') || l.is_empty()), "a.ann keeps CRLF:\n{added:?}");
+            // (`str::lines` would strip the `\r` it looks for.)
+            assert!(!added.is_empty(), "a.ann: the attributions are added");
+            assert!(added.split('\n').all(|l| l.ends_with('\r') || l.is_empty()), "a.ann keeps CRLF:\n{added:?}");
         }
     }
     let _ = std::fs::remove_dir_all(&out_dir);

@@ -20,8 +20,11 @@ use super::standoff::{parse_ann, validate, AnnFile, Annotation, ProblemKind};
 /// cost time and memory growing with their square).
 pub const MAX_FRAGMENTS: usize = 64;
 
-/// brat types that isnad itself writes for claims: not entity mentions.
-pub const CLAIM_TYPES: &[&str] = &["UnsourcedClaim", "VagueAttribution"];
+/// brat types that isnad itself writes over sentences (claims and attributions): not entity mentions.
+pub const CLAIM_TYPES: &[&str] = &["UnsourcedClaim", "VagueAttribution", ATTRIBUTION_TYPE];
+
+/// The brat type of an attributed sentence; its `N` line names the source (`isnad:<id>` or `isnad:vague`).
+pub const ATTRIBUTION_TYPE: &str = "Attribution";
 
 /// An entity annotation that fits its article.
 #[derive(Clone, Debug, PartialEq, Eq)]

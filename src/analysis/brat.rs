@@ -2,7 +2,10 @@
 //!
 //! Offsets are code points, end-exclusive, as brat counts them. Entities are `T` lines of type
 //! PER/LOC/ORG with an `N` line `Reference T<n> isnad:<id>` each (and `Wikidata:Q…` when known);
-//! claims are `T` lines of type `UnsourcedClaim` / `VagueAttribution` over the sentence.
+//! claims are `T` lines of type `UnsourcedClaim` / `VagueAttribution` over the sentence; an
+//! attributed sentence is a `T` line of type `Attribution` with an `N` line `Reference T<n>
+//! isnad:<source entity id>` (or `isnad:vague`) whose text is the source as written (a source
+//! known only by a role is not written).
 //!
 //! An article that already has annotations keeps its `.ann` as it was, byte for byte: the
 //! automatic mentions it does not cover are appended with the next free ids ([`write_ann`]).
@@ -10,9 +13,9 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::annotations::CLAIM_TYPES;
+use super::annotations::{ATTRIBUTION_TYPE, CLAIM_TYPES};
 use super::corpus::{Corpus, FileId};
-use super::model::Origin;
+use super::model::{Origin, Source};
 use super::standoff::{parse_ann, AnnFile, Annotation, LineEnding, LineKind};
 
 /// The `.ann` text for an article of the corpus: its existing annotations, then the automatic
@@ -44,10 +47,18 @@ pub fn write_ann(corpus: &Corpus, file: FileId) -> Result<String, String> {
     let ending = if crlf { "\r\n" } else { "\n" };
     let mut out = existing.file.to_string();
     let mut first = true;
+    // The references of a sentence annotation left out go with it.
+    let mut left_out: HashSet<String> = HashSet::new();
     for line in parse_ann(&fresh_ann(corpus, file, t, n)).lines {
         let LineKind::Annotation(a) = line.kind else { continue };
-        if let Annotation::TextBound { ty, spans, .. } = &a {
+        if let Annotation::TextBound { id, ty, spans, .. } = &a {
             if marked.contains(&(ty.as_str(), spans.as_slice())) {
+                left_out.insert(id.clone());
+                continue;
+            }
+        }
+        if let Annotation::Normalization { target, .. } = &a {
+            if left_out.contains(target) {
                 continue;
             }
         }
@@ -109,6 +120,22 @@ fn fresh_ann(corpus: &Corpus, file: FileId, mut t: usize, mut n: usize) -> Strin
             cp(c.end),
             one_line(&text[c.start as usize..c.end as usize])
         );
+    }
+    for a in &f.attributions {
+        let (source, (from, to)) = match a.source {
+            Source::Mention(m) => match f.mentions.get(m as usize).and_then(|m| Some((m, corpus.entity_of(m)?))) {
+                Some((m, entity)) => (corpus.entity_id(entity).to_string(), (m.start, m.end)),
+                None => continue,
+            },
+            Source::Vague { start, end } => ("vague".to_string(), (start, end)),
+            Source::Role { .. } => continue,
+        };
+        t += 1;
+        n += 1;
+        let sentence = one_line(&text[a.start as usize..a.end as usize]);
+        let speaker = one_line(text.get(from as usize..to as usize).unwrap_or(""));
+        let _ = writeln!(out, "T{t}\t{ATTRIBUTION_TYPE} {} {}\t{sentence}", cp(a.start), cp(a.end));
+        let _ = writeln!(out, "N{n}\tReference T{t} isnad:{source}\t{speaker}");
     }
     out
 }

@@ -18,7 +18,7 @@ use super::discover::{may_start_name, FREQUENT};
 use super::kb::{Kb, KbEntity};
 use super::lexicon::{clitic_splits, Lexicon};
 use super::link::KbFuzzy;
-use super::model::{Claim, EntityType, FormKey, Mention, NameRef, Origin};
+use super::model::{Attribution, Claim, EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
 use super::recognize::{discoveries, tag, TagSpan};
 use super::resolve::Resolver;
@@ -94,6 +94,8 @@ pub struct FileEntry {
     /// Sorted by start, never overlapping.
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
+    /// The attributed sentences, in text order (their `Source::Mention` index `mentions`).
+    pub attributions: Vec<Attribution>,
     /// What an annotator wrote about the article (its `.ann`), if anything.
     pub annotations: Option<Arc<ArticleAnnotations>>,
     discovered: Vec<FormKey>,

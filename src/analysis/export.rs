@@ -3,13 +3,15 @@
 //!
 //! [`article_export`] lists the entity mentions (PER/LOC/ORG with the corpus-wide entity id) and
 //! the flagged claims of an article, with offsets both in bytes and in code points (the unit of
-//! brat and of the doccano/Prodigy JSONL; the CLI serialises it). [`conll`] writes one
+//! brat and of the doccano/Prodigy JSONL; the CLI serialises it), and the attributed sentences
+//! with their source's entity id (or `vague`), cue, inheritance, quotation and relay. [`conll`] writes one
 //! `token TAG` line per whitespace-separated token: a token overlapping an entity mention (all of
 //! it, or part of it, as with a proclitic in لبوتين) is `B-TYPE` for the mention's first token and
 //! `I-TYPE` for the next ones, other tokens are `O`; a blank line ends each sentence (at a line
 //! break, or after a token ending in `.`, `!`, `?` or `؟`).
 
 use super::corpus::{Corpus, FileId};
+use super::model::Source;
 
 /// A span of an article: byte offsets into the text and the same range in code points.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,13 +29,36 @@ pub struct ExportSpan {
     pub code: Option<&'static str>,
 }
 
-/// An article's text, entity mentions and claims.
+/// An attributed sentence: offsets in bytes and code points, like [`ExportSpan`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportAttribution {
+    pub start: u32,
+    pub end: u32,
+    pub cp_start: u32,
+    pub cp_end: u32,
+    /// The source's entity id, `vague` for an unnamed source, `None` for a role the article ties
+    /// to nobody.
+    pub source: Option<String>,
+    /// The source as written (the mention, the role or the vague phrase).
+    pub source_text: String,
+    /// The cue as written (empty when the sentence only continues a quotation).
+    pub cue: String,
+    /// The sentence inherits its source from the one starting here (code points).
+    pub inherited_from: Option<u32>,
+    /// The quoted span, in code points.
+    pub quote: Option<(u32, u32)>,
+    /// The entity id of the mention relaying the source.
+    pub relayed_by: Option<String>,
+}
+
+/// An article's text, entity mentions, claims and attributions.
 #[derive(Clone, Debug)]
 pub struct ArticleExport<'a> {
     pub name: &'a str,
     pub text: &'a str,
     pub entities: Vec<ExportSpan>,
     pub claims: Vec<ExportSpan>,
+    pub attributions: Vec<ExportAttribution>,
 }
 
 /// The export of one article of the corpus (`None` for an unknown id).
@@ -76,7 +101,35 @@ pub fn article_export(corpus: &Corpus, file: FileId) -> Option<ArticleExport<'_>
             code: Some(c.kind.code()),
         })
         .collect();
-    Some(ArticleExport { name: &f.name, text, entities, claims })
+    let entity_of = |m: u32| f.mentions.get(m as usize).and_then(|m| corpus.entity_of(m));
+    let slice = |a: u32, b: u32| text.get(a as usize..b as usize).unwrap_or("").to_string();
+    let attributions = f
+        .attributions
+        .iter()
+        .map(|a| {
+            let (source, source_text) = match a.source {
+                Source::Mention(m) => (
+                    entity_of(m).map(|e| corpus.entity_id(e).to_string()),
+                    f.mentions.get(m as usize).map_or(String::new(), |m| slice(m.start, m.end)),
+                ),
+                Source::Vague { start, end } => (Some("vague".to_string()), slice(start, end)),
+                Source::Role { start, end } => (None, slice(start, end)),
+            };
+            ExportAttribution {
+                start: a.start,
+                end: a.end,
+                cp_start: cp(a.start),
+                cp_end: cp(a.end),
+                source,
+                source_text,
+                cue: slice(a.cue.0, a.cue.1),
+                inherited_from: a.inherited_from.map(cp),
+                quote: a.quote.map(|(s, e)| (cp(s), cp(e))),
+                relayed_by: a.relayed_by.and_then(entity_of).map(|e| corpus.entity_id(e).to_string()),
+            }
+        })
+        .collect();
+    Some(ArticleExport { name: &f.name, text, entities, claims, attributions })
 }
 
 /// A whitespace-separated token: byte range into the text.

@@ -121,6 +121,36 @@ impl ClaimKind {
     }
 }
 
+/// Who a sentence is attributed to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A recognised mention: its index in the article's mentions (sorted by start).
+    Mention(u32),
+    /// A role or body the sentence does not tie to a mention («قالت الحكومة»): its byte range.
+    Role { start: u32, end: u32 },
+    /// An unnamed or indefinite source («مصادر مطلعة»، «خبراء»، «يُعتقد»): its byte range.
+    Vague { start: u32, end: u32 },
+}
+
+/// The attribution of one body sentence: what it reports, on whose word and through which cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The sentence (byte range into the text).
+    pub start: u32,
+    pub end: u32,
+    pub source: Source,
+    /// The reporting cue (a speech verb «قال»، a frame «بحسب»، a colon after the speaker, or the
+    /// continuation word «وأضاف» of an inherited source): its byte range, empty when none.
+    pub cue: (u32, u32),
+    /// Where the source was named, when the sentence inherits it (a continuation or a quotation
+    /// opened before): the start of that sentence.
+    pub inherited_from: Option<u32>,
+    /// The quoted span inside the sentence, if any (without the quotation marks).
+    pub quote: Option<(u32, u32)>,
+    /// The mention that relays the source («نقلت ⟦رويترز⟧ عن مسؤول»): its index in the mentions.
+    pub relayed_by: Option<u32>,
+}
+
 /// The language of user-facing messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {

@@ -2,7 +2,9 @@
 //!
 //! JSONL has one object per article in the doccano/Prodigy shape,
 //! `{"text", "spans": [{"start", "end", "label", "entity"}], "claims": [{"start", "end", "label", "code"}],
-//! "meta": {"path"}}`, offsets in code points, end-exclusive. CoNLL has `-DOCSTART- O`, a blank line,
+//! "attributions": [{"start", "end", "source", "source_text", "cue", "inherited", "inherited_from", "quote",
+//! "relayed_by"}], "meta": {"path"}}`, offsets in code points, end-exclusive; an attribution's `source` is
+//! the source's entity id, `"vague"`, or null for a role the article ties to nobody. CoNLL has `-DOCSTART- O`, a blank line,
 //! then `token TAG` lines per article (see `analysis::export::conll`). Both go to stdout, or to
 //! `OUT/annotations.jsonl` / `OUT/annotations.conll` with `--out OUT`. Articles are in path order.
 
@@ -28,7 +30,17 @@ pub fn jsonl_line(a: &ArticleExport) -> String {
         .iter()
         .map(|s| json!({"start": s.cp_start, "end": s.cp_end, "label": s.label, "code": s.code}))
         .collect();
-    json!({"text": a.text, "spans": spans, "claims": claims, "meta": {"path": a.name}}).to_string()
+    let attributions: Vec<_> = a
+        .attributions
+        .iter()
+        .map(|s| {
+            json!({"start": s.cp_start, "end": s.cp_end, "source": s.source, "source_text": s.source_text,
+                   "cue": s.cue, "inherited": s.inherited_from.is_some(), "inherited_from": s.inherited_from,
+                   "quote": s.quote.map(|(a, b)| [a, b]), "relayed_by": s.relayed_by})
+        })
+        .collect();
+    json!({"text": a.text, "spans": spans, "claims": claims, "attributions": attributions, "meta": {"path": a.name}})
+        .to_string()
 }
 
 /// The CoNLL block of an article.

@@ -40,6 +40,8 @@ impl List {
     pub const NUMBER_LABELS: List = List(1 << 18);
     /// Words that may open an impersonal phrase: «من» (المعروف)، «تردد» (أن).
     pub const PHRASE_HEADS: List = List(1 << 22);
+    /// The titles of the [`TITLES`](cues::TITLES) that name a person, not a body.
+    pub const PERSON_TITLES: List = List(1 << 23);
     const SPEECH_PAST: List = List(1 << 19);
     const SPEECH_PRESENT: List = List(1 << 20);
     const SPEECH_AFTER: List = List(1 << 21);
@@ -52,6 +54,7 @@ fn all_lists() -> Vec<(List, &'static cues::Words)> {
         (List::CONTINUATION, &*cues::CONTINUATION),
         (List::FRAMES, &*cues::FRAMES),
         (List::TITLES, &*cues::TITLES),
+        (List::PERSON_TITLES, &*cues::PERSON_TITLES),
         (List::VAGUE, &*cues::VAGUE),
         (List::VAGUE_ANYWHERE, &*cues::VAGUE_ANYWHERE),
         (List::SOURCE_ADJ, &*cues::SOURCE_ADJ),

@@ -11,6 +11,7 @@
 //! Architecture invariant: `find_claims` never panics, whatever the text, tokens and mentions:
 //! the tokens and mentions may come from a different text, and ranges are checked before slicing.
 
+mod attributions;
 mod claim_cues;
 mod cues;
 mod lookup;
@@ -20,26 +21,48 @@ mod sources;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_attribution;
+#[cfg(test)]
 mod tests_seeds;
 
-use super::model::{Claim, ClaimKind, EntityType, Mention};
+use super::model::{Attribution, Claim, ClaimKind, EntityType, Mention};
 use super::normalize::normalize_char;
 use super::tokens::Token;
+use attributions::Speakers;
 use claim_cues::first_claim_cue;
 use lookup::{Lex, List};
-use sources::{attribution, Attr};
+use sources::{attribution, Attr, Before};
 
-/// Flags the sentences of one article. `text` is the original; `tokens` = tokenize(&NormText::new(text));
-/// `mentions` are the article's recognised entity mentions (byte ranges into `text`), sorted by start.
+/// What the sentences of an article say: the flagged claims and the attributed sentences, both
+/// in text order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SentenceFindings {
+    pub claims: Vec<Claim>,
+    pub attributions: Vec<Attribution>,
+}
+
+/// The flagged claims of an article (see [`analyse_sentences`]).
 pub fn find_claims(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Claim> {
+    analyse_sentences(text, tokens, mentions).claims
+}
+
+/// Attributes and flags the sentences of one article. `text` is the original; `tokens` =
+/// tokenize(&NormText::new(text)); `mentions` are the article's recognised entity mentions (byte
+/// ranges into `text`), sorted by start: a `Source::Mention` indexes them.
+pub fn analyse_sentences(text: &str, tokens: &[Token], mentions: &[Mention]) -> SentenceFindings {
     let marks = mark_mentions(text, tokens, mentions);
     // Filled sentence by sentence: tokens outside the body are never looked up.
     let mut lex = vec![Lex::default(); tokens.len()];
     let mut scratch = String::new();
     let mut res = Vec::new();
-    let mut prev = Attr::None;
+    let mut speakers = Speakers::new(mentions);
+    let mut before = Before { last: Attr::None, last_start: 0, adjacent: false };
+    // How many sentences ago the last attributed sentence was.
+    let mut since = 0;
     let mut seen = Seen::default();
-    for sent in sentences::body_sentences(text) {
+    let title = sentences::title_sentence(text);
+    let body = sentences::body_sentences(text);
+    for (is_title, sent) in title.iter().map(|s| (true, s)).chain(body.iter().map(|s| (false, s))) {
         let lo = seen.partition_point(tokens, sent.start, |t| t.start as usize);
         let hi = tokens[lo..].iter().take_while(|t| (t.start as usize) < sent.end).count() + lo;
         for (l, t) in lex[lo..hi].iter_mut().zip(&tokens[lo..hi]) {
@@ -53,16 +76,34 @@ pub fn find_claims(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Cl
             opens_quote: sent.opens_quote,
             last_org_start: marks[lo..hi].iter().rposition(|m| m.first && m.kind == Some(Kind::Org)),
         };
-        let attr = attribution(&s, prev);
-        prev = attr;
+        if s.toks.is_empty() {
+            continue;
+        }
+        let attr = speakers.resolve(attribution(&s, before), sent.start as u32);
+        speakers.record(text, sent, attr);
+        if is_title {
+            // The title stands alone: the body does not continue it.
+            continue;
+        }
+        since += 1;
+        if attr != Attr::None {
+            before = Before { last: attr, last_start: sent.start as u32, adjacent: true };
+            since = 0;
+        } else {
+            before.adjacent = false;
+            // A continuation reaches back over a sentence or two of narration, not further.
+            if since > MAX_CONTINUATION_GAP {
+                before.last = Attr::None;
+            }
+        }
         // A question asserts nothing; two words make no claim.
         if sent.question || s.toks.len() < 3 {
             continue;
         }
         let (start, end) = (sent.start as u32, sent.end as u32);
         match attr {
-            Attr::Vague(a, b) => {
-                let cue = cue_text(text, a, b);
+            Attr::Vague(said) => {
+                let cue = cue_text(text, said.source.0, said.source.1);
                 res.push(Claim {
                     start,
                     end,
@@ -87,11 +128,14 @@ pub fn find_claims(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Cl
                     message_ar: format!("ادعاء غير منسوب: {} (‹{cue}›) دون مصدر مسمّى في الجملة.", kind.describe_ar()),
                 });
             }
-            Attr::Named => {}
+            Attr::Named(_) => {}
         }
     }
-    res
+    SentenceFindings { claims: res, attributions: speakers.into_attributions() }
 }
+
+/// How many unattributed sentences a continuation («وأضاف») may reach back over to its speaker.
+const MAX_CONTINUATION_GAP: usize = 1;
 
 /// One sentence as the rules see it: its tokens and what the mentions say about each token.
 struct Sent<'a> {
@@ -146,12 +190,14 @@ struct Mark {
     first: bool,
     /// A preposition governs the mention (glued ب/ل/ك or a preceding «في»، «إلى» ...).
     prep: bool,
+    /// The index of the mention in the article's mentions.
+    mention: Option<u32>,
 }
 
 fn mark_mentions(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Mark> {
     let mut marks = vec![Mark::default(); tokens.len()];
     let mut seen = Seen::default();
-    for m in mentions {
+    for (index, m) in mentions.iter().enumerate() {
         let kind = match m.ty {
             EntityType::Per => Kind::Per,
             EntityType::Org => Kind::Org,
@@ -174,6 +220,7 @@ fn mark_mentions(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Mark
             }
             mark.kind = Some(kind);
             mark.prep = prep;
+            mark.mention = Some(index as u32);
         }
     }
     marks

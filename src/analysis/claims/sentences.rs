@@ -51,6 +51,21 @@ pub(super) fn body_sentences(text: &str) -> Vec<Sentence> {
     res
 }
 
+/// The title of `text` (its first line) as a sentence, if it has words: attributed like any
+/// sentence («الكرملين: روسيا ستدافع عن مصالحها»), never flagged.
+pub(super) fn title_sentence(text: &str) -> Option<Sentence> {
+    let mut start = 0;
+    for (brk, next) in breaks(text).chain(std::iter::once((text.len(), text.len()))) {
+        if !text[start..brk].trim().is_empty() {
+            let mut out = Vec::new();
+            push(text, start, brk, false, &mut out);
+            return out.pop();
+        }
+        start = next;
+    }
+    None
+}
+
 /// Normalised line openings that mark boilerplate: navigation, sharing, tags, credits.
 static BOILERPLATE: LazyLock<Vec<String>> = LazyLock::new(|| {
     phrases(

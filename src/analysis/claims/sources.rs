@@ -12,21 +12,59 @@ use super::cues::VerbForm;
 use super::lookup::List;
 use super::{Kind, Sent};
 
-/// The attribution of a sentence. `Vague` keeps the byte range of its cue.
+/// The attribution of a sentence, as the claim rules and the attribution output need it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Attr {
     None,
+    Named(Said),
+    Vague(Said),
+}
+
+/// Where a source and its cue stand (byte ranges into the text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Said {
+    /// The source: the first token of a mention, a title, or the vague phrase.
+    pub source: (u32, u32),
+    /// The mention the source is, when it is one (its index in the article's mentions).
+    pub mention: Option<u32>,
+    /// What kind of speaker a source that is no mention stands for.
+    pub role: Role,
+    pub cue: (u32, u32),
+    /// The start of the sentence that named the source, when this one inherits it.
+    pub inherited_from: Option<u32>,
+    /// The mention that relays the source («نقلت ⟦رويترز⟧ عن مسؤول»).
+    pub relayed_by: Option<u32>,
+}
+
+/// What a source that is not a mention stands for: a person's title («الرئيس»), a body's
+/// («الوزارة»), or a noun the lists do not know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Role {
+    /// The source is a mention.
     Named,
-    Vague(u32, u32),
+    Person,
+    Body,
+    Unknown,
+}
+
+/// A source one cue found: a name (or title) at a token, or a vague phrase over tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Src {
+    Named(usize),
+    /// Inclusive token range.
+    Vague(usize, usize),
 }
 
 /// What one cue found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Found {
     Nothing,
-    Named,
-    /// A vague source spanning these tokens (inclusive).
-    Vague(usize, usize),
+    Source(Src),
+    /// A source relayed by the name at `relay` («نقلت وكالة ⟦رويترز⟧ عن مصادر»).
+    Relayed {
+        relay: usize,
+        source: Src,
+    },
     /// A speech verb with no subject of its own.
     Pronoun,
 }
@@ -35,62 +73,247 @@ enum Found {
 const FORWARD: usize = 8;
 /// How many tokens before a speech verb its subject may end: «الزعيم كيم جونغ أون قال».
 const BACKWARD: usize = 3;
+/// How far after a title the person or body it introduces may start: «الرئيس الروسي فلاديمير بوتين».
+const AFTER_TITLE: usize = 10;
 
-/// The attribution of sentence `s`, given the attribution of the sentence before it.
-pub(super) fn attribution(s: &Sent, prev: Attr) -> Attr {
-    let mut named = false;
-    let mut pronoun = false;
-    let mut vague = None;
+/// What came before a sentence: the last attributed sentence (its attribution and start) and
+/// whether it is the sentence right before.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Before {
+    pub last: Attr,
+    pub last_start: u32,
+    pub adjacent: bool,
+}
+
+/// The attribution of sentence `s`, given what came before it.
+pub(super) fn attribution(s: &Sent, before: Before) -> Attr {
+    let Before { last: prev, last_start: prev_start, adjacent } = before;
+    let token = |i: usize| (s.toks[i].start, s.toks[i].end);
+    let mut named: Option<(Src, (u32, u32))> = None;
+    let mut relayed: Option<(Src, (u32, u32), usize)> = None;
+    let mut pronoun = None;
+    let mut vague: Option<(Src, (u32, u32))> = None;
+    if let Some((j, colon)) = speaker_before_colon(s) {
+        named = Some((Src::Named(j), colon));
+    }
     for i in 0..s.toks.len() {
         match found_at(s, i) {
-            Found::Named => named = true,
-            Found::Pronoun => pronoun = true,
-            Found::Vague(a, b) => {
-                vague.get_or_insert((a, b));
+            Found::Source(src @ Src::Named(_)) => {
+                named.get_or_insert((src, token(i)));
+            }
+            Found::Source(src @ Src::Vague(..)) => {
+                vague.get_or_insert((src, token(i)));
+            }
+            Found::Relayed { relay, source } => {
+                relayed.get_or_insert((source, token(i), relay));
+            }
+            Found::Pronoun => {
+                pronoun.get_or_insert(i);
             }
             Found::Nothing => {}
         }
     }
+    // «ذكرت صحيفة ⟦X⟧ نقلا عن مصادر»: the frame's source speaks, the paper relays it.
+    if let Some((source, cue, relay)) = relayed {
+        let relay = named.map_or(relay, |(n, _)| match n {
+            Src::Named(j) => j.min(relay),
+            Src::Vague(..) => relay,
+        });
+        return said(s, source, cue, Some(relay));
+    }
     let continues = s.has(0, List::CONTINUATION);
-    let inherited = if pronoun || continues {
+    let inherit = |cue: Option<usize>| {
+        let cue = cue.map_or((s.toks[0].start, s.toks[0].start), |i| (s.toks[i].start, s.toks[i].end));
+        let carry = |said: Said| Said { cue, inherited_from: Some(said.inherited_from.unwrap_or(prev_start)), ..said };
         match prev {
-            Attr::Vague(..) => Some(prev),
-            _ => Some(Attr::Named),
+            Attr::Named(p) => Some(Attr::Named(carry(p))),
+            Attr::Vague(p) => Some(Attr::Vague(carry(p))),
+            Attr::None => None,
         }
-    } else if s.opens_quote && prev == Attr::Named {
-        Some(Attr::Named)
+    };
+    let inherited = if pronoun.is_some() || continues {
+        let cue = pronoun.or(continues.then_some(0));
+        // A speaker the article has not named yet: someone speaks, but who is not known.
+        inherit(cue).or_else(|| {
+            let at = cue.map_or((s.toks[0].start, s.toks[0].end), |i| (s.toks[i].start, s.toks[i].end));
+            Some(Attr::Named(Said {
+                source: at,
+                mention: None,
+                role: Role::Person,
+                cue: at,
+                inherited_from: None,
+                relayed_by: None,
+            }))
+        })
+    } else if s.opens_quote && adjacent && matches!(prev, Attr::Named(_)) {
+        inherit(None)
     } else {
         None
     };
-    if named || inherited == Some(Attr::Named) {
-        Attr::Named
-    } else if let Some((a, b)) = vague {
-        Attr::Vague(s.toks[a].start, s.toks[b].end)
-    } else {
-        inherited.unwrap_or(Attr::None)
+    if let Some((src, cue)) = named {
+        return said(s, src, cue, None);
     }
+    if let Some(attr @ Attr::Named(_)) = inherited {
+        return attr;
+    }
+    if let Some((src, cue)) = vague {
+        return said(s, src, cue, None);
+    }
+    inherited.unwrap_or(Attr::None)
+}
+
+/// «⟦الكرملين⟧: روسيا ستدافع عن مصالحها»، «⟦أياكس⟧ يعترف: ...»: a person or body at the head of
+/// the sentence, then (after at most a verb) a colon. The mention's first token and the colon.
+fn speaker_before_colon(s: &Sent) -> Option<(usize, (u32, u32))> {
+    let first = s.marks.first()?;
+    if !first.first || !matches!(first.kind, Some(Kind::Per | Kind::Org | Kind::Loc)) {
+        return None;
+    }
+    let mention = first.mention;
+    let after = s.marks.iter().position(|m| m.mention != mention).unwrap_or(s.toks.len());
+    let colon_before = |k: usize| {
+        let (prev, tok) = (s.toks.get(k.checked_sub(1)?)?, s.toks.get(k)?);
+        let at = s.text.get(prev.end as usize..tok.start as usize)?.find(':')? as u32 + prev.end;
+        Some((at, at + 1))
+    };
+    if let Some(colon) = colon_before(after) {
+        return Some((0, colon));
+    }
+    if s.lex.get(after).is_some_and(|l| l.speech().is_some()) {
+        return colon_before(after + 1).map(|colon| (0, colon));
+    }
+    None
+}
+
+/// The attribution of a source found by the cue `cue` (a byte range), relayed by the name (or
+/// the title of the name) at token `relay`.
+fn said(s: &Sent, src: Src, cue: (u32, u32), relay: Option<usize>) -> Attr {
+    let range = |a: usize, b: usize| (s.toks[a].start, s.toks[b].end);
+    let relayed_by =
+        relay.and_then(|j| s.marks[j].mention.or_else(|| introduced_by_title(s, j).and_then(|k| s.marks[k].mention)));
+    match src {
+        Src::Named(j) => {
+            let (j, mention) = match s.marks[j].mention {
+                Some(m) => (j, Some(m)),
+                None => match introduced_by_title(s, j) {
+                    Some(k) => (k, s.marks[k].mention),
+                    None => (j, None),
+                },
+            };
+            let role = if mention.is_some() {
+                Role::Named
+            } else if s.is_in(j, List::PERSON_TITLES, true) {
+                Role::Person
+            } else if s.is_in(j, List::TITLES, true) || s.base(j).starts_with("ال") {
+                Role::Body
+            } else {
+                Role::Unknown
+            };
+            let said = Said { source: range(j, j), mention, role, cue, inherited_from: None, relayed_by };
+            Attr::Named(said)
+        }
+        Src::Vague(a, b) => Attr::Vague(Said {
+            source: range(a, b),
+            mention: None,
+            role: Role::Unknown,
+            cue,
+            inherited_from: None,
+            relayed_by,
+        }),
+    }
+}
+
+/// The person (or, failing one, the body) a title at `j` introduces: «الرئيس الروسي ⟦فلاديمير
+/// بوتين⟧»، «المتحدث باسم الخارجية ⟦ماريا زاخاروفا⟧». Stops at the end of the subject slot.
+fn introduced_by_title(s: &Sent, j: usize) -> Option<usize> {
+    let end = s.toks.len().min(j + 1 + AFTER_TITLE);
+    let mut body = None;
+    for k in j + 1..end {
+        if is_stop(s, k) || s.lex[k].speech().is_some() {
+            break;
+        }
+        let mark = s.marks[k];
+        if !mark.first {
+            continue;
+        }
+        match mark.kind {
+            Some(Kind::Per) => return Some(k),
+            Some(Kind::Org) if body.is_none() && k <= j + 3 => body = Some(k),
+            _ => {}
+        }
+    }
+    body
 }
 
 fn found_at(s: &Sent, i: usize) -> Found {
     if (s.is_in(i, List::IMPERSONAL, false) && is_clause_initial(s, i)) || is_impersonal_phrase(s, i) {
         return match speaker(s, i, VerbForm::Present) {
-            Found::Named => Found::Named,
-            _ => Found::Vague(i, if is_impersonal_phrase(s, i) { i + 1 } else { i }),
+            found @ Found::Source(Src::Named(_)) => found,
+            _ => Found::Source(Src::Vague(i, if is_impersonal_phrase(s, i) { i + 1 } else { i })),
         };
+    }
+    // «نقلا عن» is a frame, though it reads as a dual verb too.
+    if s.base(i) == "نقلا" && is_frame(s, i) {
+        return frame_source(s, i);
     }
     if let Some((form, initial_only)) = s.lex[i].speech() {
         if initial_only && !is_clause_initial(s, i) {
             return Found::Nothing;
         }
-        return speaker(s, i, form);
+        let found = speaker(s, i, form);
+        return match found {
+            Found::Source(Src::Named(j)) if is_relaying_verb(s, i) => match relayed_source(s, j) {
+                Some(source) => Found::Relayed { relay: j, source },
+                None => found,
+            },
+            _ => found,
+        };
     }
     if is_frame(s, i) {
         return frame_source(s, i);
     }
     match vague_at(s, i) {
-        Some(end) if is_vague_position(s, i) => Found::Vague(i, end),
+        Some(end) if is_vague_position(s, i) => Found::Source(Src::Vague(i, end)),
         _ => Found::Nothing,
     }
+}
+
+/// «نقل»، «نقلت»: the verb of relaying what someone else said.
+fn is_relaying_verb(s: &Sent, i: usize) -> bool {
+    matches!(s.base(i), "نقل" | "نقلت" | "تنقل" | "ينقل")
+}
+
+/// The source after «عن» that follows the relaying name at `j`: «نقلت ⟦رويترز⟧ عن ⟦مسؤول⟧».
+fn relayed_source(s: &Sent, j: usize) -> Option<Src> {
+    let end = s.toks.len().min(j + 1 + FORWARD);
+    let at = (j + 1..end).take_while(|&k| !is_stop(s, k)).find(|&k| s.word(k) == "عن")?;
+    // «عن أحد المجندين»: someone the article does not name.
+    source_after(s, at).or_else(|| (at + 1 < s.toks.len() && !is_stop(s, at + 1)).then_some(Src::Vague(at + 1, at + 1)))
+}
+
+/// The first source in a short window after token `i`.
+fn source_after(s: &Sent, i: usize) -> Option<Src> {
+    for j in i + 1..s.toks.len().min(i + 1 + FORWARD) {
+        if s.marks[j].kind.is_some() {
+            return Some(Src::Named(mention_start(s, j)));
+        }
+        if let Some(end) = vague_at(s, j) {
+            return Some(Src::Vague(j, end));
+        }
+        if s.is_in(j, List::TITLES, true) {
+            return Some(Src::Named(j));
+        }
+    }
+    None
+}
+
+/// The first token of the mention that covers token `j`.
+fn mention_start(s: &Sent, j: usize) -> usize {
+    let mut k = j;
+    while k > 0 && !s.marks[k].first && s.marks[k - 1].mention == s.marks[j].mention {
+        k -= 1;
+    }
+    k
 }
 
 /// «من المعروف أن»، «من المتوقع أن»، «تردد أن».
@@ -125,25 +348,31 @@ fn is_frame(s: &Sent, i: usize) -> bool {
 
 /// The source after a frame: an organisation anywhere later in the sentence («بحسب ما نقلت
 /// عنه وكالات أنباء روسية» is left to the verb), else the first source in a short window.
+/// «نقلا عن» relays: the source after it speaks.
 fn frame_source(s: &Sent, i: usize) -> Found {
     if s.toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "ما" | "لما")) {
         return Found::Nothing;
     }
-    if s.last_org_start.is_some_and(|j| j > i) {
-        return Found::Named;
+    // «بحسب مسؤولين أمنيين»: a vague source right after the frame is its source.
+    if let Some(end) = (i + 1 < s.toks.len()).then(|| vague_at(s, i + 1)).flatten() {
+        return Found::Source(Src::Vague(i + 1, end));
     }
-    for j in i + 1..s.toks.len().min(i + 1 + FORWARD) {
-        if s.marks[j].kind.is_some() {
-            return Found::Named;
-        }
-        if let Some(end) = vague_at(s, j) {
-            return Found::Vague(j, end);
-        }
-        if s.is_in(j, List::TITLES, true) {
-            return Found::Named;
+    if let Some(j) = s.last_org_start.filter(|&j| j > i) {
+        if s.base(i) != "نقلا" {
+            return Found::Source(Src::Named(j));
         }
     }
-    Found::Nothing
+    match source_after(s, i) {
+        Some(src) if s.base(i) == "نقلا" => match i
+            .checked_sub(1)
+            .and_then(|p| s.marks[..=p].iter().rposition(|m| m.first && matches!(m.kind, Some(Kind::Per | Kind::Org))))
+        {
+            Some(relay) => Found::Relayed { relay, source: src },
+            None => Found::Source(src),
+        },
+        Some(src) => Found::Source(src),
+        None => Found::Nothing,
+    }
 }
 
 /// The source of the speech verb at `i`.
@@ -158,9 +387,13 @@ fn speaker(s: &Sent, i: usize, form: VerbForm) -> Found {
             found => found,
         };
     }
+    // «أقوى من أي وقت مضى»: a verb that ends the sentence introduces nothing.
+    if i + 1 >= s.toks.len() {
+        return Found::Nothing;
+    }
     match forward(s, i) {
         Subject::Found(found) => found,
-        Subject::Unknown => Found::Named,
+        Subject::Unknown(j) => Found::Source(Src::Named(j)),
         Subject::Missing => match backward(s, i, BACKWARD) {
             Found::Nothing if form == VerbForm::Past => Found::Pronoun,
             found => found,
@@ -174,8 +407,8 @@ enum Subject {
     /// A named or vague source.
     Found(Found),
     /// A noun the lists do not know, then «أن»: «وقال منظمون إن» (most often a name the
-    /// recogniser missed).
-    Unknown,
+    /// recogniser missed): the noun's token.
+    Unknown(usize),
     /// Nothing but prepositions and adverbs before «أن»، «:» or a quote: «وقال في بيان إن».
     Missing,
     /// No end of the subject slot in sight: the verb may be a noun («نقل الأسلحة»).
@@ -193,21 +426,28 @@ fn forward(s: &Sent, i: usize) -> Subject {
     let mut content = false;
     for j in i + 1..n.min(i + 1 + FORWARD) {
         let tok = &s.toks[j];
-        if is_stop(s, j) {
-            return if content { Subject::Unknown } else { Subject::Missing };
+        // «أعلن "سناب شات"»: a quotation mark around the subject's name opens no quotation.
+        let quoted_name = j == i + 1
+            && s.marks[j].first
+            && matches!(s.marks[j].kind, Some(Kind::Per | Kind::Org))
+            && !tok.punct_before.contains(':');
+        if is_stop(s, j) && !quoted_name {
+            return if content { Subject::Unknown(i + 1) } else { Subject::Missing };
         }
         let mark = s.marks[j];
         if mark.first {
             match mark.kind {
-                Some(Kind::Per | Kind::Org | Kind::Loc) if !mark.prep => return Subject::Found(Found::Named),
+                Some(Kind::Per | Kind::Org | Kind::Loc) if !mark.prep => {
+                    return Subject::Found(Found::Source(Src::Named(j)))
+                }
                 _ => {}
             }
         }
         if let Some(end) = vague_at(s, j) {
-            return Subject::Found(Found::Vague(j, end));
+            return Subject::Found(Found::Source(Src::Vague(j, end)));
         }
         if mark.kind.is_none() && s.is_in(j, List::TITLES, false) {
-            return Subject::Found(Found::Named);
+            return Subject::Found(Found::Source(Src::Named(j)));
         }
         let function_word = mark.kind.is_some()
             || s.is_in(j, List::PREPOSITIONS, false)
@@ -229,13 +469,13 @@ fn backward(s: &Sent, i: usize, k: usize) -> Found {
     for j in (i.saturating_sub(k)..i).rev() {
         let mark = s.marks[j];
         if mark.kind.is_some_and(|kind| kind != Kind::Other) && !mark.prep {
-            return Found::Named;
+            return Found::Source(Src::Named(mention_start(s, j)));
         }
         if let Some(end) = vague_at(s, j) {
-            return Found::Vague(j, end);
+            return Found::Source(Src::Vague(j, end));
         }
         if s.is_in(j, List::TITLES, false) {
-            return Found::Named;
+            return Found::Source(Src::Named(j));
         }
     }
     Found::Nothing

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::{annotated_keys, Corpus, FileEntry, FileId, KbData};
 use crate::analysis::annotations::{annotated_mentions, merge_mentions, ArticleAnnotations};
-use crate::analysis::claims::find_claims;
+use crate::analysis::claims::analyse_sentences;
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::model::{EntityType, FormKey, Mention};
 use crate::analysis::normalize::NormText;
@@ -31,6 +31,7 @@ impl FileEntry {
             text,
             mentions: Vec::new(),
             claims: Vec::new(),
+            attributions: Vec::new(),
             annotations,
             discovered,
             annotated,
@@ -51,8 +52,11 @@ impl FileEntry {
         let only_annotated =
             self.annotations.as_ref().is_some_and(|a| (annotations_only || a.exclusive) && a.unreadable.is_none());
         self.mentions = merge_mentions(automatic, &self.annotated, only_annotated);
-        self.claims = find_claims(&self.text, tokens, &self.mentions);
+        let findings = analyse_sentences(&self.text, tokens, &self.mentions);
+        self.claims = findings.claims;
         self.claims.shrink_to_fit();
+        self.attributions = findings.attributions;
+        self.attributions.shrink_to_fit();
     }
 
     /// The mentions an annotator wrote, whether or not they are in `mentions` (they always are).

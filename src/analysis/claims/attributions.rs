@@ -1,0 +1,98 @@
+//! From each sentence's attribution to the article's [`Attribution`] records: a source named
+//! only by a role («قال الرئيس»، «وأعلنت الوزارة») is tied to the person or body the article
+//! named before it, and the quoted span is found.
+//!
+//! A person's title goes to the last person quoted in the article, else to the last person
+//! mentioned before the sentence; a body's title likewise to the last organisation. A role with
+//! nobody before it stays a role (`Source::Role`).
+
+use super::super::model::{Attribution, EntityType, Mention, Source};
+use super::sentences::Sentence;
+use super::sources::{Attr, Role, Said};
+
+/// The speakers of an article so far, and its attribution records.
+pub(super) struct Speakers<'a> {
+    mentions: &'a [Mention],
+    /// The last person and the last organisation that were a sentence's source (mention indexes).
+    last_person: Option<u32>,
+    last_body: Option<u32>,
+    records: Vec<Attribution>,
+}
+
+impl<'a> Speakers<'a> {
+    pub(super) fn new(mentions: &'a [Mention]) -> Speakers<'a> {
+        Speakers { mentions, last_person: None, last_body: None, records: Vec::new() }
+    }
+
+    /// The attribution with a role tied to the speaker it stands for, when the article has one.
+    pub(super) fn resolve(&self, attr: Attr, sentence_start: u32) -> Attr {
+        let Attr::Named(said) = attr else {
+            return attr;
+        };
+        if said.mention.is_some() {
+            return attr;
+        }
+        let mention = match said.role {
+            Role::Person => self.last_person.or_else(|| self.mentioned_before(sentence_start, &EntityType::Per)),
+            Role::Body => self.last_body,
+            Role::Named | Role::Unknown => None,
+        };
+        Attr::Named(Said { mention, ..said })
+    }
+
+    /// The last mention of this type that starts before `at`.
+    fn mentioned_before(&self, at: u32, ty: &EntityType) -> Option<u32> {
+        let end = self.mentions.partition_point(|m| m.start < at);
+        self.mentions[..end].iter().rposition(|m| &m.ty == ty).map(|k| k as u32)
+    }
+
+    /// Keeps the record of a sentence with a source, and who spoke.
+    pub(super) fn record(&mut self, text: &str, sent: &Sentence, attr: Attr) {
+        let (said, source) = match attr {
+            Attr::None => return,
+            Attr::Named(said) => (
+                said,
+                match said.mention {
+                    Some(m) => Source::Mention(m),
+                    None => Source::Role { start: said.source.0, end: said.source.1 },
+                },
+            ),
+            Attr::Vague(said) => (said, Source::Vague { start: said.source.0, end: said.source.1 }),
+        };
+        if let Some(m) = said.mention {
+            match self.mentions.get(m as usize).map(|m| &m.ty) {
+                Some(EntityType::Per) => self.last_person = Some(m),
+                Some(EntityType::Org) => self.last_body = Some(m),
+                _ => {}
+            }
+        }
+        self.records.push(Attribution {
+            start: sent.start as u32,
+            end: sent.end as u32,
+            source,
+            cue: said.cue,
+            inherited_from: said.inherited_from,
+            quote: quoted_span(text, sent.start, sent.end),
+            relayed_by: said.relayed_by,
+        });
+    }
+
+    pub(super) fn into_attributions(self) -> Vec<Attribution> {
+        self.records
+    }
+}
+
+/// The first quotation inside a sentence, without its marks: «…»، “…” or "…" (to the sentence's
+/// end when it is not closed there).
+fn quoted_span(text: &str, start: usize, end: usize) -> Option<(u32, u32)> {
+    let sentence = text.get(start..end)?;
+    let (open, mark) = sentence.char_indices().find(|(_, c)| matches!(c, '«' | '“' | '"'))?;
+    let close = match mark {
+        '«' => '»',
+        '“' => '”',
+        _ => '"',
+    };
+    let inner = open + mark.len_utf8();
+    let stop = sentence[inner..].find(close).map_or(sentence.len(), |k| inner + k);
+    (stop > inner).then_some(((start + inner) as u32, (start + stop) as u32))
+}

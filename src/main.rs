@@ -40,6 +40,13 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: TableFormat,
     },
+    /// List who the corpus quotes: named sources with statements, articles, relayed and
+    /// inherited statements and cues, then vague sources by phrase.
+    Sources {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
     /// Write annotations: brat standoff (`OUT/<relative path>.ann` per article), or JSONL / CoNLL
     /// IOB for the corpus (to stdout, or `OUT/annotations.jsonl|conll`).
     Annotate {
@@ -92,6 +99,9 @@ fn main() -> ExitCode {
         }
         Command::Entities { paths, format } => {
             isnad::cli::entities(&paths, cli.max_file_bytes, matches!(format, TableFormat::Json))
+        }
+        Command::Sources { paths, format } => {
+            isnad::cli::sources(&paths, cli.max_file_bytes, matches!(format, TableFormat::Json))
         }
         Command::Annotate { paths, out, format } => {
             isnad::cli::annotate(&paths, cli.max_file_bytes, out.as_deref(), format)

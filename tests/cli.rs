@@ -1,8 +1,8 @@
-//! The batch commands run as a user runs them: `isnad check`, `isnad entities` and
-//! `isnad annotate` over `examples/corpus` from the repository root, so paths in the output
+//! The batch commands run as a user runs them: `isnad check`, `isnad entities`, `isnad sources`
+//! and `isnad annotate` over `examples/corpus` from the repository root, so paths in the output
 //! are relative.
 //!
-//! `check` and `entities` are compared with golden files in `tests/golden/`
+//! `check`, `entities` and `sources` are compared with golden files in `tests/golden/`
 //! (`UPDATE_EXPECT=1 cargo test --test cli` rewrites them); exit codes follow the contract in
 //! `src/cli/mod.rs` (0 clean, 1 warnings, 2 usage or I/O errors); the brat files written by
 //! `annotate` are parsed and checked against the articles' text.
@@ -87,10 +87,31 @@ fn entities_golden() {
 }
 
 #[test]
+fn sources_golden_and_json() {
+    let out = isnad(&["sources", CORPUS]);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
+    let text = stdout(&out);
+    expect_file!["golden/sources.txt"].assert_eq(&text);
+    let out = isnad(&["sources", CORPUS, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("one JSON object");
+    let named = report["named"].as_array().unwrap();
+    let statements: Vec<u64> = named.iter().map(|q| q["statements"].as_u64().unwrap()).collect();
+    assert!(statements.windows(2).all(|w| w[0] >= w[1]), "most quoted first: {statements:?}");
+    let putin = named.iter().find(|q| q["id"] == "putin").expect("Putin is quoted in the seeds");
+    assert_eq!(putin["english"], "Vladimir Putin");
+    assert!(putin["cues"].as_array().is_some_and(|c| !c.is_empty()), "{putin}");
+    let vague: u64 = report["vague"].as_array().unwrap().iter().map(|v| v["statements"].as_u64().unwrap()).sum();
+    let total = report["attributed_sentences"].as_u64().unwrap();
+    let unresolved = report["unresolved_roles"].as_u64().unwrap();
+    assert_eq!(statements.iter().sum::<u64>() + vague + unresolved, total, "every attributed sentence is counted once");
+}
+
+#[test]
 fn missing_path_is_an_error() {
     let missing = "examples/no-such-corpus";
     assert!(!Path::new(env!("CARGO_MANIFEST_DIR")).join(missing).exists());
-    for cmd in ["check", "entities"] {
+    for cmd in ["check", "entities", "sources"] {
         let out = isnad(&[cmd, missing]);
         assert_eq!(
             out.status.code(),

@@ -356,3 +356,36 @@ fn files_created_on_disk_are_indexed_when_the_client_reports_them() {
     assert_eq!(found, json!([]), "gone after the delete event: {found}");
     server.finish();
 }
+
+#[test]
+fn who_said_what_over_stdio() {
+    let corpus = TempDir::with_seed_corpus("sources");
+    let mut server = Server::start_indexed(&["lsp"], &corpus.path);
+    let path = corpus.file(&seed_name("003"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = file_uri(&path);
+    server.open(&uri, &text, 1);
+
+    // Off a name, the hover says whose word a sentence is and through which cue.
+    let said = "ندعم كوريا الشمالية على الدوام";
+    let hover = server.hover(&uri, pos_in(&text, said, 0));
+    let shown = hover_text(&hover);
+    assert!(shown.contains("المصدر") && shown.contains("لافروف") && shown.contains("Lavrov"), "{shown}");
+    assert!(shown.contains("وقال"), "the cue: {shown}");
+    assert!(range_text(&text, &hover["range"]).contains(said), "the range is the sentence: {hover}");
+    // On the name, the card counts the sentences quoted from the entity.
+    let card = hover_text(&server.hover(&uri, pos_in(&text, "لافروف", 1)));
+    assert!(card.contains("Quoted in"), "{card}");
+
+    // "Show what Lavrov said": the attributed sentences, across the corpus, as locations.
+    let statements = server.ok("isnad/statements", text_document_position(&uri, pos_in(&text, "لافروف", 1)));
+    let statements = statements.as_array().unwrap_or_else(|| panic!("isnad/statements: {statements}"));
+    assert!(statements.len() >= 3, "Lavrov speaks several times in 003: {statements:?}");
+    let sentences: Vec<String> =
+        statements.iter().map(|l| location_text(l["uri"].as_str().unwrap(), &l["range"])).collect();
+    assert!(sentences.iter().any(|s| s.contains(said)), "{sentences:?}");
+    // Off any name there is nobody to list.
+    let nobody = server.ok("isnad/statements", text_document_position(&uri, pos_in(&text, said, 0)));
+    assert_eq!(nobody, json!([]), "no entity at the position: {nobody}");
+    server.finish();
+}

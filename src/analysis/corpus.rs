@@ -361,6 +361,14 @@ impl Corpus {
         self.resolver.entity_of(&mention.target)
     }
 
+    /// The entity a sentence of `f` is attributed to, when its source is a mention with one.
+    pub fn source_of(&self, f: &FileEntry, a: &Attribution) -> Option<EntityIdx> {
+        match a.source {
+            super::model::Source::Mention(m) => self.entity_of(f.mentions.get(m as usize)?),
+            _ => None,
+        }
+    }
+
     pub fn entity_entry(&self, entity: EntityIdx) -> Option<&EntityEntry> {
         self.resolver.entry(entity)
     }

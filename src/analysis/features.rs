@@ -32,6 +32,8 @@ pub struct EntitySummary {
     pub spellings: Vec<(String, usize)>,
     pub mentions: usize,
     pub articles: usize,
+    /// Sentences attributed to the entity (it is their source).
+    pub quoted: usize,
 }
 
 /// The mention under the cursor (a cursor just after a name still counts).
@@ -87,6 +89,11 @@ fn compute_summary(corpus: &Corpus, entity: EntityIdx) -> EntitySummary {
         spellings,
         mentions,
         articles: articles.len(),
+        quoted: articles
+            .iter()
+            .filter_map(|&file| corpus.file(file))
+            .map(|f| f.attributions.iter().filter(|a| corpus.source_of(f, a) == Some(entity)).count())
+            .sum(),
     }
 }
 

@@ -21,6 +21,7 @@ pub mod lexicon;
 pub mod link;
 pub mod model;
 pub mod normalize;
+pub mod quoted;
 pub mod recognize;
 pub mod resolve;
 pub mod standoff;

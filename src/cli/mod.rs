@@ -1,8 +1,8 @@
-//! The batch commands: `isnad check`, `isnad entities`, `isnad annotate`.
+//! The batch commands: `isnad check`, `isnad entities`, `isnad annotate`, `isnad sources`.
 //!
 //! Each reads the corpus from disk, builds the same index the language server uses, and prints
 //! the same results: diagnostics as `path:line:col: severity code: message`, the entity table,
-//! or brat files. Exit status: 0 clean, 1 when `check` finds warnings, 2 on usage or I/O errors.
+//! brat files, or the table of who is quoted. Exit status: 0 clean, 1 when `check` finds warnings, 2 on usage or I/O errors.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,6 +23,9 @@ use crate::files::write_inside;
 use crate::project::Project;
 
 mod export;
+mod sources;
+
+pub use sources::sources;
 
 /// The corpus roots given on the command line (default: the current directory); each must exist.
 fn roots(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {

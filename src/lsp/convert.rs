@@ -5,6 +5,7 @@ use tower_lsp_server::lsp_types::{MarkupContent, MarkupKind, Position, Range, Sy
 
 use crate::analysis::features::{AnnotationNote, EntitySummary};
 use crate::analysis::model::EntityType;
+use crate::analysis::quoted::{SentenceSource, Speaker};
 use crate::analysis::text::{ColumnUnit, LineIndex};
 
 /// A protocol position → byte offset; out-of-range positions clamp.
@@ -46,7 +47,37 @@ pub fn hover_markdown(s: &EntitySummary) -> MarkupContent {
     if !spellings.is_empty() {
         out.push_str(&format!("  \nSpellings: {}", spellings.join("، ")));
     }
+    if s.quoted > 0 {
+        out.push_str(&format!("  \nQuoted in {} sentence{}", s.quoted, if s.quoted == 1 { "" } else { "s" }));
+    }
     MarkupContent { kind: MarkupKind::Markdown, value: out }
+}
+
+/// Hover text for a sentence off a name: who it is attributed to, through which cue, whether the
+/// source is inherited (with the 1-based line where it was named) or relayed. `inherited_line`
+/// is that line, if any.
+pub fn sentence_source_markdown(s: &SentenceSource, inherited_line: Option<u32>) -> MarkupContent {
+    let mut out = match &s.speaker {
+        Speaker::Entity { name, english, .. } if !english.is_empty() => format!("المصدر: **{name}** ({english})"),
+        Speaker::Entity { name, .. } => format!("المصدر: **{name}**"),
+        Speaker::Role(role) => format!("المصدر: ‹{role}› — a role the article ties to no name"),
+        Speaker::Vague(phrase) => format!("مصدر مبهم: ‹{phrase}› — no named source"),
+    };
+    if !s.cue.trim().is_empty() {
+        out.push_str(&format!(" — {}", s.cue.trim()));
+    }
+    if let Some(line) = inherited_line {
+        out.push_str(&format!("  \ninherited from line {line}"));
+    }
+    if let Some(relay) = &s.relayed_by {
+        out.push_str(&format!("  \nrelayed by {relay}"));
+    }
+    MarkupContent { kind: MarkupKind::Markdown, value: out }
+}
+
+/// Hover text for a flagged sentence with no source.
+pub fn no_source_markdown() -> MarkupContent {
+    MarkupContent { kind: MarkupKind::Markdown, value: "no named source".to_string() }
 }
 
 /// The hover line for an annotated mention: where the annotation is and what it links to.

@@ -8,6 +8,7 @@ pub mod convert;
 pub mod debounce;
 pub mod diagnostics;
 pub mod framing;
+pub mod hovers;
 pub mod indexing;
 pub mod locations;
 pub mod server;
@@ -34,10 +35,12 @@ pub fn run() -> anyhow::Result<()> {
     runtime.block_on(async {
         let kb = Arc::new(KbData::new(Kb::builtin()).with_tagger(tagger));
         let state = Arc::new(Mutex::new(state::State::new(kb)));
-        let (service, socket) = LspService::new(|client| {
+        let (service, socket) = LspService::build(|client| {
             let debouncer = debounce::Debouncer::start(client.clone(), state.clone());
             server::Backend { client, state: state.clone(), debouncer }
-        });
+        })
+        .custom_method("isnad/statements", server::Backend::statements)
+        .finish();
         let (stdin, exit_seen) = framing::guard(tokio::io::stdin());
         let serve =
             Server::new(stdin, tokio::io::stdout(), socket).concurrency_level(MAX_CONCURRENT_REQUESTS).serve(service);

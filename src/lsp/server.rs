@@ -17,6 +17,7 @@ use crate::analysis::text::ColumnUnit;
 use crate::analysis::{edits, features};
 use crate::lsp::convert;
 use crate::lsp::debounce::Debouncer;
+use crate::lsp::hovers;
 use crate::lsp::indexing;
 use crate::lsp::locations;
 use crate::lsp::state::{OpenFiles, State};
@@ -101,6 +102,18 @@ impl Backend {
     ) -> Result<Option<T>> {
         let answer = self.query(move |s| Some(f(s))).await?;
         answer.unwrap_or(Ok(None))
+    }
+
+    /// `isnad/statements`: the sentences attributed to the entity at the position, across the
+    /// corpus ("show what X said"), in corpus order.
+    pub async fn statements(&self, p: TextDocumentPositionParams) -> Result<Option<Vec<Location>>> {
+        self.query(move |s| {
+            let file = s.file_for(&p.text_document.uri)?;
+            let offset = s.corpus.file(file).map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
+            let said = crate::analysis::quoted::statements_at(&s.corpus, file, offset);
+            Some(said.iter().filter_map(|st| locations::location(s, &st.range)).collect())
+        })
+        .await
     }
 
     async fn publish(&self, uri: Uri) {
@@ -256,17 +269,8 @@ impl LanguageServer for Backend {
         let p = params.text_document_position_params;
         self.query(move |s| {
             let file = s.file_for(&p.text_document.uri)?;
-            let f = s.corpus.file(file)?;
-            let offset = convert::offset(&f.lines, &f.text, p.position, s.unit);
-            let (r, summary) = features::hover(&s.corpus, file, offset)?;
-            let mut contents = convert::hover_markdown(&summary);
-            if let Some(note) = features::annotation_at(&s.corpus, file, offset) {
-                contents.value.push_str(&convert::annotation_markdown(&note));
-            }
-            Some(Hover {
-                contents: HoverContents::Markup(contents),
-                range: Some(convert::range(&f.lines, &f.text, r.start, r.end, s.unit)),
-            })
+            let offset = s.corpus.file(file).map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
+            hovers::hover(s, file, offset)
         })
         .await
     }

@@ -7,6 +7,7 @@
 //! nobody before it stays a role (`Source::Role`).
 
 use super::super::model::{Attribution, EntityType, Mention, Source};
+use super::super::normalize::normalize_char;
 use super::sentences::Sentence;
 use super::sources::{Attr, Role, Said};
 
@@ -48,6 +49,11 @@ impl<'a> Speakers<'a> {
 
     /// Keeps the record of a sentence with a source, and who spoke.
     pub(super) fn record(&mut self, text: &str, sent: &Sentence, attr: Attr) {
+        let attr = match attr {
+            Attr::Named(said) => Attr::Named(whole_words(text, said)),
+            Attr::Vague(said) => Attr::Vague(whole_words(text, said)),
+            Attr::None => return,
+        };
         let (said, source) = match attr {
             Attr::None => return,
             Attr::Named(said) => (
@@ -72,14 +78,34 @@ impl<'a> Speakers<'a> {
             source,
             cue: said.cue,
             inherited_from: said.inherited_from,
-            quote: quoted_span(text, sent.start, sent.end),
+            quote: quoted_span(text, sent.start, sent.end).filter(|&q| !self.is_a_name(q)),
             relayed_by: said.relayed_by,
         });
+    }
+
+    /// Whether a quoted span is only a name in quotation marks («نقل "الكرملين"»).
+    fn is_a_name(&self, (start, end): (u32, u32)) -> bool {
+        let i = self.mentions.partition_point(|m| m.end < end);
+        self.mentions.get(i).is_some_and(|m| m.start <= start && end <= m.end + 1)
     }
 
     pub(super) fn into_attributions(self) -> Vec<Attribution> {
         self.records
     }
+}
+
+/// The source's and the cue's ranges up to the ends of their words: a token may stop short of
+/// a final hamza or a diacritic («الخبراء»، «أنباء»), which is no part of the normalised token.
+fn whole_words(text: &str, said: Said) -> Said {
+    let to_word_end = |end: u32| {
+        let rest = text.get(end as usize..).unwrap_or("");
+        let tail: usize =
+            rest.chars().take_while(|&c| c.is_alphanumeric() || normalize_char(c).is_none()).map(char::len_utf8).sum();
+        end + tail as u32
+    };
+    let (s, e) = said.source;
+    let (cs, ce) = said.cue;
+    Said { source: (s, to_word_end(e)), cue: (cs, if ce > cs { to_word_end(ce) } else { ce }), ..said }
 }
 
 /// The first quotation inside a sentence, without its marks: «…»، “…” or "…" (to the sentence's

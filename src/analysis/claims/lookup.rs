@@ -101,6 +101,18 @@ fn lists_of(w: &str) -> u32 {
     WORDS.get(w).copied().unwrap_or(0)
 }
 
+/// Whether `w` as written is a reporting cue: a speech verb, a frame, a continuation or an
+/// impersonal phrase word.
+pub(super) fn is_cue_word(w: &str) -> bool {
+    let cues = List::SPEECH_PAST.0
+        | List::SPEECH_PRESENT.0
+        | List::SPEECH_AFTER.0
+        | List::FRAMES.0
+        | List::CONTINUATION.0
+        | List::IMPERSONAL.0;
+    lists_of(w) & cues != 0
+}
+
 /// The speech-verb form among `bits`, if any.
 fn form_of(bits: u32) -> Option<VerbForm> {
     if bits & List::SPEECH_PAST.0 != 0 {

@@ -26,7 +26,7 @@ mod tests_attribution;
 mod tests_seeds;
 
 use super::model::{Attribution, Claim, ClaimKind, EntityType, Mention};
-use super::normalize::normalize_char;
+use super::normalize::{normalize_char, normalize_str};
 use super::tokens::Token;
 use attributions::Speakers;
 use claim_cues::first_claim_cue;
@@ -39,6 +39,19 @@ use sources::{attribution, Attr, Before};
 pub struct SentenceFindings {
     pub claims: Vec<Claim>,
     pub attributions: Vec<Attribution>,
+}
+
+/// How many leading characters of a cue word (as written, or normalised) are a conjunction
+/// (و/ف) that is not part of the cue: «وقالت» → 1, «وصفت» → 0 (وصف is the verb).
+pub fn cue_conjunction_len(cue: &str) -> usize {
+    let norm = normalize_str(cue.trim());
+    if lookup::is_cue_word(&norm) {
+        return 0;
+    }
+    match cues::readings(&norm, false).0 {
+        Some(_) => 1,
+        None => 0,
+    }
 }
 
 /// The flagged claims of an article (see [`analyse_sentences`]).

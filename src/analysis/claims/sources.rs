@@ -200,8 +200,14 @@ fn said(s: &Sent, src: Src, cue: (u32, u32), relay: Option<usize>) -> Attr {
                     None => (j, None),
                 },
             };
+            // «رئيس ⟦كوريا الجنوبية⟧»: the title of another country's or body's officer names
+            // somebody the article may not have named; not the last person quoted.
+            let of_another =
+                s.marks.get(j + 1).is_some_and(|m| m.first && matches!(m.kind, Some(Kind::Loc | Kind::Org)));
             let role = if mention.is_some() {
                 Role::Named
+            } else if of_another {
+                Role::Unknown
             } else if s.is_in(j, List::PERSON_TITLES, true) {
                 Role::Person
             } else if s.is_in(j, List::TITLES, true) || s.base(j).starts_with("ال") {
@@ -286,7 +292,9 @@ fn is_relaying_verb(s: &Sent, i: usize) -> bool {
 /// The source after «عن» that follows the relaying name at `j`: «نقلت ⟦رويترز⟧ عن ⟦مسؤول⟧».
 fn relayed_source(s: &Sent, j: usize) -> Option<Src> {
     let end = s.toks.len().min(j + 1 + FORWARD);
-    let at = (j + 1..end).take_while(|&k| !is_stop(s, k)).find(|&k| s.word(k) == "عن")?;
+    // (A quotation mark closing the relaying name, «نقل "الكرملين" عن», ends nothing.)
+    let ends_slot = |k: usize| s.toks[k].punct_before.contains(':') || s.is_in(k, List::COMPLEMENTIZERS, false);
+    let at = (j + 1..end).take_while(|&k| !ends_slot(k)).find(|&k| s.word(k) == "عن")?;
     // «عن أحد المجندين»: someone the article does not name.
     source_after(s, at).or_else(|| (at + 1 < s.toks.len() && !is_stop(s, at + 1)).then_some(Src::Vague(at + 1, at + 1)))
 }

@@ -156,6 +156,24 @@ local ok, err = xpcall(function()
     assert(client_of(b) == nil, 'the isnad client attached to a .txt outside the corpus')
   end)
 
+  check(':IsnadSaid lists what Lavrov said', function()
+    local b003 = open(article('003'))
+    wait('the client on 003', 10000, function() return client_of(b003) ~= nil end)
+    cursor_on(b003, 'لافروف', 2)
+    vim.fn.setqflist({}, 'r')
+    vim.cmd('IsnadSaid')
+    wait('the quickfix list', 10000, function() return #vim.fn.getqflist() > 0 end)
+    local items = vim.fn.getqflist()
+    assert(#items >= 3, 'Lavrov speaks several times in 003, got ' .. #items)
+    local said = false
+    for _, it in ipairs(items) do
+      said = said or (it.text or ''):find('ندعم', 1, true) ~= nil
+    end
+    assert(said, 'the quickfix list lacks «ندعم كوريا الشمالية»: ' .. vim.inspect(items[1]))
+    say('     %d sentences, first: %s', #items, (items[1].text or ''):sub(1, 60))
+    vim.cmd('cclose')
+  end)
+
   check('diagnostics of 001', function()
     local b001 = open(p001)
     local codes = {}

@@ -1,7 +1,8 @@
 // Drives VS Code (code-server) in Debian's headless Chromium with playwright-core; run by
 // editors/test/vscode.sh, which starts code-server with the packaged extension installed.
 // Hovers بوتين (asserts "Putin", keeps a screenshot), runs Go to Definition (F12) on
-// «كيم جونج وون» and checks the active tab is another article, and reads the Problems panel.
+// «كيم جونج وون» and checks the active tab is another article, runs "Show what this entity said"
+// on لافروف and reads the references peek view, and reads the Problems panel.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -169,6 +170,32 @@ try {
       return after && !after.includes(from) && /\d{3}_[0-9a-f]+\.txt/.test(after) ? after : false;
     }, 100);
     say(`     active tab: ${landed.split(',')[0]}`);
+  });
+
+  await check('"Show what this entity said" on لافروف', async () => {
+    await openFile(article('003'));
+    await cursorOn('لافروف:');
+    await inWord();
+    const peek = page.locator('.zone-widget .reference-zone-widget, .peekview-widget').first();
+    const rows = page.locator('.peekview-widget .ref-tree .monaco-list-row, .reference-zone-widget .monaco-list-row');
+    const texts = await poll('the peek view of what Lavrov said', 30000, async () => {
+      if (!(await peek.isVisible().catch(() => false))) {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill('>Show what this entity said');
+        await poll('the command in the palette', 10000, async () =>
+          (await page.locator('.quick-input-list .monaco-list-row').first().textContent())?.includes('Show what'),
+        );
+        await page.keyboard.press('Enter');
+        if (!(await peek.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false))) return false;
+      }
+      const all = await rows.allInnerTexts();
+      return all.some((t) => t.includes('ندعم')) ? all : false;
+    }, 500);
+    say(`     ${texts.length} rows in the peek view; first: ${texts[0].replace(/\s*\n\s*/g, ' ').slice(0, 60)}`);
+    await page.screenshot({ path: path.join(out, 'vscode-statements.png') });
+    await page.keyboard.press('Escape');
   });
 
   await check('Problems panel lists isnad diagnostics', async () => {

@@ -15,4 +15,25 @@ return {
   workspace_required = true,
   -- The answer to workspace/configuration requests (section "isnad").
   settings = { isnad = {} },
+  -- :IsnadSaid — what the entity under the cursor said: the sentences attributed to it across
+  -- the corpus (the server's `isnad/statements` request), in the quickfix list.
+  on_attach = function(client, bufnr)
+    vim.api.nvim_buf_create_user_command(bufnr, 'IsnadSaid', function()
+      local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+      local word = vim.fn.expand('<cword>')
+      client:request('isnad/statements', params, function(err, result)
+        if err then
+          vim.notify('isnad: ' .. tostring(err.message or err), vim.log.levels.ERROR)
+          return
+        end
+        local items = vim.lsp.util.locations_to_items(result or {}, client.offset_encoding)
+        vim.fn.setqflist({}, ' ', { title = 'What ' .. word .. ' said (isnad)', items = items })
+        if #items == 0 then
+          vim.notify('isnad: no sentence is attributed to the name under the cursor')
+        else
+          vim.cmd('botright copen')
+        end
+      end, bufnr)
+    end, { desc = 'isnad: show what the entity under the cursor said (quickfix)' })
+  end,
 }

@@ -165,6 +165,27 @@ function restart() {
   return queue;
 }
 
+/**
+ * "Show what this entity said": the sentences attributed to the entity under the cursor, across
+ * the corpus (the server's `isnad/statements` request), in the references peek view.
+ */
+async function showStatements() {
+  const editor = vscode.window.activeTextEditor;
+  if (!client || !editor) {
+    vscode.window.showInformationMessage('isnad: open an article of the corpus first.');
+    return;
+  }
+  const position = editor.selection.active;
+  const params = client.code2ProtocolConverter.asTextDocumentPositionParams(editor.document, position);
+  const result = await client.sendRequest('isnad/statements', params);
+  const locations = (result || []).map((l) => client.protocol2CodeConverter.asLocation(l));
+  if (locations.length === 0) {
+    vscode.window.showInformationMessage('isnad: no sentence is attributed to the name under the cursor.');
+    return;
+  }
+  await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, position, locations);
+}
+
 function activate(context) {
   extension = context;
   output = vscode.window.createOutputChannel('isnad');
@@ -174,6 +195,7 @@ function activate(context) {
       output.appendLine('Restart requested.');
       await restart();
     }),
+    vscode.commands.registerCommand('isnad.showStatements', showStatements),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // Which files and which binary are fixed at start; other settings are forwarded live.
       if (e.affectsConfiguration('isnad.path') || e.affectsConfiguration('isnad.articleGlobs')) {

@@ -401,6 +401,8 @@ fn speaker(s: &Sent, i: usize, form: VerbForm) -> Found {
     }
     match forward(s, i) {
         Subject::Found(found) => found,
+        // «وتابعت قولها:»، «وقالت معلقةً:»: a verbal noun or a participle, not a subject.
+        Subject::Unknown(j) if is_pronoun_like(s, j) => Found::Pronoun,
         Subject::Unknown(j) => Found::Source(Src::Named(j)),
         Subject::Missing => match backward(s, i, BACKWARD) {
             Found::Nothing if form == VerbForm::Past => Found::Pronoun,
@@ -408,6 +410,20 @@ fn speaker(s: &Sent, i: usize, form: VerbForm) -> Found {
         },
         Subject::Unclear => backward(s, i, BACKWARD),
     }
+}
+
+/// A word after a speech verb that is no subject: a pronoun («وهي»), a noun with a pronoun
+/// suffix («قولها»، «حديثه») or an indefinite participle («معلقةً»، «مضيفا»، «موضحة»).
+fn is_pronoun_like(s: &Sent, j: usize) -> bool {
+    let w = s.base(j);
+    if matches!(w, "هو" | "هي" | "هم" | "هما") {
+        return true;
+    }
+    let n = w.chars().count();
+    let suffixed =
+        n >= 4 && (w.ends_with("ها") || w.ends_with("هم")) || (n >= 4 && w.ends_with('ه') && w.starts_with("قول"));
+    let participle = n >= 4 && w.starts_with('م') && (w.ends_with('ه') || w.ends_with('ا')) && !w.starts_with("مصادر");
+    suffixed || participle
 }
 
 /// What stands in the subject slot after a speech verb.

@@ -235,10 +235,12 @@ fn introduced_by_title(s: &Sent, j: usize) -> Option<usize> {
     let end = s.toks.len().min(j + 1 + AFTER_TITLE);
     let mut body = None;
     for k in j + 1..end {
-        if is_stop(s, k) || s.lex[k].speech().is_some() {
+        let mark = s.marks[k];
+        // «متحدث باسم "وايمو"»: a quotation mark around the name opens no quotation.
+        let quoted_name = mark.first && mark.kind.is_some() && !s.toks[k].punct_before.contains(':');
+        if (is_stop(s, k) && !quoted_name) || s.lex[k].speech().is_some() {
             break;
         }
-        let mark = s.marks[k];
         if !mark.first {
             continue;
         }
@@ -462,7 +464,7 @@ fn forward(s: &Sent, i: usize) -> Subject {
         if mark.first {
             match mark.kind {
                 Some(Kind::Per | Kind::Org | Kind::Loc) if !mark.prep => {
-                    return Subject::Found(Found::Source(Src::Named(j)))
+                    return Subject::Found(Found::Source(Src::Named(j)));
                 }
                 _ => {}
             }
@@ -534,8 +536,10 @@ fn vague_at(s: &Sent, i: usize) -> Option<usize> {
     }
     let phrase = s.has(i + 1, List::SOURCE_ADJ) || (word == "وسائل");
     let end = if phrase && i + 1 < s.toks.len() { i + 1 } else { i };
-    // Anonymous sources stay anonymous inside a named body («مصادر في الكرملين»).
-    if !word.starts_with("مصدر") && !word.starts_with("مصادر") && has_name_after(s, end) {
+    // Anonymous sources stay anonymous inside a named body («مصادر في الكرملين»), and so do
+    // officials («مسؤول كبير في وزارة الخارجية الكويتية»).
+    let official = word.starts_with("مسوول") || word.starts_with("مسؤول");
+    if !word.starts_with("مصدر") && !word.starts_with("مصادر") && !official && has_name_after(s, end) {
         return None;
     }
     Some(end)

@@ -268,6 +268,11 @@ fn found_at(s: &Sent, i: usize) -> Found {
         if initial_only && !is_clause_initial(s, i) {
             return Found::Nothing;
         }
+        // «أضاف سيلفا الهدف الثالث»، «وتحدث مزراوي مع المدرب»: added a goal, talked with; these
+        // verbs report only when what is said follows («أن»، «:», a quotation).
+        if needs_content(s, i) && !(i + 1..s.toks.len()).any(|j| is_stop(s, j)) {
+            return Found::Nothing;
+        }
         let found = speaker(s, i, form);
         return match found {
             Found::Source(Src::Named(j)) if is_relaying_verb(s, i) => match relayed_source(s, j) {
@@ -284,6 +289,13 @@ fn found_at(s: &Sent, i: usize) -> Found {
         Some(end) if is_vague_position(s, i) => Found::Source(Src::Vague(i, end)),
         _ => Found::Nothing,
     }
+}
+
+/// Speech verbs that also mean something else with an object: «أضاف» (added), «تحدث» (talked),
+/// «أوضح» (showed).
+fn needs_content(s: &Sent, i: usize) -> bool {
+    let w = s.base(i);
+    s.is_in(i, List::CONTINUATION, false) || ["تحدث", "يتحدث", "تتحدث", "تحدثت", "يوضح", "توضح"].contains(&w)
 }
 
 /// «نقل»، «نقلت»: the verb of relaying what someone else said.

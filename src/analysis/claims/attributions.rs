@@ -7,12 +7,13 @@
 //! nobody before it stays a role (`Source::Role`).
 
 use super::super::model::{Attribution, EntityType, Mention, Source};
-use super::super::normalize::normalize_char;
+use super::super::normalize::{normalize_char, normalize_str};
 use super::sentences::Sentence;
 use super::sources::{Attr, Role, Said};
 
 /// The speakers of an article so far, and its attribution records.
 pub(super) struct Speakers<'a> {
+    text: &'a str,
     mentions: &'a [Mention],
     /// The last person and the last organisation that were a sentence's source (mention indexes).
     last_person: Option<u32>,
@@ -21,8 +22,8 @@ pub(super) struct Speakers<'a> {
 }
 
 impl<'a> Speakers<'a> {
-    pub(super) fn new(mentions: &'a [Mention]) -> Speakers<'a> {
-        Speakers { mentions, last_person: None, last_body: None, records: Vec::new() }
+    pub(super) fn new(text: &'a str, mentions: &'a [Mention]) -> Speakers<'a> {
+        Speakers { text, mentions, last_person: None, last_body: None, records: Vec::new() }
     }
 
     /// The attribution with a role tied to the speaker it stands for, when the article has one.
@@ -33,12 +34,25 @@ impl<'a> Speakers<'a> {
         if said.mention.is_some() {
             return attr;
         }
+        if said.role == Role::Body && self.is_authority(said.source) {
+            // «وتقول السلطات»، «قالت الشرطة» with no owner named: an unnamed source, though a
+            // definite one (its role stays `Body`: the sentence is attributed for claims), not
+            // the last body quoted.
+            return Attr::Vague(said);
+        }
         let mention = match said.role {
             Role::Person => self.last_person.or_else(|| self.mentioned_before(sentence_start, &EntityType::Per)),
             Role::Body => self.last_body,
             Role::Named | Role::Unknown => None,
         };
         Attr::Named(Said { mention, ..said })
+    }
+
+    /// Whether the source is a bare authority («السلطات»، «الشرطة»، «المحكمة»).
+    fn is_authority(&self, (start, end): (u32, u32)) -> bool {
+        let word = self.text.get(start as usize..end as usize).map(normalize_str).unwrap_or_default();
+        let word = word.strip_prefix('و').unwrap_or(&word).strip_prefix('ف').unwrap_or(&word);
+        ["السلطات", "الشرطه", "المحكمه", "النيابه", "الادعاء", "الادعا", "الجيش"].contains(&word)
     }
 
     /// The last mention of this type that starts before `at`.

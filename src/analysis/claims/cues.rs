@@ -102,7 +102,7 @@ pub(super) static CLAUSE_INITIAL_ONLY: LazyLock<Words> =
 /// Words that open a continuation of the previous speaker: «وأضاف»، «وتابع»، «ومضى قائلا».
 pub(super) static CONTINUATION: LazyLock<Words> = LazyLock::new(|| {
     set("أضاف أضافت أضافوا تابع تابعت أشار أشارت لفت لفتت مضى مضت أوضح أوضحت \
-         استطرد استطردت ختم ختمت استدرك استدركت")
+         استطرد استطردت ختم ختمت استدرك استدركت يضيف تضيف يتابع تتابع")
 });
 
 /// Prepositional reporting frames: «بحسب»، «وفقا لـ»، «نقلا عن»، «على لسان».
@@ -136,7 +136,7 @@ pub(super) static VAGUE: LazyLock<Words> = LazyLock::new(|| {
          مسؤولي أوساط الأوساط دوائر تقارير التقارير أنباء الأنباء شهود البعض \
          وكالات وسائل تكهنات التكهنات ناشطون ناشطين مقربون مقربين دبلوماسيون \
          دبلوماسيين التقديرات تقديرات دراسات الدراسات شائعات الشائعات سكان \
-         مصادرنا")
+         مصادرنا المسؤول المسؤولون المسؤولين أبحاث")
 });
 
 /// Vague nouns that are a source wherever they stand; the rest need a speaker's position.

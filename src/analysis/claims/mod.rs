@@ -68,7 +68,7 @@ pub fn analyse_sentences(text: &str, tokens: &[Token], mentions: &[Mention]) -> 
     let mut lex = vec![Lex::default(); tokens.len()];
     let mut scratch = String::new();
     let mut res = Vec::new();
-    let mut speakers = Speakers::new(mentions);
+    let mut speakers = Speakers::new(text, mentions);
     let mut before = Before { last: Attr::None, last_start: 0, adjacent: false };
     // How many sentences ago the last attributed sentence was.
     let mut since = 0;
@@ -115,6 +115,8 @@ pub fn analyse_sentences(text: &str, tokens: &[Token], mentions: &[Mention]) -> 
         }
         let (start, end) = (sent.start as u32, sent.end as u32);
         match attr {
+            // A definite authority with no name («قالت الشرطة») is a source for claims.
+            Attr::Vague(said) if said.role == sources::Role::Body => {}
             Attr::Vague(said) => {
                 let cue = cue_text(text, said.source.0, said.source.1);
                 res.push(Claim {

@@ -292,10 +292,11 @@ fn found_at(s: &Sent, i: usize) -> Found {
 }
 
 /// Speech verbs that also mean something else with an object: «أضاف» (added), «تحدث» (talked),
-/// «أوضح» (showed).
+/// «أوضح» (showed), «يعتبر» (is considered).
 fn needs_content(s: &Sent, i: usize) -> bool {
     let w = s.base(i);
-    s.is_in(i, List::CONTINUATION, false) || ["تحدث", "يتحدث", "تتحدث", "تحدثت", "يوضح", "توضح"].contains(&w)
+    s.is_in(i, List::CONTINUATION, false)
+        || ["تحدث", "يتحدث", "تتحدث", "تحدثت", "يوضح", "توضح", "يعتبر", "تعتبر"].contains(&w)
 }
 
 /// «نقل»، «نقلت»: the verb of relaying what someone else said.

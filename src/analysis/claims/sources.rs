@@ -147,6 +147,13 @@ pub(super) fn attribution(s: &Sent, before: Before) -> Attr {
         })
     } else if s.opens_quote && adjacent && matches!(prev, Attr::Named(_)) {
         inherit(None)
+    } else if adjacent
+        && matches!(prev, Attr::Named(_))
+        && s.base(0) == "كما"
+        && !s.marks.iter().take(4).any(|m| m.first && matches!(m.kind, Some(Kind::Per | Kind::Org | Kind::Loc)))
+    {
+        // «كما يتيح القمر …» right after a speaker's sentence goes on with what they said.
+        inherit(None)
     } else {
         None
     };

@@ -87,6 +87,7 @@ pub fn analyse_sentences(text: &str, tokens: &[Token], mentions: &[Mention]) -> 
             marks: &marks[lo..hi],
             lex: &lex[lo..hi],
             opens_quote: sent.opens_quote,
+            title: is_title,
             last_org_start: marks[lo..hi].iter().rposition(|m| m.first && m.kind == Some(Kind::Org)),
         };
         if s.toks.is_empty() {
@@ -160,6 +161,8 @@ struct Sent<'a> {
     /// The cue lists of each token.
     lex: &'a [Lex],
     opens_quote: bool,
+    /// The sentence is the article's title (a headline: subject first, then the verb).
+    title: bool,
     /// The index of the last token that starts an organisation's name, if any (so that "an
     /// organisation later in the sentence" is one comparison, not a scan per frame word).
     last_org_start: Option<usize>,

@@ -170,7 +170,9 @@ pub(super) fn attribution(s: &Sent, before: Before) -> Attr {
 }
 
 /// «⟦الكرملين⟧: روسيا ستدافع عن مصالحها»، «⟦أياكس⟧ يعترف: ...»: a person or body at the head of
-/// the sentence, then (after at most a verb) a colon. The mention's first token and the colon.
+/// the sentence, then (after at most a verb) a colon; in the title also a speech verb right after
+/// it (a headline puts its subject first). The mention's first token and the cue (the colon, or
+/// the verb).
 fn speaker_before_colon(s: &Sent) -> Option<(usize, (u32, u32))> {
     let first = s.marks.first()?;
     if !first.first || !matches!(first.kind, Some(Kind::Per | Kind::Org | Kind::Loc)) {
@@ -185,6 +187,10 @@ fn speaker_before_colon(s: &Sent) -> Option<(usize, (u32, u32))> {
     };
     if let Some(colon) = colon_before(after) {
         return Some((0, colon));
+    }
+    // A headline puts its subject first: «⟦الاتحاد المصري⟧ يعلن رحيل ⟦كوبر⟧».
+    if s.title && s.lex.get(after).is_some_and(|l| l.speech().is_some()) && colon_before(after + 1).is_none() {
+        return Some((0, (s.toks[after].start, s.toks[after].end)));
     }
     if s.lex.get(after).is_some_and(|l| l.speech().is_some()) {
         return colon_before(after + 1).map(|colon| (0, colon));

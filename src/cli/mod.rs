@@ -142,6 +142,10 @@ pub fn check(paths: &[PathBuf], max_file_bytes: u64, json_format: bool, lang: La
         }
     }
     let failing = findings.iter().any(|d| matches!(d.severity, Severity::Warning | Severity::Error));
+    // The process ends with this command: taking the whole index apart, allocation by allocation,
+    // would cost ≈ 3 % of the run's CPU on a large corpus for memory the system frees anyway.
+    drop(findings);
+    std::mem::forget(corpus);
     Ok(if failing { 1 } else { 0 })
 }
 

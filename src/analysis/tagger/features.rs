@@ -419,7 +419,9 @@ pub struct Emissions {
     generation: usize,
     index: FxHashMap<compact_str::CompactString, u32>,
     entries: Vec<Entry>,
-    old: FxHashMap<compact_str::CompactString, Entry>,
+    /// The previous generation, kept as it was (a word found there is copied into the current one).
+    old_index: FxHashMap<compact_str::CompactString, u32>,
+    old_entries: Vec<Entry>,
     /// The rows of the sequence edges seen at offsets −2…+2 (the middle one unused).
     edges: [Row; 5],
     contexts: FxHashMap<u64, Row>,
@@ -428,6 +430,7 @@ pub struct Emissions {
 
 /// What tagging needs of one word: what the context features read of it, and its word features'
 /// summed weights at each offset −2…+2 (without a topic).
+#[derive(Clone, Copy)]
 struct Entry {
     facts: Facts,
     rows: [Row; 5],
@@ -456,7 +459,8 @@ impl Emissions {
             generation,
             index: FxHashMap::default(),
             entries: Vec::new(),
-            old: FxHashMap::default(),
+            old_index: FxHashMap::default(),
+            old_entries: Vec::new(),
             edges: [[0.0; N_LABELS]; 5],
             contexts: FxHashMap::default(),
             scratch: Vec::new(),
@@ -470,7 +474,8 @@ impl Emissions {
             self.model = id;
             self.index.clear();
             self.entries.clear();
-            self.old.clear();
+            self.old_index.clear();
+            self.old_entries.clear();
             self.contexts.clear();
             self.edges = std::array::from_fn(|k| {
                 let o = k as isize - 2;
@@ -484,10 +489,11 @@ impl Emissions {
             });
         }
         if self.entries.len() > self.generation {
-            let entries = std::mem::take(&mut self.entries);
-            let mut index: Vec<(compact_str::CompactString, u32)> = self.index.drain().collect();
-            index.sort_unstable_by_key(|(_, k)| *k);
-            self.old = index.into_iter().map(|(w, _)| w).zip(entries).collect();
+            // The current generation becomes the old one; the maps keep their capacity.
+            std::mem::swap(&mut self.index, &mut self.old_index);
+            std::mem::swap(&mut self.entries, &mut self.old_entries);
+            self.index.clear();
+            self.entries.clear();
         }
         if self.contexts.len() > self.generation {
             self.contexts.clear();
@@ -498,7 +504,8 @@ impl Emissions {
         if let Some(&k) = self.index.get(w) {
             return k;
         }
-        let entry = self.old.remove(w).unwrap_or_else(|| {
+        let old = self.old_index.get(w).map(|&k| self.old_entries[k as usize]);
+        let entry = old.unwrap_or_else(|| {
             let word = word_of(w, clusters);
             let scratch = &mut self.scratch;
             let rows = std::array::from_fn(|k| {

@@ -19,13 +19,31 @@ pub type Row = [f32; N_LABELS];
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     pub feature_version: u32,
-    /// Open addressing over the feature keys (0 = empty slot): `slots[i]` indexes `rows`.
-    keys: Vec<u64>,
-    slots: Vec<u32>,
-    rows: Vec<Row>,
+    /// Open addressing over the feature keys (key 0 = empty slot), each key beside its weights,
+    /// so that a lookup touches one cache line.
+    table: Vec<Slot>,
+    len: usize,
+    /// One bit per hash of each key ([`filter_bit`]): most features looked up are not in the
+    /// model (bigrams, rare words), and this small bitset, which stays in cache, says so without
+    /// touching the table.
+    filter: Vec<u64>,
     pub start: Row,
     /// `transitions[prev][next]`.
     pub transitions: [Row; N_LABELS],
+}
+
+/// One slot of a [`Model`]'s table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Slot {
+    key: u64,
+    row: Row,
+}
+
+/// log2 of the number of bits of a model's filter (128 KiB).
+const FILTER_BITS: u32 = 20;
+
+fn filter_bit(key: u64) -> usize {
+    (key.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> (64 - FILTER_BITS)) as usize
 }
 
 fn slot_of(key: u64, mask: usize) -> usize {
@@ -39,40 +57,46 @@ impl Model {
             features.into_iter().filter(|(k, r)| *k != 0 && r.iter().any(|w| *w != 0.0)).collect();
         let size = (features.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
-        let mut keys = vec![0u64; size];
-        let mut slots = vec![0u32; size];
-        let mut rows = Vec::with_capacity(features.len());
+        let mut table = vec![Slot { key: 0, row: [0.0; N_LABELS] }; size];
+        let mut len = 0;
+        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
         for (key, row) in features {
+            let bit = filter_bit(key);
+            filter[bit / 64] |= 1 << (bit % 64);
             let mut s = slot_of(key, mask);
-            while keys[s] != 0 && keys[s] != key {
+            while table[s].key != 0 && table[s].key != key {
                 s = (s + 1) & mask;
             }
-            if keys[s] == key {
+            if table[s].key == key {
                 continue;
             }
-            keys[s] = key;
-            slots[s] = rows.len() as u32;
-            rows.push(row);
+            table[s] = Slot { key, row };
+            len += 1;
         }
-        Model { feature_version: FEATURE_VERSION, keys, slots, rows, start, transitions }
+        Model { feature_version: FEATURE_VERSION, table, len, filter, start, transitions }
     }
 
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len == 0
     }
 
     /// The weights of a feature, if the model has any.
     pub fn row(&self, key: u64) -> Option<&Row> {
-        let mask = self.keys.len() - 1;
+        let bit = filter_bit(key);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mask = self.table.len() - 1;
         let mut s = slot_of(key, mask);
         loop {
-            match self.keys[s] {
+            let slot = &self.table[s];
+            match slot.key {
                 0 => return None,
-                k if k == key => return Some(&self.rows[self.slots[s] as usize]),
+                k if k == key => return Some(&slot.row),
                 _ => s = (s + 1) & mask,
             }
         }
@@ -80,7 +104,7 @@ impl Model {
 
     /// Every feature with its weights, in no particular order.
     pub fn features(&self) -> impl Iterator<Item = (u64, &Row)> {
-        self.keys.iter().zip(&self.slots).filter(|(k, _)| **k != 0).map(|(k, s)| (*k, &self.rows[*s as usize]))
+        self.table.iter().filter(|s| s.key != 0).map(|s| (s.key, &s.row))
     }
 
     /// The label scores of one token from its features.

@@ -7,6 +7,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use compact_str::CompactString;
+use rustc_hash::FxHashMap;
+
 use super::kb::Kb;
 use super::lexicon::name_tokens;
 use super::model::{EntityType, FormKey};
@@ -142,43 +145,52 @@ pub fn same_name(a: &str, b: &str) -> bool {
 /// they came in.
 #[derive(Clone, Debug)]
 pub struct SkeletonIndex<T> {
-    keys: HashMap<String, BTreeSet<T>>,
+    /// Each key's values, sorted and distinct. Most keys hold one value, so a key is an inline
+    /// string and its values a plain vector (a one-element `BTreeSet` costs a whole tree node:
+    /// on the whole ANT corpus that was 250 MB of the peak).
+    keys: FxHashMap<CompactString, Vec<T>>,
     cap: usize,
 }
 
 impl<T> Default for SkeletonIndex<T> {
     fn default() -> Self {
-        SkeletonIndex { keys: HashMap::new(), cap: usize::MAX }
+        SkeletonIndex { keys: FxHashMap::default(), cap: usize::MAX }
     }
 }
 
 impl<T: Clone + Ord> SkeletonIndex<T> {
     /// An index whose keys shared by more than `cap` values give no candidates.
     pub fn with_cap(cap: usize) -> Self {
-        SkeletonIndex { keys: HashMap::new(), cap }
+        SkeletonIndex { keys: FxHashMap::default(), cap }
     }
 
     /// Adds a value; returns the keys that went over the cap with it.
-    pub fn insert(&mut self, form: &str, value: T) -> Vec<String> {
+    pub fn insert(&mut self, form: &str, value: T) -> Vec<CompactString> {
         let mut crossed = Vec::new();
         for key in deletion_keys(&skeleton(form)) {
-            let set = self.keys.entry(key.clone()).or_default();
-            if set.insert(value.clone()) && set.len() == self.cap.saturating_add(1) {
-                crossed.push(key);
+            let values = self.keys.entry(key.clone()).or_default();
+            if let Err(at) = values.binary_search(&value) {
+                values.insert(at, value.clone());
+                if values.len() == self.cap.saturating_add(1) {
+                    crossed.push(key);
+                }
             }
         }
         crossed
     }
 
     /// Removes a value; returns the keys that came back under the cap without it.
-    pub fn remove(&mut self, form: &str, value: &T) -> Vec<String> {
+    pub fn remove(&mut self, form: &str, value: &T) -> Vec<CompactString> {
         let mut crossed = Vec::new();
         for key in deletion_keys(&skeleton(form)) {
-            if let Some(set) = self.keys.get_mut(&key) {
-                if set.remove(value) && set.len() == self.cap {
-                    crossed.push(key.clone());
+            if let Some(values) = self.keys.get_mut(&key) {
+                if let Ok(at) = values.binary_search(value) {
+                    values.remove(at);
+                    if values.len() == self.cap {
+                        crossed.push(key.clone());
+                    }
                 }
-                if set.is_empty() {
+                if values.is_empty() {
                     self.keys.remove(&key);
                 }
             }
@@ -191,7 +203,7 @@ impl<T: Clone + Ord> SkeletonIndex<T> {
         let mut out: Vec<T> = Vec::new();
         for key in deletion_keys(&skeleton(form)) {
             match self.keys.get(&key) {
-                Some(set) if set.len() <= self.cap => out.extend(set.iter().cloned()),
+                Some(values) if values.len() <= self.cap => out.extend(values.iter().cloned()),
                 _ => {}
             }
         }
@@ -200,18 +212,18 @@ impl<T: Clone + Ord> SkeletonIndex<T> {
         out
     }
 
-    /// Every value under a key, whatever the cap.
+    /// Every value under a key, whatever the cap, in order.
     pub fn bucket(&self, key: &str) -> impl Iterator<Item = &T> {
         self.keys.get(key).into_iter().flatten()
     }
 }
 
-fn deletion_keys(key: &str) -> Vec<String> {
+fn deletion_keys(key: &str) -> Vec<CompactString> {
     let chars: Vec<char> = key.chars().collect();
-    let mut keys = vec![key.to_string()];
+    let mut keys = vec![CompactString::from(key)];
     if chars.len() >= 4 {
         for i in 0..chars.len() {
-            let k: String = chars.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, c)| c).collect();
+            let k: CompactString = chars.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, c)| c).collect();
             if !keys.contains(&k) {
                 keys.push(k);
             }

@@ -137,7 +137,7 @@ impl Resolver {
     }
 
     /// The clusters holding a form under one of these keys.
-    fn clusters_under(&self, keys: &[String]) -> BTreeSet<EntityIdx> {
+    fn clusters_under(&self, keys: &[compact_str::CompactString]) -> BTreeSet<EntityIdx> {
         keys.iter()
             .flat_map(|k| self.unclaimed.bucket(k))
             .filter_map(|f| self.entity_of(&NameRef::Form(f.clone())))

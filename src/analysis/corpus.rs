@@ -8,15 +8,13 @@
 //! mentions on its own text and the set of all discoveries.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::annotations::ArticleAnnotations;
-use super::discover::{may_start_name, FREQUENT};
 use super::kb::{Kb, KbEntity};
-use super::lexicon::{clitic_splits, Lexicon};
+use super::lexicon::Lexicon;
 use super::link::KbFuzzy;
 use super::model::{Attribution, Claim, EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
@@ -29,7 +27,10 @@ use super::text::LineIndex;
 use super::tokens::{tokenize, Token};
 
 mod annotated;
+mod heads;
 mod spread;
+
+use heads::{hash, HeadCache};
 
 pub type FileId = u32;
 /// A byte range in one file: (file, start, end).
@@ -181,8 +182,8 @@ impl Corpus {
                 || caches.lend(),
                 |cache, (name, text, annotations)| {
                     let (_, tokens) = prepare(&text);
-                    let (discovered, tags) = discover_or_tag(&tokens, &kb, &mut cache.cache);
-                    let heads = heads_of(&tokens);
+                    let (discovered, tags) = discover_or_tag(&tokens, &kb, &mut cache.caches.emissions);
+                    let heads = cache.caches.heads.heads_of(&tokens);
                     (FileEntry::new(name, text, annotations, discovered, tags, &kb), heads)
                 },
             )
@@ -308,7 +309,7 @@ impl Corpus {
         let (old_discovered, old_annotated) = old.map(|e| (e.discovered, e.annotated)).unwrap_or_default();
         self.count_discoveries(&old_discovered, &entry.discovered);
         self.count_annotated(&old_annotated, &entry.annotated);
-        for h in heads_of(&tokens) {
+        for h in HeadCache::default().heads_of(&tokens) {
             let list = self.head_files.entry(h).or_default();
             if let Err(at) = list.binary_search(&id) {
                 list.insert(at, id);
@@ -475,7 +476,7 @@ impl Corpus {
         let old = self.files.get_mut(id as usize)?.take()?;
         self.unindex_mentions(id, &old);
         let (_, tokens) = prepare(&old.text);
-        for h in heads_of(&tokens) {
+        for h in HeadCache::default().heads_of(&tokens) {
             if let Some(list) = self.head_files.get_mut(&h) {
                 // Sorted by file id: found by binary search, not by a scan of every file with the word.
                 if let Ok(at) = list.binary_search(&id) {
@@ -599,28 +600,36 @@ fn discover_or_tag(tokens: &[Token], kb: &KbData, cache: &mut Emissions) -> (Vec
     }
 }
 
-/// The tagger's emission caches of one build: each thread's piece of work borrows one and gives
-/// it back when done, so the words a cache learned serve the next piece; all go with the pool.
+/// What the first pass of a build keeps about words between articles: the tagger's emission rows
+/// and the head words.
 #[derive(Default)]
-struct CachePool(std::sync::Mutex<Vec<Emissions>>);
+struct WordCaches {
+    emissions: Emissions,
+    heads: HeadCache,
+}
 
-/// A cache borrowed from a [`CachePool`].
+/// The word caches of one build: each thread's piece of work borrows one and gives it back when
+/// done, so the words a cache learned serve the next piece; all go with the pool.
+#[derive(Default)]
+struct CachePool(std::sync::Mutex<Vec<WordCaches>>);
+
+/// Caches borrowed from a [`CachePool`].
 struct LentCache<'a> {
     pool: &'a CachePool,
-    cache: Emissions,
+    caches: WordCaches,
 }
 
 impl CachePool {
     fn lend(&self) -> LentCache<'_> {
-        let cache = self.0.lock().unwrap_or_else(|e| e.into_inner()).pop().unwrap_or_default();
-        LentCache { pool: self, cache }
+        let caches = self.0.lock().unwrap_or_else(|e| e.into_inner()).pop().unwrap_or_default();
+        LentCache { pool: self, caches }
     }
 }
 
 impl Drop for LentCache<'_> {
     fn drop(&mut self) {
-        let cache = std::mem::take(&mut self.cache);
-        self.pool.0.lock().unwrap_or_else(|e| e.into_inner()).push(cache);
+        let caches = std::mem::take(&mut self.caches);
+        self.pool.0.lock().unwrap_or_else(|e| e.into_inner()).push(caches);
     }
 }
 
@@ -631,27 +640,3 @@ pub fn prepare(text: &str) -> (NormText, Vec<Token>) {
     (norm, tokens)
 }
 
-fn heads_of(tokens: &[Token]) -> Vec<u64> {
-    // Each distinct token once (an article repeats many of its words).
-    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
-    let mut out: Vec<u64> = Vec::new();
-    for t in tokens {
-        if !seen.insert(t.norm.as_str()) {
-            continue;
-        }
-        for (_, r) in clitic_splits(&t.norm) {
-            if !FREQUENT.contains(r.as_ref()) || may_start_name(&r) {
-                out.push(hash(&r));
-            }
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-fn hash(s: &str) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    s.hash(&mut h);
-    h.finish()
-}

@@ -437,7 +437,7 @@ struct Entry {
 }
 
 /// Words (and contexts) in one generation of an [`Emissions`] cache.
-const GENERATION: usize = 40_000;
+const GENERATION: usize = 150_000;
 
 impl Default for Emissions {
     fn default() -> Emissions {

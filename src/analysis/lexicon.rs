@@ -27,6 +27,54 @@ pub struct Lexicon {
     /// A trie over normalised tokens; node 0 is the root.
     nodes: Vec<Node>,
     spellings: Vec<Spelling>,
+    /// The root's words, as a bit filter: most tokens start no name, and one bit answers them
+    /// without a probe of the root's table (hundreds of thousands of words for the knowledge base).
+    first_words: WordFilter,
+}
+
+/// A set of words that may answer "maybe" for a word not in it, never "no" for one in it: one bit
+/// per hash, at most an eighth of the bits set (it doubles as words come).
+#[derive(Clone, Debug, Default)]
+struct WordFilter {
+    bits: Vec<u64>,
+    /// log2 of the number of bits.
+    log_bits: u32,
+}
+
+impl WordFilter {
+    fn hash(word: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        word.hash(&mut h);
+        h.finish()
+    }
+
+    fn slot(&self, word: &str) -> (usize, u64) {
+        let bit = Self::hash(word) >> (64 - self.log_bits);
+        ((bit / 64) as usize, 1 << (bit % 64))
+    }
+
+    fn may_contain(&self, word: &str) -> bool {
+        if self.bits.is_empty() {
+            return false;
+        }
+        let (i, m) = self.slot(word);
+        self.bits[i] & m != 0
+    }
+
+    /// Rebuilt over `words` (all of the set) when `count` of them would fill it past an eighth.
+    fn insert<'a>(&mut self, word: &str, count: usize, words: impl Iterator<Item = &'a str>) {
+        if self.bits.is_empty() || count * 8 > 1 << self.log_bits {
+            self.log_bits = (count * 16).next_power_of_two().trailing_zeros().max(12);
+            self.bits = vec![0; 1 << (self.log_bits - 6)];
+            for w in words {
+                let (i, m) = self.slot(w);
+                self.bits[i] |= m;
+            }
+        }
+        let (i, m) = self.slot(word);
+        self.bits[i] |= m;
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -38,7 +86,7 @@ struct Node {
 
 impl Default for Lexicon {
     fn default() -> Lexicon {
-        Lexicon { nodes: vec![Node::default()], spellings: Vec::new() }
+        Lexicon { nodes: vec![Node::default()], spellings: Vec::new(), first_words: WordFilter::default() }
     }
 }
 
@@ -72,6 +120,10 @@ impl Lexicon {
                     let child = self.nodes.len() as u32;
                     self.nodes.push(Node::default());
                     self.nodes[node as usize].children.insert(t.as_str().into(), child);
+                    if node == 0 {
+                        let root = &self.nodes[0].children;
+                        self.first_words.insert(t, root.len(), root.keys().map(|k| k.as_ref()));
+                    }
                     child
                 }
             };
@@ -90,7 +142,7 @@ impl Lexicon {
 
     /// Whether a normalised single token is (the start of) a known spelling.
     pub fn has_head(&self, token: &str) -> bool {
-        self.nodes[0].children.contains_key(token)
+        self.first_words.may_contain(token) && self.nodes[0].children.contains_key(token)
     }
 
     /// Other spellings with the same words as a hit (الشرق الأوسط: a region and a newspaper).
@@ -105,6 +157,9 @@ impl Lexicon {
         }
         let mut best: Option<Hit<'a>> = None;
         for (prefix_chars, head) in clitic_splits(&tokens[i].norm) {
+            if !self.first_words.may_contain(&head) {
+                continue;
+            }
             let Some(&first) = self.nodes[0].children.get(head.as_ref()) else {
                 continue;
             };
@@ -177,6 +232,19 @@ mod tests {
     use super::*;
     use crate::analysis::normalize::NormText;
     use crate::analysis::tokens::tokenize;
+
+    #[test]
+    fn the_first_word_filter_never_forgets_a_word_as_it_grows() {
+        let mut lex = Lexicon::default();
+        let words: Vec<String> = (0..5000).map(|i| format!("اسم{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            lex.add(w, NameRef::Kb(i as u32), EntityType::Per);
+        }
+        assert!(words.iter().all(|w| lex.has_head(w)));
+        let strangers = (0..5000).filter(|i| lex.first_words.may_contain(&format!("غريب{i}"))).count();
+        assert!(strangers < 5000 / 8, "{strangers} of 5000 words not in the set pass the filter");
+        assert!(!lex.has_head("غريب1"));
+    }
 
     fn lexicon() -> Lexicon {
         let mut lex = Lexicon::default();

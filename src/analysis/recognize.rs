@@ -576,8 +576,10 @@ fn repeated_unknown_pairs(tokens: &[Token], covered: &[bool]) -> Vec<(usize, usi
             !covered
                 && t.norm.chars().count() >= 3
                 && !["ه", "ات", "ون", "ين", "يه", "ها", "هم"].iter().any(|s| t.norm.ends_with(s))
-                && name_like(t, true)
+                && !(t.norm.starts_with("ال") || t.norm.starts_with("لل"))
+                // Most tokens are frequent words: one lookup rules them out before name_like's four.
                 && !is_frequent(&t.norm)
+                && name_like(t, true)
         })
         .collect();
     let mut counts: rustc_hash::FxHashMap<(&str, &str), Vec<usize>> = Default::default();

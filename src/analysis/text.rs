@@ -37,13 +37,18 @@ impl LineIndex {
         let mut checkpoints = vec![(0, 0, 0)];
         let bytes = text.as_bytes();
         let (mut chars, mut units) = (0u32, 0u32);
-        for (i, c) in text.char_indices() {
+        // Byte by byte (UTF-8 is valid): a character starts at each byte that is not a
+        // continuation byte, and takes two UTF-16 units when it starts with a four-byte lead.
+        for (i, &b) in bytes.iter().enumerate() {
+            if b & 0xC0 == 0x80 {
+                continue;
+            }
             if i as u32 >= checkpoints.last().map_or(0, |c| c.0) + CHECKPOINT_BYTES {
                 checkpoints.push((i as u32, chars, units));
             }
             chars += 1;
-            units += c.len_utf16() as u32;
-            let ends_line = c == '\n' || (c == '\r' && bytes.get(i + 1) != Some(&b'\n'));
+            units += if b >= 0xF0 { 2 } else { 1 };
+            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
             if ends_line {
                 line_starts.push((i + 1) as u32);
             }

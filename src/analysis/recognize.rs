@@ -568,7 +568,7 @@ fn join_person_names(tokens: &[Token], spans: &mut Vec<Span>, covered: &mut [boo
 /// frequent) and occur together at least twice in one article are a person's name there
 /// (أنجلينا جولي، فيكتور بوزنيخير): foreign names are written this way and repeated.
 fn repeated_unknown_pairs(tokens: &[Token], covered: &[bool]) -> Vec<(usize, usize)> {
-    // Each token judged once, the cheap tests first.
+    // Each token judged once, the cheap tests first (most tokens are frequent words: one lookup).
     let candidate: Vec<bool> = tokens
         .iter()
         .zip(covered)
@@ -576,8 +576,6 @@ fn repeated_unknown_pairs(tokens: &[Token], covered: &[bool]) -> Vec<(usize, usi
             !covered
                 && t.norm.chars().count() >= 3
                 && !["ه", "ات", "ون", "ين", "يه", "ها", "هم"].iter().any(|s| t.norm.ends_with(s))
-                && !(t.norm.starts_with("ال") || t.norm.starts_with("لل"))
-                // Most tokens are frequent words: one lookup rules them out before name_like's four.
                 && !is_frequent(&t.norm)
                 && name_like(t, true)
         })

@@ -10,7 +10,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::corpus::{prepare, KbData};
+use super::knowledge::KbData;
+use super::tokens::prepare;
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
 use super::resolve::discovered_id;
 use super::standoff::conf::AnnotationConf;

@@ -13,18 +13,18 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::annotations::ArticleAnnotations;
-use super::kb::{Kb, KbEntity};
+use super::kb::KbEntity;
 use super::lexicon::Lexicon;
-use super::link::KbFuzzy;
-use super::model::{Attribution, Claim, EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
+use super::model::{Attribution, Claim, EntityType, FormKey, Mention, NameRef, Origin};
 use super::recognize::{discoveries, tag, TagSpan};
 use super::resolve::Resolver;
 use super::standoff::conf::AnnotationConf;
 use super::tagger::features::Emissions;
-use super::tagger::Tagger;
 use super::text::LineIndex;
-use super::tokens::{tokenize, Token};
+use super::tokens::Token;
+pub use super::knowledge::KbData;
+pub use super::tokens::prepare;
 
 mod annotated;
 mod heads;
@@ -35,56 +35,8 @@ use heads::{hash, HeadCache};
 pub type FileId = u32;
 /// A byte range in one file: (file, start, end).
 pub type FileSpan = (FileId, u32, u32);
-use super::features::EntitySummary;
+use super::model::EntitySummary;
 pub use super::resolve::{EntityEntry, EntityIdx};
-
-/// The knowledge base with its lookup structures, shared by every analysis.
-#[derive(Debug, Default)]
-pub struct KbData {
-    pub kb: Kb,
-    pub lexicon: Lexicon,
-    pub fuzzy: KbFuzzy,
-    /// Wikidata id (`Q7747`) → entity, for annotations normalised to Wikidata.
-    pub by_wikidata: HashMap<String, u32>,
-    /// The sequence tagger at the centre of recognition (none: the rules alone).
-    pub tagger: Option<Arc<Tagger>>,
-}
-
-impl KbData {
-    pub fn new(kb: Kb) -> KbData {
-        let mut lexicon = Lexicon::default();
-        // A corpus's own entries come first, so that a spelling they share with a built-in entry is theirs.
-        let mut order: Vec<(usize, &KbEntity)> = kb.entities.iter().enumerate().collect();
-        order.sort_by_key(|(i, e)| (e.source != "corpus", *i));
-        for (idx, e) in order {
-            for s in e.spellings() {
-                lexicon.add(s, NameRef::Kb(idx as u32), e.ty.clone());
-            }
-        }
-        // Latin spellings are matched as written (the KB itself holds Arabic only).
-        for line in include_str!("words/latin_aliases.tsv").lines().filter(|l| !l.starts_with('#')) {
-            if let Some((id, spelling)) = line.split_once('\t') {
-                if let Some(idx) = kb.index_of(id) {
-                    lexicon.add(spelling, NameRef::Kb(idx), kb.get(idx).ty.clone());
-                }
-            }
-        }
-        let fuzzy = KbFuzzy::new(&kb);
-        let mut by_wikidata = HashMap::new();
-        for (idx, e) in kb.entities.iter().enumerate().rev() {
-            if !e.wikidata.is_empty() {
-                by_wikidata.insert(e.wikidata.clone(), idx as u32);
-            }
-        }
-        KbData { kb, lexicon, fuzzy, by_wikidata, tagger: None }
-    }
-
-    /// The same, recognising with this tagger.
-    pub fn with_tagger(mut self, tagger: Option<Arc<Tagger>>) -> KbData {
-        self.tagger = tagger;
-        self
-    }
-}
 
 /// One article in the index.
 #[derive(Clone, Debug)]
@@ -633,10 +585,4 @@ impl Drop for LentCache<'_> {
     }
 }
 
-/// Normalised copy and tokens of a text.
-pub fn prepare(text: &str) -> (NormText, Vec<Token>) {
-    let norm = NormText::new(text);
-    let tokens = tokenize(&norm);
-    (norm, tokens)
-}
 

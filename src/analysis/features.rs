@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::corpus::{Corpus, EntityEntry, EntityIdx, FileId};
+pub use super::model::EntitySummary;
 use super::model::{EntityType, Mention, Origin};
 use super::normalize::normalize_str;
 
@@ -18,23 +19,6 @@ pub struct FileRange {
     pub end: u32,
 }
 
-/// What hover shows about an entity.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EntitySummary {
-    pub id: String,
-    pub ty: EntityType,
-    /// Canonical Arabic name.
-    pub name: String,
-    pub english: String,
-    pub wikidata: String,
-    pub description: String,
-    /// Spellings as they appear in the text, with counts, most frequent first.
-    pub spellings: Vec<(String, usize)>,
-    pub mentions: usize,
-    pub articles: usize,
-    /// Sentences attributed to the entity (it is their source).
-    pub quoted: usize,
-}
 
 /// The mention under the cursor (a cursor just after a name still counts).
 pub fn mention_at(corpus: &Corpus, file: FileId, offset: u32) -> Option<&Mention> {

@@ -13,7 +13,6 @@ use rustc_hash::FxHashMap;
 use super::kb::Kb;
 use super::lexicon::name_tokens;
 use super::model::{EntityType, FormKey};
-use super::resolve::canonical_order;
 
 /// The consonant skeleton of a normalised name (spaces ignored).
 pub fn skeleton(form: &str) -> String {
@@ -302,6 +301,12 @@ pub fn cluster_forms(forms: &BTreeSet<FormKey>, linked: impl Fn(&FormKey) -> Vec
     }
     clusters.sort_by(|a, b| canonical_order(&a[0], &b[0]));
     clusters
+}
+
+/// The canonical form of a cluster comes first: the most words, then the longest, then alphabetical.
+pub fn canonical_order(a: &FormKey, b: &FormKey) -> std::cmp::Ordering {
+    let words = |k: &FormKey| k.form.split(' ').count();
+    words(b).cmp(&words(a)).then(b.form.len().cmp(&a.form.len())).then(a.cmp(b))
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod features;
 #[cfg(test)]
 pub mod fixture;
 pub mod kb;
+pub mod knowledge;
 pub mod lexicon;
 pub mod link;
 pub mod model;

@@ -178,3 +178,21 @@ impl Claim {
         }
     }
 }
+
+/// What hover shows about an entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntitySummary {
+    pub id: String,
+    pub ty: EntityType,
+    /// Canonical Arabic name.
+    pub name: String,
+    pub english: String,
+    pub wikidata: String,
+    pub description: String,
+    /// Spellings as they appear in the text, with counts, most frequent first.
+    pub spellings: Vec<(String, usize)>,
+    pub mentions: usize,
+    pub articles: usize,
+    /// Sentences attributed to the entity (it is their source).
+    pub quoted: usize,
+}

@@ -12,9 +12,10 @@
 
 use rustc_hash::FxHashMap;
 
-use super::corpus::KbData;
+use super::knowledge::KbData;
 use std::collections::BTreeSet;
 
+pub use super::link::canonical_order;
 use super::link::{cluster_forms, same_name, SkeletonIndex};
 use super::model::{EntityType, FormKey, NameRef};
 
@@ -212,11 +213,6 @@ impl Resolver {
     }
 }
 
-/// The canonical form of a cluster comes first: the most words, then the longest, then alphabetical.
-pub fn canonical_order(a: &FormKey, b: &FormKey) -> std::cmp::Ordering {
-    let words = |k: &FormKey| k.form.split(' ').count();
-    words(b).cmp(&words(a)).then(b.form.len().cmp(&a.form.len())).then(a.cmp(b))
-}
 
 /// The corpus-wide id of a discovered entity: its type and a one-to-one ASCII rendering of its
 /// canonical form (كيربي → `per-kyrby`).

@@ -76,6 +76,13 @@ pub fn tokenize(norm: &NormText) -> Vec<Token> {
     tokens
 }
 
+/// Normalised copy and tokens of a text.
+pub fn prepare(text: &str) -> (NormText, Vec<Token>) {
+    let norm = NormText::new(text);
+    let tokens = tokenize(&norm);
+    (norm, tokens)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,8 +13,8 @@ use tokio::sync::mpsc;
 use tower_lsp_server::lsp_types::Uri;
 use tower_lsp_server::Client;
 
-use crate::lsp::server::lock;
-use crate::lsp::state::State;
+use crate::lsp::diagnostics;
+use crate::lsp::state::{lock, State};
 
 /// How long the server waits for the next keystroke before analysing.
 const QUIET: Duration = Duration::from_millis(15);
@@ -68,7 +68,7 @@ async fn run(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedRe
                 if s.docs.get(&uri).is_none_or(|d| d.version != version) {
                     return None;
                 }
-                s.diagnostics_to_publish(&uri).map(|d| (uri, d))
+                diagnostics::to_publish(&mut s, &uri).map(|d| (uri, d))
             })
             .await;
             if let Ok(Some((uri, (diags, v)))) = analysed {

@@ -5,7 +5,7 @@
 //! `.ann` of a million broken lines must not become a million-item notification).
 
 use tower_lsp_server::lsp_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position, Range,
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position, Range, Uri,
 };
 
 use crate::analysis::config::{ConfigProblem, Severity};
@@ -15,7 +15,45 @@ use crate::analysis::model::ClaimKind;
 use crate::analysis::text::LineIndex;
 use crate::lsp::convert;
 use crate::lsp::locations;
-use crate::lsp::state::{uri_from_path, State};
+use crate::lsp::state::{uri_from_path, DocKind, State};
+
+/// The diagnostics of an open document at its current version.
+pub fn of_document(s: &mut State, uri: &Uri) -> Option<(Vec<Diagnostic>, i32)> {
+    let doc = s.docs.get(uri)?;
+    let version = doc.version;
+    match doc.kind {
+        DocKind::Config => {
+            let text = doc.rope.to_string();
+            let problems = s.project.check_config_text(std::path::Path::new(&doc.name), &text);
+            Some((config(s, &text, &problems), version))
+        }
+        DocKind::Other => None,
+        DocKind::Article => {
+            let file = s.refresh(uri)?;
+            Some((article(s, file), version))
+        }
+    }
+}
+
+/// The diagnostics of an open document at its current version, unless they are the ones last
+/// published for it (then there is nothing to send).
+pub fn to_publish(s: &mut State, uri: &Uri) -> Option<(Vec<Diagnostic>, i32)> {
+    let (diags, version) = of_document(s, uri)?;
+    s.changed(uri, &diags).then_some((diags, version))
+}
+
+/// The diagnostics of each folder's `isnad.toml` as it is on disk, when it is not open.
+pub fn of_configs_on_disk(s: &State) -> Vec<(Uri, Vec<Diagnostic>)> {
+    let mut out = Vec::new();
+    for folder in &s.project.folders {
+        let Some(text) = &folder.config_text else { continue };
+        let Some(uri) = uri_from_path(&folder.config_path.to_string_lossy()) else { continue };
+        if !s.docs.contains_key(&uri) {
+            out.push((uri, config(s, text, &folder.config_problems)));
+        }
+    }
+    out
+}
 
 /// The most diagnostics one document gets, the "and N more" one included.
 pub const MAX_PER_DOCUMENT: usize = 500;

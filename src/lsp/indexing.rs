@@ -16,8 +16,8 @@ use tower_lsp_server::{Client, UriExt};
 
 use crate::analysis::corpus::{Article, Corpus};
 use crate::files::{really_inside_roots, ReadError};
-use crate::lsp::server::lock;
-use crate::lsp::state::{name_of, State};
+use crate::lsp::diagnostics;
+use crate::lsp::state::{lock, name_of, State};
 use crate::project::{read_ann_beside, read_side_file, AnnSource, Project, ANNOTATION_CONF};
 use crate::workspace::read_article;
 
@@ -134,14 +134,14 @@ pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
 pub async fn publish_all(client: &Client, state: &Mutex<State>) {
     let open: Vec<Uri> = lock(state).docs.keys().cloned().collect();
     for uri in open {
-        let diags = lock(state).diagnostics_to_publish(&uri);
+        let diags = diagnostics::to_publish(&mut lock(state), &uri);
         if let Some((diags, version)) = diags {
             client.publish_diagnostics(uri, diags, Some(version)).await;
         }
     }
     let configs: Vec<_> = {
         let mut s = lock(state);
-        let all = s.config_diagnostics();
+        let all = diagnostics::of_configs_on_disk(&s);
         all.into_iter().filter(|(uri, diags)| s.changed(uri, diags)).collect()
     };
     for (uri, diags) in configs {

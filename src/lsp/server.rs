@@ -6,7 +6,7 @@
 //! reading: a cancelled request that has not yet taken the state does no work, and `shutdown` is
 //! never queued behind analysis. Diagnostics after an edit go through the debouncer in `debounce.rs`.
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::lsp_types::*;
@@ -20,7 +20,8 @@ use crate::lsp::debounce::Debouncer;
 use crate::lsp::hovers;
 use crate::lsp::indexing;
 use crate::lsp::locations;
-use crate::lsp::state::{OpenFiles, State};
+use crate::lsp::diagnostics;
+use crate::lsp::state::{lock, OpenFiles, State};
 use crate::lsp::workspace_edit;
 
 pub struct Backend {
@@ -29,10 +30,6 @@ pub struct Backend {
     pub debouncer: Debouncer,
 }
 
-/// Locks the state; a panic in an earlier holder does not make the state unusable.
-pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
 
 /// Runs a state change from a notification; a panic inside the core is logged instead of taking
 /// the server down (notifications have no answer to carry an error).
@@ -118,7 +115,7 @@ impl Backend {
 
     async fn publish(&self, uri: Uri) {
         let diags =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lock(&self.state).diagnostics_to_publish(&uri)))
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| diagnostics::to_publish(&mut lock(&self.state), &uri)))
                 .ok()
                 .flatten();
         if let Some((diags, version)) = diags {

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use ropey::Rope;
 use tower_lsp_server::lsp_types::{Diagnostic, TextDocumentContentChangeEvent, Uri};
@@ -17,7 +17,6 @@ use crate::analysis::corpus::{Corpus, FileId, KbData};
 use crate::analysis::model::Lang;
 use crate::analysis::text::ColumnUnit;
 use crate::files::really_inside_roots;
-use crate::lsp::diagnostics;
 use crate::project::{articles_of_ann, AnnSource, Project};
 
 /// What an open document is to the server.
@@ -258,31 +257,6 @@ impl State {
         Some(file)
     }
 
-    /// The diagnostics of an open document at its current version.
-    pub fn diagnostics(&mut self, uri: &Uri) -> Option<(Vec<Diagnostic>, i32)> {
-        let doc = self.docs.get(uri)?;
-        let version = doc.version;
-        match doc.kind {
-            DocKind::Config => {
-                let text = doc.rope.to_string();
-                let problems = self.project.check_config_text(std::path::Path::new(&doc.name), &text);
-                Some((diagnostics::config(self, &text, &problems), version))
-            }
-            DocKind::Other => None,
-            DocKind::Article => {
-                let file = self.refresh(uri)?;
-                Some((diagnostics::article(self, file), version))
-            }
-        }
-    }
-
-    /// The diagnostics of an open document at its current version, unless they are the ones last
-    /// published for it (then there is nothing to send).
-    pub fn diagnostics_to_publish(&mut self, uri: &Uri) -> Option<(Vec<Diagnostic>, i32)> {
-        let (diags, version) = self.diagnostics(uri)?;
-        self.changed(uri, &diags).then_some((diags, version))
-    }
-
     /// Records `diags` as published for `uri`; false when they are the ones published last.
     pub fn changed(&mut self, uri: &Uri, diags: &[Diagnostic]) -> bool {
         use std::hash::{Hash, Hasher};
@@ -295,19 +269,6 @@ impl State {
     /// A document was closed: its diagnostics are cleared, and the next ones sent whatever they are.
     pub fn forget_published(&mut self, uri: &Uri) {
         self.published.remove(uri);
-    }
-
-    /// The diagnostics of each folder's `isnad.toml` as it is on disk, when it is not open.
-    pub fn config_diagnostics(&self) -> Vec<(Uri, Vec<Diagnostic>)> {
-        let mut out = Vec::new();
-        for folder in &self.project.folders {
-            let Some(text) = &folder.config_text else { continue };
-            let Some(uri) = uri_from_path(&folder.config_path.to_string_lossy()) else { continue };
-            if !self.docs.contains_key(&uri) {
-                out.push((uri, diagnostics::config(self, text, &folder.config_problems)));
-            }
-        }
-        out
     }
 
     /// The settings of the folder of a file, with the editor's check severities over them.
@@ -402,4 +363,9 @@ fn rope_char(rope: &Rope, line: u32, col: u32, unit: ColumnUnit) -> usize {
         units += w;
     }
     start + len
+}
+
+/// Locks the state; a panic in an earlier holder does not make the state unusable.
+pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }

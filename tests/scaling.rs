@@ -65,13 +65,13 @@ fn scale() -> usize {
     std::env::var("ISNAD_SCALING_N").ok().and_then(|v| v.parse().ok()).unwrap_or(1)
 }
 
-/// (best time, peak bytes above the baseline) of `work` on an input of size `n`, prepared outside
+/// (best time of five, peak bytes above the baseline) of `work` on an input of size `n`, prepared outside
 /// the measurement.
 fn measure<I>(n: usize, prepare: &dyn Fn(usize) -> I, work: &dyn Fn(&I)) -> (Duration, usize) {
     let input = prepare(n);
     let mut best = Duration::MAX;
     let mut peak = 0;
-    for _ in 0..3 {
+    for _ in 0..5 {
         let base = NOW.load(Ordering::Relaxed);
         PEAK.store(base, Ordering::Relaxed);
         let started = Instant::now();

@@ -30,6 +30,8 @@ mod annotated;
 mod heads;
 mod spread;
 
+use spread::SpreadChanges;
+
 use heads::{hash, HeadCache};
 
 pub type FileId = u32;
@@ -92,6 +94,11 @@ pub struct Corpus {
     corpus_lexicon: Lexicon,
     /// Word (or proclitic-split remainder, frequent words left out) → files containing it, sorted.
     head_files: rustc_hash::FxHashMap<u64, Vec<FileId>>,
+    /// Word → the discovered forms that contain it (in no order), to find the forms whose spread a
+    /// change of the word's files may change.
+    discovered_by_word: rustc_hash::FxHashMap<u64, Vec<FormKey>>,
+    /// What changed since the spread names were last worked out.
+    spread_changes: SpreadChanges,
     /// What a mention names → (file, mention index).
     postings: HashMap<NameRef, Vec<(FileId, u32)>>,
     resolver: Resolver,
@@ -147,7 +154,11 @@ impl Corpus {
         for (entry, heads) in first {
             let id = entries.len() as FileId;
             for f in &entry.discovered {
-                *corpus.discovered.entry(f.clone()).or_default() += 1;
+                let n = corpus.discovered.entry(f.clone()).or_default();
+                *n += 1;
+                if *n == 1 {
+                    corpus.index_discovered_words(f);
+                }
             }
             for f in annotated_keys(&entry.annotated) {
                 *corpus.annotated_keys.entry(f).or_default() += 1;
@@ -264,6 +275,7 @@ impl Corpus {
         for h in HeadCache::default().heads_of(&tokens) {
             let list = self.head_files.entry(h).or_default();
             if let Err(at) = list.binary_search(&id) {
+                self.spread_changes.heads.entry(h).or_insert(list.len());
                 list.insert(at, id);
             }
         }
@@ -421,6 +433,10 @@ impl Corpus {
         for (k, n) in &self.discovered {
             let _ = writeln!(out, "{} {} {}", k.ty, k.form, n);
         }
+        let _ = writeln!(out, "== spread");
+        for (k, target) in &self.propagated {
+            let _ = writeln!(out, "{} {} {target:?}", k.ty, k.form);
+        }
         out
     }
 
@@ -432,6 +448,7 @@ impl Corpus {
             if let Some(list) = self.head_files.get_mut(&h) {
                 // Sorted by file id: found by binary search, not by a scan of every file with the word.
                 if let Ok(at) = list.binary_search(&id) {
+                    self.spread_changes.heads.entry(h).or_insert(list.len());
                     list.remove(at);
                 }
                 if list.is_empty() {
@@ -448,11 +465,18 @@ impl Corpus {
                 *n -= 1;
                 if *n == 0 {
                     self.discovered.remove(f);
+                    self.unindex_discovered_words(f);
                 }
+                self.spread_changes.forms.insert(f.clone());
             }
         }
         for f in new {
-            *self.discovered.entry(f.clone()).or_default() += 1;
+            let n = self.discovered.entry(f.clone()).or_default();
+            *n += 1;
+            if *n == 1 {
+                self.index_discovered_words(f);
+            }
+            self.spread_changes.forms.insert(f.clone());
         }
     }
 

@@ -89,10 +89,12 @@ impl Corpus {
                 if *n == 0 {
                     self.annotated_keys.remove(&f);
                 }
+                self.spread_changes.annotated.insert(f);
             }
         }
         for f in annotated_keys(new) {
-            *self.annotated_keys.entry(f).or_default() += 1;
+            *self.annotated_keys.entry(f.clone()).or_default() += 1;
+            self.spread_changes.annotated.insert(f);
         }
     }
 

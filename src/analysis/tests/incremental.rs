@@ -57,7 +57,7 @@ proptest! {
         // As in the language server: spreading to other articles waits, then settles in steps.
         corpus.defer_spread = deferred;
         let mut files: Vec<Option<String>> = vec![None; NAMES.len()];
-        for op in &ops {
+        for (step, op) in ops.iter().enumerate() {
             match op {
                 Op::Set(f, pieces) => {
                     let t = text(pieces);
@@ -69,7 +69,8 @@ proptest! {
                     files[*f] = None;
                 }
             }
-            if deferred && ops.len() % 2 == 0 {
+            // Some steps settle a little in between, others leave the queue as it is.
+            if deferred && step % 2 == 0 {
                 corpus.settle(1);
             }
         }
@@ -79,5 +80,38 @@ proptest! {
             files.iter().enumerate().filter_map(|(i, t)| Some((NAMES[i].to_string(), Arc::from(t.as_deref()?)))).collect(),
         );
         prop_assert_eq!(corpus.dump(), rebuilt.dump());
+    }
+}
+
+/// A name stops spreading when its words turn up in many more articles than it is discovered in,
+/// and spreads again when they go: the incremental index follows the words' counts too.
+#[test]
+fn a_name_whose_words_become_common_stops_spreading_as_in_a_rebuild() {
+    for kb in [KB.clone(), KB_TAGGED.clone()] {
+        let mut corpus = Corpus::new(kb.clone());
+        let mut files: Vec<(String, String)> = vec![
+            ("a.txt".into(), "وقال زاخاروفيتش بيلانوف إن الوضع خطير.\n".into()),
+            ("b.txt".into(), "وصل زاخاروفيتش بيلانوف إلى المدينة.\n".into()),
+        ];
+        let check = |corpus: &Corpus, files: &[(String, String)], when: &str| {
+            let rebuilt = Corpus::build(kb.clone(), files.iter().map(|(n, t)| (n.clone(), Arc::from(t.as_str()))).collect());
+            assert_eq!(corpus.dump(), rebuilt.dump(), "{when}");
+        };
+        for (name, text) in &files {
+            corpus.set_file(name, Arc::from(text.as_str()));
+        }
+        check(&corpus, &files, "the name spread");
+        assert!(corpus.dump().contains("== spread\nPER زاخاروفيتش بيلانوف"), "{}", corpus.dump());
+        for i in 0..45 {
+            let (name, text) = (format!("w{i:02}.txt"), "زار زاخاروفيتش المدينة. ثم اعتذر بيلانوف للجميع.\n".to_string());
+            corpus.set_file(&name, Arc::from(text.as_str()));
+            files.push((name, text));
+        }
+        check(&corpus, &files, "its words in 47 articles");
+        assert!(!corpus.dump().contains("PER زاخاروفيتش بيلانوف Form"), "{}", corpus.dump());
+        for (name, _) in files.split_off(2) {
+            corpus.remove_file(&name);
+        }
+        check(&corpus, &files, "its words back in two articles");
     }
 }

@@ -272,6 +272,36 @@ fn editor_settings_override_the_severities_of_checks() {
 }
 
 #[test]
+fn a_read_right_after_typing_in_an_ann_sees_it_and_the_article_still_gets_its_diagnostics() {
+    let dir = annotated_corpus("ann-read-first");
+    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let c = read(&dir, "c.txt");
+    let c_uri = file_uri(&dir.file("c.txt"));
+    s.open(&c_uri, &c, 1);
+    assert!(s.diagnostics(&c_uri).to_string().contains("unannotated-name"));
+    let ann = read(&dir, "c.ann");
+    let ann_uri = file_uri(&dir.file("c.ann"));
+    s.open(&ann_uri, &ann, 1);
+    let start = c[..c.find("بيونغ يانغ").unwrap()].chars().count();
+    let line = format!("\nT3\tGPE {start} {}\tبيونغ يانغ", start + "بيونغ يانغ".chars().count());
+    let end = utf16_position(&ann, ann.len());
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": ann_uri, "version": 2}, "contentChanges": [
+            {"range": {"start": end, "end": end}, "text": line}
+        ]}),
+    );
+    // Asked at once (before the debounce): the edit is applied for the answer...
+    let hover = hover_text(&s.hover(&c_uri, pos_in(&c, "بيونغ", 0)));
+    assert!(hover.contains("as `T3` (GPE)"), "{hover}");
+    // ...and the article's diagnostics are still published after the burst.
+    s.notification("textDocument/publishDiagnostics", |p| {
+        p["uri"] == c_uri.as_str() && !p.to_string().contains("unannotated-name")
+    });
+    s.finish();
+}
+
+#[test]
 fn an_ann_edited_in_the_editor_applies_as_typed_and_closing_it_restores_the_disk() {
     let dir = annotated_corpus("ann-editor");
     let mut s = Server::start_indexed(&["lsp"], &dir.path);

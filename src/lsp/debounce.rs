@@ -60,6 +60,17 @@ async fn run(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedRe
         while let Ok(Some((uri, version))) = tokio::time::timeout(QUIET, rx.recv()).await {
             pending.insert(uri.as_str().to_string(), (uri, version));
         }
+        // Edited `.ann` documents reach their articles now, once per burst.
+        let worker = state.clone();
+        let affected = tokio::task::spawn_blocking(move || {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lock(&worker).articles_of_edited_anns()))
+                .unwrap_or_default()
+        })
+        .await
+        .unwrap_or_default();
+        for (uri, version) in affected {
+            pending.insert(uri.as_str().to_string(), (uri, version));
+        }
         for (uri, version) in pending.into_values() {
             let state = state.clone();
             let analysed = tokio::task::spawn_blocking(move || {

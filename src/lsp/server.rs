@@ -205,23 +205,26 @@ impl LanguageServer for Backend {
         let doc = params.text_document;
         // The files beside it are read first, without the state.
         let read_roots = lock(&self.state).project.read_roots().to_vec();
-        let files = OpenFiles::read(&read_roots, &doc.uri);
-        guard("didOpen", || lock(&self.state).open(doc.uri.clone(), &doc.text, doc.version, &files));
+        // Applied before the handler first yields (in order), on a thread the runtime may block.
+        tokio::task::block_in_place(|| {
+            let files = OpenFiles::read(&read_roots, &doc.uri);
+            guard("didOpen", || lock(&self.state).open(doc.uri.clone(), &doc.text, doc.version, &files));
+        });
         self.publish(doc.uri).await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         let version = params.text_document.version;
-        let (applied, articles) = {
+        let applied = {
             let mut state = lock(&self.state);
             let applied = state.change(&uri, version, params.content_changes);
-            (applied, if applied { state.ann_edited(&uri) } else { Vec::new() })
+            if applied {
+                // An edited `.ann` changes its articles: applied after the burst (debounce.rs).
+                state.ann_changed(&uri);
+            }
+            applied
         };
-        // An edited `.ann` changes its article's diagnostics.
-        for (article, article_version) in articles {
-            self.debouncer.schedule(article, article_version);
-        }
         if applied {
             self.debouncer.schedule(uri, version);
         } else {
@@ -231,7 +234,7 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        guard("didClose", || indexing::close(&self.state, &uri));
+        tokio::task::block_in_place(|| guard("didClose", || indexing::close(&self.state, &uri)));
         lock(&self.state).forget_published(&uri);
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }

@@ -97,6 +97,12 @@ pub struct State {
     pub lazy_action_edits: bool,
     /// A digest of the diagnostics last published for each document: the same ones are not sent again.
     published: HashMap<Uri, u64>,
+    /// Open `.ann` documents edited since their annotations were last applied to their articles:
+    /// applied by the debouncer after a burst of keystrokes, or by the first read before that.
+    stale_anns: std::collections::BTreeSet<String>,
+    /// Open articles whose annotations changed that way, with their versions, until the debouncer
+    /// publishes their diagnostics (a read may have applied the change first).
+    ann_affected: Vec<(Uri, i32)>,
 }
 
 impl State {
@@ -107,6 +113,8 @@ impl State {
             editor_checks: Default::default(),
             lazy_action_edits: false,
             published: HashMap::new(),
+            stale_anns: Default::default(),
+            ann_affected: Vec::new(),
             docs: HashMap::new(),
             roots: Vec::new(),
             unit: ColumnUnit::Utf16,
@@ -150,6 +158,31 @@ impl State {
 
     /// An `.ann` open in the editor: its article takes the annotations as they are typed. Returns
     /// the open articles whose diagnostics change, with their versions.
+    /// An open `.ann` changed: its annotations reach its articles at the next read or debounced
+    /// analysis (`apply_stale_anns`), not at every keystroke.
+    pub fn ann_changed(&mut self, uri: &Uri) {
+        if self.docs.get(uri).is_some_and(|d| d.name.ends_with(".ann")) {
+            self.stale_anns.insert(uri.as_str().to_string());
+        }
+    }
+
+    /// Applies the edited `.ann` documents to their articles.
+    pub fn apply_stale_anns(&mut self) {
+        let stale: Vec<Uri> = self.docs.keys().filter(|u| self.stale_anns.contains(u.as_str())).cloned().collect();
+        self.stale_anns.clear();
+        for uri in stale {
+            let affected = self.ann_edited(&uri);
+            self.ann_affected.extend(affected);
+        }
+    }
+
+    /// Applies the edited `.ann` documents; returns the open articles whose diagnostics that
+    /// changed since the last call (with their versions).
+    pub fn articles_of_edited_anns(&mut self) -> Vec<(Uri, i32)> {
+        self.apply_stale_anns();
+        std::mem::take(&mut self.ann_affected)
+    }
+
     pub fn ann_edited(&mut self, uri: &Uri) -> Vec<(Uri, i32)> {
         let Some(doc) = self.docs.get(uri).filter(|d| d.name.ends_with(".ann")) else { return Vec::new() };
         let (path, text) = (std::path::PathBuf::from(&doc.name), doc.rope.to_string());
@@ -228,6 +261,9 @@ impl State {
 
     /// Gives the index the current text of an open document if it has changed. Returns its file id.
     pub fn refresh(&mut self, uri: &Uri) -> Option<FileId> {
+        if !self.stale_anns.is_empty() {
+            self.apply_stale_anns();
+        }
         let doc = self.docs.get_mut(uri)?;
         if doc.kind != DocKind::Article {
             return None;
@@ -252,6 +288,9 @@ impl State {
 
     /// The file id of a document, refreshed if it is open, or indexed from disk.
     pub fn file_for(&mut self, uri: &Uri) -> Option<FileId> {
+        if !self.stale_anns.is_empty() {
+            self.apply_stale_anns();
+        }
         let file = if self.docs.contains_key(uri) { self.refresh(uri) } else { self.corpus.file_id(&name_of(uri)) }?;
         self.corpus.settle_file(file);
         Some(file)

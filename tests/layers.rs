@@ -179,7 +179,10 @@ fn the_checker_finds_a_cycle_through_submodules_and_ignores_tests() {
             ("a.rs".to_string(), "//! A.\nuse super::b::B;\n".to_string()),
             ("b.rs".to_string(), "//! B.\nmod inner;\n".to_string()),
             ("b/inner.rs".to_string(), format!("//! Inner.\nuse super::sibling;\n{extra}")),
-            ("c.rs".to_string(), "//! C.\n// use super::a;\n#[cfg(test)]\nmod tests { use super::super::a; }\n".to_string()),
+            (
+                "c.rs".to_string(),
+                "//! C.\n// use super::a;\n#[cfg(test)]\nmod tests { use super::super::a; }\n".to_string(),
+            ),
             ("mod.rs".to_string(), "//! The layer.\npub mod a;\npub mod b;\npub mod c;\n".to_string()),
         ]
     };

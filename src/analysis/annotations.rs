@@ -11,11 +11,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::knowledge::KbData;
-use super::tokens::prepare;
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
 use super::resolve::discovered_id;
 use super::standoff::conf::AnnotationConf;
 use super::standoff::{parse_ann, validate, AnnFile, Annotation, ProblemKind};
+use super::tokens::prepare;
 
 /// At most this many fragments in one annotation (a name has a few; a line of thousands would
 /// cost time and memory growing with their square).

@@ -14,17 +14,17 @@ use rayon::prelude::*;
 
 use super::annotations::ArticleAnnotations;
 use super::kb::KbEntity;
+pub use super::knowledge::KbData;
 use super::lexicon::Lexicon;
-use super::normalize::NormText;
 use super::model::{Attribution, Claim, EntityType, FormKey, Mention, NameRef, Origin};
+use super::normalize::NormText;
 use super::recognize::{discoveries, tag, TagSpan};
 use super::resolve::Resolver;
 use super::standoff::conf::AnnotationConf;
 use super::tagger::features::Emissions;
 use super::text::LineIndex;
-use super::tokens::Token;
-pub use super::knowledge::KbData;
 pub use super::tokens::prepare;
+use super::tokens::Token;
 
 mod annotated;
 mod heads;
@@ -608,5 +608,3 @@ impl Drop for LentCache<'_> {
         self.pool.0.lock().unwrap_or_else(|e| e.into_inner()).push(caches);
     }
 }
-
-

@@ -19,7 +19,6 @@ pub struct FileRange {
     pub end: u32,
 }
 
-
 /// The mention under the cursor (a cursor just after a name still counts).
 pub fn mention_at(corpus: &Corpus, file: FileId, offset: u32) -> Option<&Mention> {
     let mentions = &corpus.file(file)?.mentions;

@@ -213,7 +213,6 @@ impl Resolver {
     }
 }
 
-
 /// The corpus-wide id of a discovered entity: its type and a one-to-one ASCII rendering of its
 /// canonical form (كيربي → `per-kyrby`).
 pub fn discovered_id(canonical: &FormKey) -> String {

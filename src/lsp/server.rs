@@ -17,10 +17,10 @@ use crate::analysis::text::ColumnUnit;
 use crate::analysis::{edits, features};
 use crate::lsp::convert;
 use crate::lsp::debounce::Debouncer;
+use crate::lsp::diagnostics;
 use crate::lsp::hovers;
 use crate::lsp::indexing;
 use crate::lsp::locations;
-use crate::lsp::diagnostics;
 use crate::lsp::state::{lock, OpenFiles, State};
 use crate::lsp::workspace_edit;
 
@@ -29,7 +29,6 @@ pub struct Backend {
     pub state: Arc<Mutex<State>>,
     pub debouncer: Debouncer,
 }
-
 
 /// Runs a state change from a notification; a panic inside the core is logged instead of taking
 /// the server down (notifications have no answer to carry an error).
@@ -114,10 +113,11 @@ impl Backend {
     }
 
     async fn publish(&self, uri: Uri) {
-        let diags =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| diagnostics::to_publish(&mut lock(&self.state), &uri)))
-                .ok()
-                .flatten();
+        let diags = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            diagnostics::to_publish(&mut lock(&self.state), &uri)
+        }))
+        .ok()
+        .flatten();
         if let Some((diags, version)) = diags {
             self.client.publish_diagnostics(uri, diags, Some(version)).await;
         }

@@ -50,7 +50,8 @@ impl Corpus {
 
     /// Whether a (form, target) pair belongs in `propagated_forms`.
     fn belongs_to_propagated(&self, key: &(FormKey, NameRef)) -> bool {
-        self.annotated_keys.contains_key(key) || (matches!(&key.1, NameRef::Form(f) if *f == key.0) && self.is_spread(&key.0))
+        self.annotated_keys.contains_key(key)
+            || (matches!(&key.1, NameRef::Form(f) if *f == key.0) && self.is_spread(&key.0))
     }
 
     /// Files a discovered form under each of its words (it just became present).

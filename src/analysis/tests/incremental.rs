@@ -94,7 +94,8 @@ fn a_name_whose_words_become_common_stops_spreading_as_in_a_rebuild() {
             ("b.txt".into(), "وصل زاخاروفيتش بيلانوف إلى المدينة.\n".into()),
         ];
         let check = |corpus: &Corpus, files: &[(String, String)], when: &str| {
-            let rebuilt = Corpus::build(kb.clone(), files.iter().map(|(n, t)| (n.clone(), Arc::from(t.as_str()))).collect());
+            let rebuilt =
+                Corpus::build(kb.clone(), files.iter().map(|(n, t)| (n.clone(), Arc::from(t.as_str()))).collect());
             assert_eq!(corpus.dump(), rebuilt.dump(), "{when}");
         };
         for (name, text) in &files {
@@ -103,7 +104,8 @@ fn a_name_whose_words_become_common_stops_spreading_as_in_a_rebuild() {
         check(&corpus, &files, "the name spread");
         assert!(corpus.dump().contains("== spread\nPER زاخاروفيتش بيلانوف"), "{}", corpus.dump());
         for i in 0..45 {
-            let (name, text) = (format!("w{i:02}.txt"), "زار زاخاروفيتش المدينة. ثم اعتذر بيلانوف للجميع.\n".to_string());
+            let (name, text) =
+                (format!("w{i:02}.txt"), "زار زاخاروفيتش المدينة. ثم اعتذر بيلانوف للجميع.\n".to_string());
             corpus.set_file(&name, Arc::from(text.as_str()));
             files.push((name, text));
         }

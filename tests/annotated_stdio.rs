@@ -271,14 +271,17 @@ fn editor_settings_override_the_severities_of_checks() {
     s.finish();
 }
 
-#[test]
-fn a_read_right_after_typing_in_an_ann_sees_it_and_the_article_still_gets_its_diagnostics() {
-    let dir = annotated_corpus("ann-read-first");
+/// A server with the annotated corpus, `c.txt` open (it has an `unannotated-name` diagnostic) and
+/// `c.ann` open with a T line for «بيونغ يانغ» just typed at its end (not saved). Returns the
+/// server, the corpus, `c.txt`'s text and URI, and `c.ann`'s text on disk and URI.
+fn typed_a_t_line_in_the_open_ann(name: &str) -> (Server, TempDir, String, String, String, String) {
+    let dir = annotated_corpus(name);
     let mut s = Server::start_indexed(&["lsp"], &dir.path);
     let c = read(&dir, "c.txt");
     let c_uri = file_uri(&dir.file("c.txt"));
     s.open(&c_uri, &c, 1);
-    assert!(s.diagnostics(&c_uri).to_string().contains("unannotated-name"));
+    let diags = s.diagnostics(&c_uri);
+    assert!(diags.to_string().contains("unannotated-name"), "{diags:#}");
     let ann = read(&dir, "c.ann");
     let ann_uri = file_uri(&dir.file("c.ann"));
     s.open(&ann_uri, &ann, 1);
@@ -291,6 +294,12 @@ fn a_read_right_after_typing_in_an_ann_sees_it_and_the_article_still_gets_its_di
             {"range": {"start": end, "end": end}, "text": line}
         ]}),
     );
+    (s, dir, c, c_uri, ann, ann_uri)
+}
+
+#[test]
+fn a_read_right_after_typing_in_an_ann_sees_it_and_the_article_still_gets_its_diagnostics() {
+    let (mut s, _dir, c, c_uri, _, _) = typed_a_t_line_in_the_open_ann("ann-read-first");
     // Asked at once (before the debounce): the edit is applied for the answer...
     let hover = hover_text(&s.hover(&c_uri, pos_in(&c, "بيونغ", 0)));
     assert!(hover.contains("as `T3` (GPE)"), "{hover}");
@@ -303,26 +312,7 @@ fn a_read_right_after_typing_in_an_ann_sees_it_and_the_article_still_gets_its_di
 
 #[test]
 fn an_ann_edited_in_the_editor_applies_as_typed_and_closing_it_restores_the_disk() {
-    let dir = annotated_corpus("ann-editor");
-    let mut s = Server::start_indexed(&["lsp"], &dir.path);
-    let c = read(&dir, "c.txt");
-    let c_uri = file_uri(&dir.file("c.txt"));
-    s.open(&c_uri, &c, 1);
-    let diags = s.diagnostics(&c_uri);
-    assert!(diags.to_string().contains("unannotated-name"), "{diags:#}");
-    let ann = read(&dir, "c.ann");
-    let ann_uri = file_uri(&dir.file("c.ann"));
-    s.open(&ann_uri, &ann, 1);
-    // Type a T line for «بيونغ يانغ» at the end of the open .ann (not saved).
-    let start = c[..c.find("بيونغ يانغ").unwrap()].chars().count();
-    let line = format!("\nT3\tGPE {start} {}\tبيونغ يانغ", start + "بيونغ يانغ".chars().count());
-    let end = utf16_position(&ann, ann.len());
-    s.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": ann_uri, "version": 2}, "contentChanges": [
-            {"range": {"start": end, "end": end}, "text": line}
-        ]}),
-    );
+    let (mut s, dir, c, c_uri, ann, ann_uri) = typed_a_t_line_in_the_open_ann("ann-editor");
     s.notification("textDocument/publishDiagnostics", |p| {
         p["uri"] == c_uri.as_str() && !p.to_string().contains("unannotated-name")
     });

@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 use super::knowledge::KbData;
 use std::collections::BTreeSet;
 
-pub use super::link::canonical_order;
+use super::link::canonical_order;
 use super::link::{cluster_forms, same_name, SkeletonIndex};
 use super::model::{EntityType, FormKey, NameRef};
 

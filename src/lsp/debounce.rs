@@ -60,14 +60,19 @@ async fn run(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedRe
         while let Ok(Some((uri, version))) = tokio::time::timeout(QUIET, rx.recv()).await {
             pending.insert(uri.as_str().to_string(), (uri, version));
         }
-        // Edited `.ann` documents reach their articles now, once per burst.
+        // Edited `.ann` documents (each scheduled itself) reach their articles now, once per burst.
+        let ann_edited = pending.keys().any(|u| u.ends_with(".ann"));
         let worker = state.clone();
-        let affected = tokio::task::spawn_blocking(move || {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lock(&worker).articles_of_edited_anns()))
-                .unwrap_or_default()
-        })
-        .await
-        .unwrap_or_default();
+        let affected = if ann_edited {
+            tokio::task::spawn_blocking(move || {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lock(&worker).articles_of_edited_anns()))
+                    .unwrap_or_default()
+            })
+            .await
+            .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         for (uri, version) in affected {
             pending.insert(uri.as_str().to_string(), (uri, version));
         }

@@ -8,7 +8,6 @@
 //! reader arbitrary strings and mutated real lines: it never panics and `render(parse(x)) == x`.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use isnad::analysis::model::EntityType;
@@ -169,8 +168,6 @@ fn real_lines() -> &'static [String] {
     })
 }
 
-static ARBITRARY_CASES: AtomicUsize = AtomicUsize::new(0);
-static MUTATED_CASES: AtomicUsize = AtomicUsize::new(0);
 const CASES: u32 = 10_000;
 
 /// Pieces that matter to the grammar, inserted at random places.
@@ -234,7 +231,6 @@ proptest! {
 
     #[test]
     fn arbitrary_strings_never_panic_and_round_trip(x in "(?s).{0,200}", article in "(?s).{0,60}") {
-        ARBITRARY_CASES.fetch_add(1, Ordering::Relaxed);
         let ann = parse_ann(&x);
         prop_assert_eq!(render(&ann), x.clone());
         let _ = validate(&ann, &article);
@@ -249,7 +245,6 @@ proptest! {
         bom in any::<bool>(),
         article in "(?s).{0,300}",
     ) {
-        MUTATED_CASES.fetch_add(1, Ordering::Relaxed);
         let lines = real_lines();
         let mut x = String::from(if bom { "\u{feff}" } else { "" });
         for (index, edits, sep) in &picks {
@@ -261,15 +256,4 @@ proptest! {
         prop_assert_eq!(parse_ann(&render(&ann)), ann.clone());
         let _ = validate(&ann, &article);
     }
-}
-
-/// Runs after the property tests in the same binary when the tests run one at a time; with the
-/// default parallel runner it reports what has run so far. Either way it prints the counts.
-#[test]
-fn zz_report_case_counts() {
-    eprintln!(
-        "standoff proptest cases so far: arbitrary {}, mutated {} (configured {CASES} each)",
-        ARBITRARY_CASES.load(Ordering::Relaxed),
-        MUTATED_CASES.load(Ordering::Relaxed)
-    );
 }

@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::checks::Check;
 use super::knowledge::KbData;
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
 use super::resolve::discovered_id;
@@ -47,7 +48,7 @@ pub struct AnnotatedSpan {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AnnotationProblem {
     pub line: usize,
-    pub code: &'static str,
+    pub check: Check,
     pub message: String,
     pub range: Option<(u32, u32)>,
 }
@@ -66,15 +67,12 @@ pub struct ArticleAnnotations {
     pub unreadable: Option<String>,
 }
 
-/// The code of the problem of an `.ann` that could not be read.
-pub const UNREADABLE: &str = "unreadable-annotations";
-
 /// The annotations of an article whose `.ann` exists but could not be read: none, and one
 /// problem saying why.
 pub fn unreadable_annotations(ann_name: &str, reason: &str) -> ArticleAnnotations {
     let problem = AnnotationProblem {
         line: 1,
-        code: UNREADABLE,
+        check: Check::UnreadableAnnotations,
         message: format!(
             "the file could not be read ({reason}); its annotations are not used and isnad will not write to it"
         ),
@@ -103,13 +101,13 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
     let mut broken: HashSet<&str> = HashSet::new();
     let t_lines: HashMap<&str, &Annotation> = file.annotations().filter_map(|(_, a)| Some((a.id()?, a))).collect();
     for p in validate(&file, text) {
-        let code = match &p.kind {
+        let check = match &p.kind {
             ProblemKind::TextMismatch { .. } | ProblemKind::PastEnd { .. } | ProblemKind::StartAfterEnd { .. } => {
-                "stale-annotation"
+                Check::StaleAnnotation
             }
-            ProblemKind::Malformed { .. } => "malformed-annotation",
-            ProblemKind::OverlappingFragments { .. } => "overlapping-annotations",
-            ProblemKind::DuplicateId { .. } | ProblemKind::MissingId { .. } => "annotation-reference",
+            ProblemKind::Malformed { .. } => Check::MalformedAnnotation,
+            ProblemKind::OverlappingFragments { .. } => Check::OverlappingAnnotations,
+            ProblemKind::DuplicateId { .. } | ProblemKind::MissingId { .. } => Check::AnnotationReference,
         };
         let id = match &p.kind {
             ProblemKind::TextMismatch { id, .. }
@@ -133,7 +131,7 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
         }
         let message = p.to_string();
         let message = message.split_once(": ").map_or(message.as_str(), |(_, m)| m).to_string();
-        problems.push(AnnotationProblem { line: p.line, code, message, range });
+        problems.push(AnnotationProblem { line: p.line, check, message, range });
     }
     let mut references: HashMap<&str, Vec<String>> = HashMap::new();
     let mut triggers: HashSet<&str> = HashSet::new();
@@ -162,7 +160,7 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
         if fragments.len() > MAX_FRAGMENTS {
             problems.push(AnnotationProblem {
                 line: line.number,
-                code: "malformed-annotation",
+                check: Check::MalformedAnnotation,
                 message: format!(
                     "{id} has {} fragments; a name has a few, and isnad reads at most {MAX_FRAGMENTS}",
                     fragments.len()
@@ -202,7 +200,7 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
                 let k = &kept[k];
                 problems.push(AnnotationProblem {
                     line: s.line,
-                    code: "overlapping-annotations",
+                    check: Check::OverlappingAnnotations,
                     message: format!("{} ({}) overlaps {} ({}) on line {}", s.id, s.raw_type, k.id, k.raw_type, k.line),
                     range: s.fragments.first().copied(),
                 })

@@ -115,7 +115,7 @@ fn fresh_ann(corpus: &Corpus, file: FileId, mut t: usize, mut n: usize) -> Strin
         let _ = writeln!(
             out,
             "T{t}\t{} {} {}\t{}",
-            c.kind.brat_type(),
+            c.kind().brat_type(),
             cp(c.start),
             cp(c.end),
             one_line(&text[c.start as usize..c.end as usize])

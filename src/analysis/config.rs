@@ -32,55 +32,10 @@ use std::ops::Range;
 
 use toml_edit::{ImDocument, Item, Table, Value};
 
+use super::checks::{Check, Severity};
 use super::kb::{Kb, KbEntity};
 use super::model::{EntityType, Lang};
 use super::normalize::normalize_str;
-
-/// The checks whose severity the `[checks]` table sets.
-pub const CHECKS: &[&str] = &[
-    "unsourced-claim",
-    "vague-source",
-    "stale-annotation",
-    "malformed-annotation",
-    "unreadable-annotations",
-    "annotation-reference",
-    "overlapping-annotations",
-    "inconsistent-annotation",
-    "unannotated-name",
-];
-
-/// How loudly a check reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-    Hint,
-    Off,
-}
-
-impl Severity {
-    pub fn parse(s: &str) -> Option<Severity> {
-        Some(match s {
-            "error" => Severity::Error,
-            "warning" => Severity::Warning,
-            "info" | "information" => Severity::Info,
-            "hint" => Severity::Hint,
-            "off" => Severity::Off,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-            Severity::Hint => "hint",
-            Severity::Off => "off",
-        }
-    }
-}
 
 /// The `[settings]` and `[checks]` of a corpus.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -93,14 +48,14 @@ pub struct Settings {
     /// When an edited article is saved, the server writes its annotations' moved offsets to its `.ann`
     /// (as an edit the editor applies).
     pub sync_annotations: bool,
-    /// Check code → severity, for the checks the file mentions.
-    pub checks: BTreeMap<String, Severity>,
+    /// The severities of the checks the file mentions.
+    pub checks: BTreeMap<Check, Severity>,
 }
 
 impl Settings {
     /// The severity of a check: the configured one, else its default.
-    pub fn severity(&self, code: &str, default: Severity) -> Severity {
-        self.checks.get(code).copied().unwrap_or(default)
+    pub fn severity(&self, check: Check) -> Severity {
+        self.checks.get(&check).copied().unwrap_or(check.default_severity())
     }
 }
 
@@ -117,7 +72,7 @@ pub struct CorpusConfig {
 pub struct ConfigProblem {
     pub range: Range<usize>,
     pub severity: Severity,
-    pub code: &'static str,
+    pub check: Check,
     pub message: String,
 }
 
@@ -139,7 +94,7 @@ pub fn parse_config(
         Err(e) => {
             let range = e.span().unwrap_or(0..0);
             let message = format!("not valid TOML: {}", e.message().trim());
-            r.problem(range, Severity::Error, "config-syntax", message);
+            r.problem(range, Severity::Error, Check::ConfigSyntax, message);
             return (None, r.problems);
         }
     };
@@ -166,17 +121,17 @@ fn span_of(item: &Item) -> Range<usize> {
 }
 
 impl Reader {
-    fn problem(&mut self, range: Range<usize>, severity: Severity, code: &'static str, message: String) {
-        self.problems.push(ConfigProblem { range, severity, code, message });
+    fn problem(&mut self, range: Range<usize>, severity: Severity, check: Check, message: String) {
+        self.problems.push(ConfigProblem { range, severity, check, message });
     }
 
     fn unknown_key(&mut self, table: &Table, key: &str, known: &str) {
         let range = table.key(key).and_then(|k| k.span()).unwrap_or(0..0);
-        self.problem(range, Severity::Warning, "config-unknown-key", format!("unknown key `{key}`; {known}"));
+        self.problem(range, Severity::Warning, Check::ConfigUnknownKey, format!("unknown key `{key}`; {known}"));
     }
 
     fn wrong_type(&mut self, item: &Item, key: &str, expected: &str) {
-        self.problem(span_of(item), Severity::Error, "config-value", format!("`{key}` must be {expected}"));
+        self.problem(span_of(item), Severity::Error, Check::ConfigValue, format!("`{key}` must be {expected}"));
     }
 
     fn string<'a>(&mut self, item: &'a Item, key: &str) -> Option<&'a str> {
@@ -238,13 +193,14 @@ impl Reader {
     fn checks(&mut self, item: &Item, settings: &mut Settings) {
         let Some(table) = self.table(item, "checks") else { return };
         for (key, value) in table.iter() {
-            if !CHECKS.contains(&key) {
-                self.unknown_key(table, key, &format!("checks are {}", CHECKS.join(", ")));
+            let Some(check) = Check::configurable(key) else {
+                let codes: Vec<&str> = Check::CONFIGURABLE.iter().map(|c| c.code()).collect();
+                self.unknown_key(table, key, &format!("checks are {}", codes.join(", ")));
                 continue;
-            }
+            };
             match value.as_str().and_then(Severity::parse) {
                 Some(s) => {
-                    settings.checks.insert(key.to_string(), s);
+                    settings.checks.insert(check, s);
                 }
                 None => self.wrong_type(value, key, "one of \"error\", \"warning\", \"info\", \"hint\", \"off\""),
             }
@@ -266,7 +222,7 @@ impl Reader {
                     let range = table.get("id").map_or(at, span_of);
                     let message =
                         format!("duplicate id `{}` (first defined at byte {line}); this entry is ignored", e.id);
-                    self.problem(range, Severity::Error, "duplicate-id", message);
+                    self.problem(range, Severity::Error, Check::DuplicateId, message);
                     continue;
                 }
                 seen.insert(e.id.clone(), out.len());
@@ -286,7 +242,7 @@ impl Reader {
                 Some(item) => r.string(item, key).map(String::from),
                 None => {
                     let message = format!("this entity has no `{key}`; it is ignored");
-                    r.problem(at.clone(), Severity::Error, "config-missing-key", message);
+                    r.problem(at.clone(), Severity::Error, Check::ConfigMissingKey, message);
                     None
                 }
             }
@@ -299,7 +255,7 @@ impl Reader {
             self.problem(
                 span_of(&table["id"]),
                 Severity::Error,
-                "config-value",
+                Check::ConfigValue,
                 "`id` must be a word without spaces".into(),
             );
             return None;
@@ -310,7 +266,7 @@ impl Reader {
             None => {
                 let message =
                     format!("unknown type `{ty_name}`: use PER, LOC, ORG or a type declared in annotation.conf");
-                self.problem(span_of(&table["type"]), Severity::Error, "config-value", message);
+                self.problem(span_of(&table["type"]), Severity::Error, Check::ConfigValue, message);
                 return None;
             }
         };
@@ -342,7 +298,7 @@ impl Reader {
                 match claimed.get(&key) {
                     Some(other) if other.id != e.id => {
                         let message = format!("the spelling «{s}» is also claimed by `{}`", other.id);
-                        self.problem(defined(e), Severity::Warning, "spelling-collision", message);
+                        self.problem(defined(e), Severity::Warning, Check::SpellingCollision, message);
                     }
                     _ => {
                         claimed.insert(key, e);
@@ -364,7 +320,7 @@ impl Reader {
                         "«{s}» is also a spelling of the built-in `{}` ({}); this entry takes it",
                         b.id, b.english
                     );
-                    self.problem(defined(e), Severity::Info, "spelling-collision", message);
+                    self.problem(defined(e), Severity::Info, Check::SpellingCollision, message);
                 }
             }
         }

@@ -6,9 +6,10 @@
 //!   pointing at the other annotations);
 //! - in an annotated article, a name left unannotated that other articles annotate (hint).
 //!
-//! Findings carry a default severity; the corpus settings may change or silence it.
+//! Findings carry their check, whose default severity the corpus settings may change or silence
+//! (`checks::article_diagnostics`).
 
-use super::config::Severity;
+use super::checks::Check;
 use super::corpus::{Corpus, FileId};
 use super::features::FileRange;
 use super::model::{Lang, Mention, Origin};
@@ -21,8 +22,7 @@ const MAX_RELATED: usize = 5;
 pub struct Finding {
     pub start: u32,
     pub end: u32,
-    pub code: &'static str,
-    pub severity: Severity,
+    pub check: Check,
     pub message: String,
     /// Other places in the corpus that explain the finding, with a short label each.
     pub related: Vec<(FileRange, String)>,
@@ -42,9 +42,8 @@ pub fn article_findings(corpus: &Corpus, file: FileId, lang: Lang) -> Vec<Findin
             out.push(Finding {
                 start,
                 end,
-                code: p.code,
-                severity: Severity::Error,
-                message: format!("{} line {}: {}", file_name(&anns.ann_name), p.line, p.message),
+                check: p.check,
+                message: p.message.clone(),
                 related: Vec::new(),
                 ann_line: Some((anns.ann_name.clone(), p.line)),
             });
@@ -74,8 +73,7 @@ pub fn article_findings(corpus: &Corpus, file: FileId, lang: Lang) -> Vec<Findin
             out.push(Finding {
                 start: m.start,
                 end: m.end,
-                code: "unannotated-name",
-                severity: Severity::Hint,
+                check: Check::UnannotatedName,
                 message,
                 related: related(corpus, &elsewhere, "annotated here"),
                 ann_line: None,
@@ -125,8 +123,7 @@ fn disagreement(corpus: &Corpus, file: FileId, m: &Mention, lang: Lang) -> Optio
     Some(Finding {
         start: m.start,
         end: m.end,
-        code: "inconsistent-annotation",
-        severity: Severity::Warning,
+        check: Check::InconsistentAnnotation,
         message,
         related: related(corpus, &others, "annotated differently here"),
         ann_line: None,

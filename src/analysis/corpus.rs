@@ -426,7 +426,13 @@ impl Corpus {
                 );
             }
             for c in &f.claims {
-                let _ = writeln!(out, "{}..{} {}", c.start, c.end, c.kind.code());
+                let _ = writeln!(
+                    out,
+                    "{}..{} {}",
+                    c.start,
+                    c.end,
+                    crate::analysis::checks::Check::of_claim(c.kind()).code()
+                );
             }
         }
         let _ = writeln!(out, "== discovered");

@@ -95,10 +95,10 @@ pub fn article_export(corpus: &Corpus, file: FileId) -> Option<ArticleExport<'_>
             end: c.end,
             cp_start: cp(c.start),
             cp_end: cp(c.end),
-            label: c.kind.brat_type().to_string(),
+            label: c.kind().brat_type().to_string(),
             entity: None,
             wikidata: None,
-            code: Some(c.kind.code()),
+            code: Some(crate::analysis::checks::Check::of_claim(c.kind()).code()),
         })
         .collect();
     let entity_of = |m: u32| f.mentions.get(m as usize).and_then(|m| corpus.entity_of(m));

@@ -6,10 +6,12 @@
 
 pub mod annotations;
 pub mod brat;
+pub mod checks;
 pub mod claims;
 pub mod config;
 pub mod consistency;
 pub mod corpus;
+pub mod diagnostics;
 pub mod discover;
 pub mod edits;
 pub mod export;

@@ -106,13 +106,6 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            ClaimKind::Unsourced => "unsourced-claim",
-            ClaimKind::Vague => "vague-source",
-        }
-    }
-
     pub fn brat_type(self) -> &'static str {
         match self {
             ClaimKind::Unsourced => "UnsourcedClaim",
@@ -164,17 +157,64 @@ pub enum Lang {
 pub struct Claim {
     pub start: u32,
     pub end: u32,
-    pub kind: ClaimKind,
-    /// One sentence saying why, in English and in Arabic.
-    pub message_en: String,
-    pub message_ar: String,
+    pub reason: ClaimReason,
+}
+
+/// Why a sentence was flagged, with the words that made it so (as written in the text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClaimReason {
+    /// A check-worthy claim (its first cue: what kind, and its words) with no source.
+    Unsourced { cue: ClaimCue, words: String },
+    /// A claim whose only source is the vague phrase `source`.
+    Vague { source: String },
+}
+
+/// The kind of check-worthy statement a claim cue signals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimCue {
+    Accusation,
+    Figure,
+    Prediction,
+    Evaluation,
+    Causal,
+}
+
+impl ClaimCue {
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ClaimCue::Accusation, Lang::En) => "an accusation",
+            (ClaimCue::Figure, Lang::En) => "a figure",
+            (ClaimCue::Prediction, Lang::En) => "a prediction",
+            (ClaimCue::Evaluation, Lang::En) => "an evaluative word",
+            (ClaimCue::Causal, Lang::En) => "a causal claim",
+            (ClaimCue::Accusation, Lang::Ar) => "اتهام",
+            (ClaimCue::Figure, Lang::Ar) => "رقم",
+            (ClaimCue::Prediction, Lang::Ar) => "توقّع",
+            (ClaimCue::Evaluation, Lang::Ar) => "وصف تقييمي",
+            (ClaimCue::Causal, Lang::Ar) => "علاقة سببية",
+        }
+    }
 }
 
 impl Claim {
-    pub fn message(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.message_en,
-            Lang::Ar => &self.message_ar,
+    pub fn kind(&self) -> ClaimKind {
+        match self.reason {
+            ClaimReason::Unsourced { .. } => ClaimKind::Unsourced,
+            ClaimReason::Vague { .. } => ClaimKind::Vague,
+        }
+    }
+
+    /// One sentence saying why, in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (&self.reason, lang) {
+            (ClaimReason::Unsourced { cue, words }, Lang::En) => {
+                format!("Unsourced claim: {} (‹{words}›) with no named source in the sentence.", cue.describe(lang))
+            }
+            (ClaimReason::Unsourced { cue, words }, Lang::Ar) => {
+                format!("ادعاء غير منسوب: {} (‹{words}›) دون مصدر مسمّى في الجملة.", cue.describe(lang))
+            }
+            (ClaimReason::Vague { source }, Lang::En) => format!("Vague source: ‹{source}› is not a named source."),
+            (ClaimReason::Vague { source }, Lang::Ar) => format!("مصدر مبهم: ‹{source}› ليس مصدرًا مسمّى."),
         }
     }
 }

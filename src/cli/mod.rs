@@ -12,12 +12,12 @@ use anyhow::{Context, Result};
 use serde_json::json;
 
 use crate::analysis::brat::write_ann;
-use crate::analysis::config::Severity;
-use crate::analysis::consistency::article_findings;
+use crate::analysis::checks::Severity;
 use crate::analysis::corpus::{Corpus, KbData};
+use crate::analysis::diagnostics::article_diagnostics;
 use crate::analysis::features::summary;
 use crate::analysis::kb::Kb;
-use crate::analysis::model::{ClaimKind, Lang};
+use crate::analysis::model::Lang;
 use crate::analysis::text::{ColumnUnit, LineIndex};
 use crate::files::write_inside;
 use crate::project::Project;
@@ -88,40 +88,26 @@ pub fn check(paths: &[PathBuf], max_file_bytes: u64, json_format: bool, lang: La
             let (end_line, end_col) = f.lines.position(&f.text, end, ColumnUnit::CodePoint);
             (line + 1, col + 1, Some((end_line + 1, end_col + 1)))
         };
-        for c in &f.claims {
-            let default = match c.kind {
-                ClaimKind::Unsourced => Severity::Warning,
-                ClaimKind::Vague => Severity::Info,
-            };
-            let (line, column, end) = at(c.start, c.end);
-            findings.push(Finding {
-                path: f.name.clone(),
-                line,
-                column,
-                end,
-                severity: settings.severity(c.kind.code(), default),
-                code: c.kind.code(),
-                message: c.message(lang).to_string(),
-            });
-        }
-        for finding in article_findings(&corpus, file, lang) {
-            let severity = settings.severity(finding.code, finding.severity);
-            let (path, line, column, end) = match finding.ann_line {
+        for d in article_diagnostics(&corpus, file, &settings, lang) {
+            let (path, line, column, end) = match d.ann_line {
                 // A problem of the `.ann` itself is reported at its line there.
                 Some((ann, line)) => (ann, line as u32, 1, None),
                 None => {
-                    let (line, column, end) = at(finding.start, finding.end);
+                    let (line, column, end) = at(d.start, d.end);
                     (f.name.clone(), line, column, end)
                 }
             };
-            let message = match finding.message.split_once(": ") {
-                Some((_, m)) if end.is_none() => m.to_string(),
-                _ => finding.message.clone(),
-            };
-            findings.push(Finding { path, line, column, end, severity, code: finding.code, message });
+            findings.push(Finding {
+                path,
+                line,
+                column,
+                end,
+                severity: d.severity,
+                code: d.check.code(),
+                message: d.message,
+            });
         }
     }
-    findings.retain(|f| f.severity != Severity::Off);
     findings.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     let mut out = std::io::stdout().lock();
     if json_format {
@@ -164,7 +150,7 @@ fn config_findings(project: &Project) -> Vec<Finding<'static>> {
                 column: col + 1,
                 end: None,
                 severity: p.severity,
-                code: p.code,
+                code: p.check.code(),
                 message: p.message.clone(),
             });
         }

@@ -8,10 +8,10 @@ use tower_lsp_server::lsp_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position, Range, Uri,
 };
 
-use crate::analysis::config::{ConfigProblem, Severity};
-use crate::analysis::consistency::article_findings;
+use crate::analysis::checks::Severity;
+use crate::analysis::config::ConfigProblem;
 use crate::analysis::corpus::FileId;
-use crate::analysis::model::ClaimKind;
+use crate::analysis::diagnostics::article_diagnostics;
 use crate::analysis::text::LineIndex;
 use crate::lsp::convert;
 use crate::lsp::locations;
@@ -105,17 +105,8 @@ pub fn article(s: &State, file: FileId) -> Vec<Diagnostic> {
     let lang = settings.language.unwrap_or(s.lang);
     let range = |start, end| convert::range(&f.lines, &f.text, start, end, s.unit);
     let mut out = Vec::new();
-    for c in &f.claims {
-        let default = match c.kind {
-            ClaimKind::Unsourced => Severity::Warning,
-            ClaimKind::Vague => Severity::Info,
-        };
-        if let Some(sev) = severity(settings.severity(c.kind.code(), default)) {
-            out.push(diagnostic(range(c.start, c.end), sev, c.kind.code(), c.message(lang).to_string()));
-        }
-    }
-    for finding in article_findings(&s.corpus, file, lang) {
-        let Some(sev) = severity(settings.severity(finding.code, finding.severity)) else { continue };
+    for finding in article_diagnostics(&s.corpus, file, &settings, lang) {
+        let Some(sev) = severity(finding.severity) else { continue };
         let mut related: Vec<DiagnosticRelatedInformation> = finding
             .related
             .iter()
@@ -123,7 +114,10 @@ pub fn article(s: &State, file: FileId) -> Vec<Diagnostic> {
                 Some(DiagnosticRelatedInformation { location: locations::location(s, r)?, message: label.clone() })
             })
             .collect();
+        let mut message = finding.message;
         if let Some((ann, line)) = &finding.ann_line {
+            // In the article, say which `.ann` line the problem is on.
+            message = format!("{} line {line}: {message}", ann.rsplit(['/', '\\']).next().unwrap_or(ann));
             if let Some(uri) = uri_from_path(ann) {
                 let at = Position { line: (*line as u32).saturating_sub(1), character: 0 };
                 related.push(DiagnosticRelatedInformation {
@@ -132,7 +126,7 @@ pub fn article(s: &State, file: FileId) -> Vec<Diagnostic> {
                 });
             }
         }
-        let mut d = diagnostic(range(finding.start, finding.end), sev, finding.code, finding.message);
+        let mut d = diagnostic(range(finding.start, finding.end), sev, finding.check.code(), message);
         d.related_information = (!related.is_empty()).then_some(related);
         out.push(d);
     }
@@ -148,7 +142,7 @@ pub fn config(s: &State, text: &str, problems: &[ConfigProblem]) -> Vec<Diagnost
             let end = p.range.end.min(text.len()) as u32;
             let start = (p.range.start.min(text.len()) as u32).min(end);
             let sev = severity(p.severity)?;
-            Some(diagnostic(convert::range(&lines, text, start, end, s.unit), sev, p.code, p.message.clone()))
+            Some(diagnostic(convert::range(&lines, text, start, end, s.unit), sev, p.check.code(), p.message.clone()))
         })
         .collect();
     capped(out)

@@ -12,7 +12,8 @@ use ropey::Rope;
 use tower_lsp_server::lsp_types::{Diagnostic, TextDocumentContentChangeEvent, Uri};
 
 use crate::analysis::annotations::ArticleAnnotations;
-use crate::analysis::config::{Settings, Severity};
+use crate::analysis::checks::{Check, Severity};
+use crate::analysis::config::Settings;
 use crate::analysis::corpus::{Corpus, FileId, KbData};
 use crate::analysis::model::Lang;
 use crate::analysis::text::ColumnUnit;
@@ -92,7 +93,7 @@ pub struct State {
     pub project: Project,
     /// Check severities set in the editor (`initializationOptions` `checks` / `severities`); they
     /// override the corpus's `isnad.toml`.
-    pub editor_checks: std::collections::BTreeMap<String, Severity>,
+    pub editor_checks: std::collections::BTreeMap<Check, Severity>,
     /// The client resolves code actions' edits on demand (`codeAction/resolve`).
     pub lazy_action_edits: bool,
     /// A digest of the diagnostics last published for each document: the same ones are not sent again.
@@ -313,7 +314,7 @@ impl State {
     /// The settings of the folder of a file, with the editor's check severities over them.
     pub fn settings_for(&self, name: &str) -> Settings {
         let mut settings = self.project.settings_for(std::path::Path::new(name));
-        settings.checks.extend(self.editor_checks.iter().map(|(k, v)| (k.clone(), *v)));
+        settings.checks.extend(self.editor_checks.iter().map(|(k, v)| (*k, *v)));
         settings
     }
 
@@ -322,15 +323,15 @@ impl State {
     pub fn set_editor_checks(&mut self, options: &serde_json::Value) {
         if let Some(severities) = options.get("severities").and_then(|v| v.as_object()) {
             for (code, v) in severities {
-                if let Some(sev) = v.as_str().and_then(Severity::parse) {
-                    self.editor_checks.insert(code.clone(), sev);
+                if let (Some(check), Some(sev)) = (Check::configurable(code), v.as_str().and_then(Severity::parse)) {
+                    self.editor_checks.insert(check, sev);
                 }
             }
         }
         if let Some(checks) = options.get("checks").and_then(|v| v.as_object()) {
             for (code, on) in checks {
-                if on.as_bool() == Some(false) {
-                    self.editor_checks.insert(code.clone(), Severity::Off);
+                if let (Some(check), Some(false)) = (Check::configurable(code), on.as_bool()) {
+                    self.editor_checks.insert(check, Severity::Off);
                 }
             }
         }

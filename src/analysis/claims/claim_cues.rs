@@ -4,41 +4,10 @@
 //! Figures are numbers that count something: years (1900–2100), days of a month («19 يونيو»),
 //! times («08:16»), labels («القرار 2401») and ordinals («الـ57») are dates or names, not figures.
 
+use super::super::model::ClaimCue as CueKind;
 use super::cues::is_future_base;
 use super::lookup::List;
 use super::Sent;
-
-/// The kind of claim a cue signals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum CueKind {
-    Accusation,
-    Figure,
-    Prediction,
-    Evaluation,
-    Causal,
-}
-
-impl CueKind {
-    pub(super) fn describe_en(self) -> &'static str {
-        match self {
-            CueKind::Accusation => "an accusation",
-            CueKind::Figure => "a figure",
-            CueKind::Prediction => "a prediction",
-            CueKind::Evaluation => "an evaluative word",
-            CueKind::Causal => "a causal claim",
-        }
-    }
-
-    pub(super) fn describe_ar(self) -> &'static str {
-        match self {
-            CueKind::Accusation => "اتهام",
-            CueKind::Figure => "رقم",
-            CueKind::Prediction => "توقّع",
-            CueKind::Evaluation => "وصف تقييمي",
-            CueKind::Causal => "علاقة سببية",
-        }
-    }
-}
 
 /// The first claim cue of the sentence: its kind and its first and last token.
 pub(super) fn first_claim_cue(s: &Sent) -> Option<(CueKind, usize, usize)> {

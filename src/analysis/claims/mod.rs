@@ -25,7 +25,7 @@ mod tests_attribution;
 #[cfg(test)]
 mod tests_seeds;
 
-use super::model::{Attribution, Claim, ClaimKind, EntityType, Mention};
+use super::model::{Attribution, Claim, ClaimReason, EntityType, Mention};
 use super::normalize::{normalize_char, normalize_str};
 use super::tokens::Token;
 use attributions::Speakers;
@@ -120,29 +120,14 @@ pub fn analyse_sentences(text: &str, tokens: &[Token], mentions: &[Mention]) -> 
             Attr::Vague(said) if said.role == sources::Role::Body => {}
             Attr::Vague(said) => {
                 let cue = cue_text(text, said.source.0, said.source.1);
-                res.push(Claim {
-                    start,
-                    end,
-                    kind: ClaimKind::Vague,
-                    message_en: format!("Vague source: ‹{cue}› is not a named source."),
-                    message_ar: format!("مصدر مبهم: ‹{cue}› ليس مصدرًا مسمّى."),
-                });
+                res.push(Claim { start, end, reason: ClaimReason::Vague { source: cue } });
             }
             Attr::None => {
                 let Some((kind, a, b)) = first_claim_cue(&s) else {
                     continue;
                 };
                 let cue = cue_text(text, s.toks[a].start, figure_end(text, &s.toks[b]));
-                res.push(Claim {
-                    start,
-                    end,
-                    kind: ClaimKind::Unsourced,
-                    message_en: format!(
-                        "Unsourced claim: {} (‹{cue}›) with no named source in the sentence.",
-                        kind.describe_en()
-                    ),
-                    message_ar: format!("ادعاء غير منسوب: {} (‹{cue}›) دون مصدر مسمّى في الجملة.", kind.describe_ar()),
-                });
+                res.push(Claim { start, end, reason: ClaimReason::Unsourced { cue: kind, words: cue } });
             }
             Attr::Named(_) => {}
         }

@@ -5,7 +5,7 @@
 
 use expect_test::{expect, Expect};
 
-use super::super::model::{EntityType, FormKey, Mention, NameRef, Origin};
+use super::super::model::{EntityType, FormKey, Lang, Mention, NameRef, Origin};
 use super::super::normalize::{normalize_str, NormText};
 use super::super::tokens::tokenize;
 use super::find_claims;
@@ -44,8 +44,12 @@ pub(super) fn render(text: &str, mentions: &[Mention]) -> String {
         let sentence = &text[c.start as usize..c.end as usize];
         let words: Vec<&str> = sentence.split_whitespace().collect();
         let more = if words.len() > 8 { "…" } else { "" };
-        let kind = format!("{:?}", c.kind);
-        res.push_str(&format!("{kind} \"{}{more}\" — {}\n", words[..words.len().min(8)].join(" "), c.message_en));
+        let kind = format!("{:?}", c.kind());
+        res.push_str(&format!(
+            "{kind} \"{}{more}\" — {}\n",
+            words[..words.len().min(8)].join(" "),
+            c.message(Lang::En)
+        ));
     }
     res
 }

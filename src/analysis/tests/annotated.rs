@@ -8,6 +8,7 @@ use expect_test::{expect, Expect};
 
 use crate::analysis::annotations::read_annotations;
 use crate::analysis::corpus::Corpus;
+use crate::analysis::diagnostics::article_diagnostics;
 use crate::analysis::features::{self, Definition};
 use crate::analysis::fixture::{render, Fixture};
 
@@ -92,7 +93,8 @@ fn discontinuous_spans_stale_lines_and_annotations_only() {
     );
     let fx = Fixture::parse(&fixture);
     let anns = fx.articles().remove(0).2.expect("annotations");
-    let problems: Vec<String> = anns.problems.iter().map(|p| format!("{} {} {}", p.line, p.code, p.message)).collect();
+    let problems: Vec<String> =
+        anns.problems.iter().map(|p| format!("{} {} {}", p.line, p.check.code(), p.message)).collect();
     expect![[r#"
         [
             "2 stale-annotation T2: annotated text «دمشق» but the article has «القاهرة» there",
@@ -181,12 +183,14 @@ fn consistency_findings_point_at_the_other_articles() {
     let corpus = fx.corpus();
     let mut out = String::new();
     for (file, f) in corpus.files() {
-        for finding in crate::analysis::consistency::article_findings(&corpus, file, crate::analysis::model::Lang::En) {
+        let settings = Default::default();
+        for finding in article_diagnostics(&corpus, file, &settings, crate::analysis::model::Lang::En) {
+            let at_ann = finding.ann_line.map(|(ann, line)| format!(" [{ann} line {line}]")).unwrap_or_default();
             out.push_str(&format!(
-                "{} {:?} {}: {}\n",
+                "{} {:?} {}: {}{at_ann}\n",
                 render(&corpus, file, finding.start, finding.end),
                 finding.severity,
-                finding.code,
+                finding.check.code(),
                 finding.message
             ));
             for (r, label) in &finding.related {
@@ -203,7 +207,7 @@ fn consistency_findings_point_at_the_other_articles() {
         c.txt:1:6 "سيول" Hint unannotated-name: «سيول» is annotated in 2 other place(s) but not here
             a.txt:1:7 "سيول" (annotated here)
             b.txt:1:5 "سيول" (annotated here)
-        c.txt:1:14 "الرجل الغامض" Error overlapping-annotations: c.ann line 2: T2 (Organization) overlaps T1 (Person) on line 1
+        c.txt:1:14 "الرجل الغامض" Error overlapping-annotations: T2 (Organization) overlaps T1 (Person) on line 1 [c.ann line 2]
     "#]]
     .assert_eq(&out);
 }

@@ -3,6 +3,7 @@
 //! `expect!` snapshot (`UPDATE_EXPECT=1 cargo test` rewrites them; read what you accept).
 
 mod annotated;
+mod checks;
 mod edits;
 mod incremental;
 mod navigation;

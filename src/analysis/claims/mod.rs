@@ -23,6 +23,8 @@ mod tests;
 #[cfg(test)]
 mod tests_attribution;
 #[cfg(test)]
+mod tests_attribution_more;
+#[cfg(test)]
 mod tests_seeds;
 
 use super::model::{Attribution, Claim, ClaimKind, EntityType, Mention};

@@ -25,6 +25,8 @@ mod tests_attribution;
 #[cfg(test)]
 mod tests_attribution_more;
 #[cfg(test)]
+mod tests_more;
+#[cfg(test)]
 mod tests_seeds;
 
 use super::model::{Attribution, Claim, ClaimKind, EntityType, Mention};

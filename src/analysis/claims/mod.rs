@@ -23,6 +23,10 @@ mod tests;
 #[cfg(test)]
 mod tests_attribution;
 #[cfg(test)]
+mod tests_attribution_more;
+#[cfg(test)]
+mod tests_more;
+#[cfg(test)]
 mod tests_seeds;
 
 use super::model::{Attribution, Claim, ClaimReason, EntityType, Mention};

@@ -10,7 +10,7 @@ use super::super::tokens::tokenize;
 use super::analyse_sentences;
 use super::tests::parse_fixture;
 
-fn render(fixture: &str) -> String {
+pub(super) fn render(fixture: &str) -> String {
     let (text, mentions) = parse_fixture(fixture);
     let tokens = tokenize(&NormText::new(&text));
     let slice = |a: u32, b: u32| text.get(a as usize..b as usize).unwrap_or("?").to_string();

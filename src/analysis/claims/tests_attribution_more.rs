@@ -1,0 +1,412 @@
+//! More attribution fixtures, one behaviour each: every cue family (قال، أكد، نفى، أعلن، أوضح،
+//! أشار، صرح، بحسب، وفق، نقلا عن، نقلت X عن Y, a colon after the speaker, a quotation), the
+//! continuations that inherit the speaker, the source before or after the verb, feminine verbs,
+//! bodies, countries and outlets as sources, vague and impersonal sources, and sentences that
+//! report nobody. Rendered by `tests_attribution::render` (one line per attributed sentence).
+
+use expect_test::{expect, Expect};
+
+use super::tests_attribution::render;
+
+fn check(fixture: &str, expect: Expect) {
+    expect.assert_eq(&render(fixture));
+}
+
+#[test]
+fn qala_with_a_title_then_the_name_is_the_named_person() {
+    check(
+        "عنوان\nقال وزير المالية ⟦PER:خالد الناصر⟧ إن الحكومة ستخفض الضرائب العام المقبل.\n",
+        expect![[r#"
+            "قال وزير المالية خالد…" ← خالد الناصر (cue ‹قال›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_feminine_akkadat_finds_the_minister_after_her_title() {
+    check(
+        "عنوان\nوأكدت وزيرة الصحة ⟦PER:سلمى العلي⟧ أن المستشفيات جاهزة لاستقبال المرضى.\n",
+        expect![[r#"
+            "وأكدت وزيرة الصحة سلمى…" ← سلمى العلي (cue ‹وأكدت›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_denial_by_an_army_is_attributed_to_the_army() {
+    check(
+        "عنوان\nونفى ⟦ORG:الجيش الأردني⟧ وجود قوات أجنبية على أراضيه.\n",
+        expect![[r#"
+        "ونفى الجيش الأردني وجود…" ← الجيش الأردني (cue ‹ونفى›)
+    "#]],
+    );
+}
+
+#[test]
+fn an_announcement_by_a_ministry_is_attributed_to_the_ministry() {
+    check(
+        "عنوان\nأعلنت ⟦ORG:وزارة الداخلية المغربية⟧ توقيف خلية إرهابية في مدينة فاس.\n",
+        expect![[r#"
+            "أعلنت وزارة الداخلية المغربية…" ← وزارة الداخلية المغربية (cue ‹أعلنت›)
+        "#]],
+    );
+}
+
+#[test]
+fn sarraha_with_a_mayor_and_a_preposition_before_bi_anna() {
+    check(
+        "عنوان\nوصرح رئيس البلدية ⟦PER:سامي حداد⟧ للصحفيين بأن الطريق سيفتح قريبا.\n",
+        expect![[r#"
+            "وصرح رئيس البلدية سامي…" ← سامي حداد (cue ‹وصرح›)
+        "#]],
+    );
+}
+
+#[test]
+fn ashara_ila_anna_is_attributed_to_its_subject() {
+    check(
+        "عنوان\nوأشار ⟦PER:نبيل فهمي⟧ إلى أن المفاوضات دخلت مرحلة حاسمة.\n",
+        expect![[r#"
+            "وأشار نبيل فهمي إلى…" ← نبيل فهمي (cue ‹وأشار›)
+        "#]],
+    );
+}
+
+#[test]
+fn bi_hasab_a_named_body_at_the_end_of_the_sentence() {
+    check(
+        "عنوان\nوبلغ عدد الزوار مليوني شخص خلال الصيف، بحسب ⟦ORG:هيئة السياحة⟧.\n",
+        expect![[r#"
+            "وبلغ عدد الزوار مليوني…" ← هيئة السياحة (cue ‹بحسب›)
+        "#]],
+    );
+}
+
+#[test]
+fn wifqan_li_data_of_a_named_bank() {
+    check(
+        "عنوان\nوارتفعت أسعار الخبز بنسبة 15% هذا العام، وفقا لبيانات ⟦ORG:البنك المركزي⟧.\n",
+        expect![[r#"
+            "وارتفعت أسعار الخبز بنسبة…" ← البنك المركزي (cue ‹وفقا›)
+        "#]],
+    );
+}
+
+#[test]
+fn wifqa_a_named_body_before_the_figure() {
+    check(
+        "عنوان\nووفق ⟦ORG:البنك الدولي⟧، تراجعت البطالة إلى 9% في العام الماضي.\n",
+        expect![[r#"
+            "ووفق البنك الدولي، تراجعت…" ← البنك الدولي (cue ‹ووفق›)
+        "#]],
+    );
+}
+
+#[test]
+fn naqlan_an_makes_the_outlet_the_relay_and_the_person_the_source() {
+    check(
+        "عنوان\nوذكرت قناة ⟦ORG:الجزيرة⟧ نقلا عن ⟦PER:أحمد سعيد⟧ أن الاجتماع تأجل إلى الأسبوع المقبل.\n",
+        expect![[r#"
+            "وذكرت قناة الجزيرة نقلا…" ← أحمد سعيد (cue ‹نقلا›), relayed by الجزيرة
+        "#]],
+    );
+}
+
+#[test]
+fn naqalat_agency_an_sources_relays_a_vague_source() {
+    check(
+        "عنوان\nونقلت صحيفة ⟦ORG:الأهرام⟧ عن مصادر حكومية أن الأسعار لن ترتفع.\n",
+        expect![[r#"
+            "ونقلت صحيفة الأهرام عن…" ← vague ‹مصادر حكومية› (cue ‹ونقلت›), relayed by الأهرام
+        "#]],
+    );
+}
+
+#[test]
+fn a_person_then_a_colon_speaks_the_rest_of_the_sentence() {
+    check(
+        "عنوان\n⟦PER:ماكرون⟧: فرنسا لن تتراجع عن إصلاح نظام التقاعد.\n",
+        expect![[r#"
+            "ماكرون: فرنسا لن تتراجع…" ← ماكرون (cue ‹:›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_quotation_with_a_full_stop_inside_stays_one_sentence() {
+    check(
+        "عنوان\nوقال ⟦PER:عمر الخطيب⟧: «سنبني المدارس. وسنوظف المعلمين في كل القرى».\n",
+        expect![[r#"
+            "وقال عمر الخطيب: «سنبني…" ← عمر الخطيب (cue ‹وقال›), quote ‹سنبني المدارس. وسنوظف المعلمين›
+        "#]],
+    );
+}
+
+#[test]
+fn a_sentence_that_opens_a_quotation_continues_the_speaker_before() {
+    check(
+        "عنوان\nوقالت ⟦PER:ليلى حسن⟧: «لن نتخلى عن حقوق العمال».\n«وسنواصل النضال حتى تتحقق كل المطالب».\n",
+        expect![[r#"
+            "وقالت ليلى حسن: «لن…" ← ليلى حسن (cue ‹وقالت›), quote ‹لن نتخلى عن حقوق›
+            "«وسنواصل النضال حتى تتحقق…" ← ليلى حسن (cue ‹›), inherited from "وقالت ليلى حسن: «لن…", quote ‹وسنواصل النضال حتى تتحقق›
+        "#]],
+    );
+}
+
+#[test]
+fn wa_tabaa_without_a_subject_inherits_the_speaker() {
+    check(
+        "عنوان\nوقال ⟦PER:يوسف العمري⟧ إن الموسم الزراعي كان جيدا.\nوتابع أن الحكومة ستدعم صغار المزارعين.\n",
+        expect![[r#"
+            "وقال يوسف العمري إن…" ← يوسف العمري (cue ‹وقال›)
+            "وتابع أن الحكومة ستدعم…" ← يوسف العمري (cue ‹وتابع›), inherited from "وقال يوسف العمري إن…"
+        "#]],
+    );
+}
+
+#[test]
+fn wa_awdaha_without_a_subject_inherits_the_speaker() {
+    check(
+        "عنوان\nوأعلن ⟦ORG:الاتحاد الأفريقي⟧ تعليق عضوية البلاد.\nوأوضح أن القرار سيبقى ساريا حتى عودة الحكومة المدنية.\n",
+        expect![[r#"
+            "وأعلن الاتحاد الأفريقي تعليق…" ← الاتحاد الأفريقي (cue ‹وأعلن›)
+            "وأوضح أن القرار سيبقى…" ← الاتحاد الأفريقي (cue ‹وأوضح›), inherited from "وأعلن الاتحاد الأفريقي تعليق…"
+        "#]],
+    );
+}
+
+#[test]
+fn wa_adaf_reaches_back_over_one_sentence_of_narration() {
+    check(
+        "عنوان\nوقال ⟦PER:سعيد بن علي⟧ إن الميناء سيفتح أبوابه للسفن.\nووصل الوزير إلى الميناء بعد الظهر برفقة عدد من المسؤولين المحليين.\nوأضاف أن العمل سيبدأ الشهر المقبل.\n",
+        expect![[r#"
+            "وقال سعيد بن علي…" ← سعيد بن علي (cue ‹وقال›)
+            "وأضاف أن العمل سيبدأ…" ← سعيد بن علي (cue ‹وأضاف›), inherited from "وقال سعيد بن علي…"
+        "#]],
+    );
+}
+
+#[test]
+fn a_named_subject_before_the_verb_is_the_source() {
+    check(
+        "عنوان\nووزير الخارجية ⟦PER:أيمن الصفدي⟧ أكد أن الحدود ستبقى مغلقة.\n",
+        expect![[r#"
+            "ووزير الخارجية أيمن الصفدي…" ← أيمن الصفدي (cue ‹أكد›)
+        "#]],
+    );
+}
+
+#[test]
+fn the_ministry_named_before_is_the_source_of_qalat_al_wizara() {
+    check(
+        "عنوان\nأعلنت ⟦ORG:وزارة الصحة⟧ تسجيل إصابات جديدة بالحصبة.\nوقالت الوزارة في بيان إن حملة التطعيم ستبدأ الأحد.\n",
+        expect![[r#"
+            "أعلنت وزارة الصحة تسجيل…" ← وزارة الصحة (cue ‹أعلنت›)
+            "وقالت الوزارة في بيان…" ← وزارة الصحة (cue ‹وقالت›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_country_is_a_source_for_what_its_government_says() {
+    check(
+        "عنوان\nوأكدت ⟦LOC:مصر⟧ رفضها أي مساس بحصتها من مياه النيل.\n",
+        expect![[r#"
+        "وأكدت مصر رفضها أي…" ← مصر (cue ‹وأكدت›)
+    "#]],
+    );
+}
+
+#[test]
+fn a_newspaper_is_a_source_for_what_it_reports() {
+    check(
+        "عنوان\nوذكرت صحيفة ⟦ORG:الغارديان⟧ أن الشركة دفعت تعويضات للعمال.\n",
+        expect![[r#"
+            "وذكرت صحيفة الغارديان أن…" ← الغارديان (cue ‹وذكرت›)
+        "#]],
+    );
+}
+
+#[test]
+fn eyewitnesses_are_a_vague_source() {
+    check(
+        "عنوان\nوقال شهود عيان إن الانفجار وقع قرب السوق المركزي.\n",
+        expect![[r#"
+        "وقال شهود عيان إن…" ← vague ‹شهود عيان› (cue ‹وقال›)
+    "#]],
+    );
+}
+
+#[test]
+fn unnamed_officials_with_a_nationality_are_a_vague_source() {
+    check(
+        "عنوان\nوقال مسؤولون عراقيون إن الطريق أعيد فتحه أمام الشاحنات.\n",
+        expect![[r#"
+        "وقال مسؤولون عراقيون إن…" ← vague ‹مسؤولون› (cue ‹وقال›)
+    "#]],
+    );
+}
+
+#[test]
+fn yutaqad_anna_is_an_impersonal_source() {
+    check(
+        "عنوان\nويعتقد أن المهاجمين فروا إلى الجبال بعد الهجوم.\n",
+        expect![[r#"
+        "ويعتقد أن المهاجمين فروا…" ← vague ‹ويعتقد› (cue ‹ويعتقد›)
+    "#]],
+    );
+}
+
+#[test]
+fn ufida_bi_anna_is_an_impersonal_source() {
+    check(
+        "عنوان\nوأفيد بأن عشرات العائلات نزحت من القرية خلال الليل.\n",
+        expect![[r#"
+        "وأفيد بأن عشرات العائلات…" ← vague ‹وأفيد› (cue ‹وأفيد›)
+    "#]],
+    );
+}
+
+#[test]
+fn plain_narration_is_attributed_to_nobody() {
+    check("عنوان\nووصل الوفد إلى المطار صباح الأحد وتوجه مباشرة إلى مقر الحكومة.\n", expect![[""]]);
+}
+
+#[test]
+fn yudhkar_anna_is_the_outlet_giving_background_not_a_source() {
+    check("عنوان\nيذكر أن المدينة شهدت فيضانات مماثلة قبل عشر سنوات.\n", expect![[""]]);
+}
+
+#[test]
+fn an_accusation_by_a_named_organisation_is_attributed_to_the_accuser() {
+    check(
+        "عنوان\nواتهمت ⟦ORG:منظمة العفو الدولية⟧ الشرطة بتعذيب المعتقلين.\n",
+        expect![[r#"
+        "واتهمت منظمة العفو الدولية…" ← منظمة العفو الدولية (cue ‹واتهمت›)
+    "#]],
+    );
+}
+
+#[test]
+fn qailan_with_a_quotation_keeps_the_speaker_before_it() {
+    check(
+        "عنوان\nوانتقد ⟦PER:حسن نصر⟧ القرار، قائلا: «إنه قرار ظالم بحق الفقراء».\n",
+        expect![[r#"
+        "وانتقد حسن نصر القرار،…" ← حسن نصر (cue ‹وانتقد›), quote ‹إنه قرار ظالم بحق›
+    "#]],
+    );
+}
+
+#[test]
+fn ala_lisan_names_the_speaker_after_it() {
+    check(
+        "عنوان\nوجاء ذلك على لسان ⟦PER:منى زكي⟧ خلال مؤتمر صحفي في العاصمة.\n",
+        expect![[r#"
+        "وجاء ذلك على لسان…" ← منى زكي (cue ‹لسان›)
+    "#]],
+    );
+}
+
+#[test]
+fn hasabama_afadat_an_agency_is_attributed_to_the_agency() {
+    check(
+        "عنوان\nوارتفع عدد القتلى إلى 40 شخصا، حسبما أفادت ⟦ORG:رويترز⟧.\n",
+        expect![[r#"
+        "وارتفع عدد القتلى إلى…" ← رويترز (cue ‹حسبما›)
+    "#]],
+    );
+}
+
+#[test]
+fn a_present_tense_yaqul_is_attributed_to_its_subject() {
+    check(
+        "عنوان\nويقول ⟦PER:جمال عبد الله⟧ إن الزراعة تحتاج إلى استثمارات كبيرة.\n",
+        expect![[r#"
+        "ويقول جمال عبد الله…" ← جمال عبد الله (cue ‹ويقول›)
+    "#]],
+    );
+}
+
+#[test]
+fn a_headline_with_its_subject_before_the_verb_is_attributed() {
+    check(
+        "⟦ORG:الأمم المتحدة⟧ تحذر من مجاعة في الإقليم\nووصل الوفد إلى المطار صباح الأحد وتوجه إلى مقر الحكومة.\n",
+        expect![[r#"
+            "الأمم المتحدة تحذر من…" ← الأمم المتحدة (cue ‹تحذر›)
+        "#]],
+    );
+}
+
+#[test]
+fn kataba_on_a_platform_is_attributed_to_the_writer_not_the_platform() {
+    check(
+        "عنوان\nوكتب ⟦PER:نجيب ساويرس⟧ على حسابه في ⟦ORG:إكس⟧ أن الاستثمار سيعود.\n",
+        expect![[r#"
+        "وكتب نجيب ساويرس على…" ← نجيب ساويرس (cue ‹وكتب›)
+    "#]],
+    );
+}
+
+#[test]
+fn a_feminine_wa_tabaat_continues_an_agency() {
+    check(
+        "عنوان\nوقالت ⟦ORG:وكالة الأنباء الرسمية⟧ إن الرئيس سيزور الصين.\nوتابعت أن الزيارة تستغرق ثلاثة أيام.\n",
+        expect![[r#"
+            "وقالت وكالة الأنباء الرسمية…" ← وكالة الأنباء الرسمية (cue ‹وقالت›)
+            "وتابعت أن الزيارة تستغرق…" ← وكالة الأنباء الرسمية (cue ‹وتابعت›), inherited from "وقالت وكالة الأنباء الرسمية…"
+        "#]],
+    );
+}
+
+#[test]
+fn a_second_qalat_without_a_subject_on_the_same_line_inherits() {
+    check(
+        "عنوان\nوقالت ⟦ORG:الأمم المتحدة⟧ إن الوضع خطير. وقالت إن الأطفال هم الأكثر تضررا.\n",
+        expect![[r#"
+            "وقالت الأمم المتحدة إن…" ← الأمم المتحدة (cue ‹وقالت›)
+            "وقالت إن الأطفال هم…" ← الأمم المتحدة (cue ‹وقالت›), inherited from "وقالت الأمم المتحدة إن…"
+        "#]],
+    );
+}
+
+#[test]
+fn a_spokeswoman_of_a_named_ministry_is_attributed_to_the_ministry() {
+    check(
+        "عنوان\nوقالت المتحدثة باسم ⟦ORG:الخارجية الأمريكية⟧ إن واشنطن تدرس الخيارات.\n",
+        expect![[r#"
+            "وقالت المتحدثة باسم الخارجية…" ← الخارجية الأمريكية (cue ‹وقالت›)
+        "#]],
+    );
+}
+
+#[test]
+fn wa_tabaa_then_a_colon_and_a_quotation_inherits_and_keeps_the_quote() {
+    check(
+        "عنوان\nوقال ⟦PER:سامي⟧ إن الوضع صعب.\nوتابع: «لن نستسلم أبدا».\n",
+        expect![[r#"
+            "وقال سامي إن الوضع…" ← سامي (cue ‹وقال›)
+            "وتابع: «لن نستسلم أبدا».…" ← سامي (cue ‹وتابع›), inherited from "وقال سامي إن الوضع…", quote ‹لن نستسلم أبدا›
+        "#]],
+    );
+}
+
+#[test]
+fn a_name_in_latin_letters_is_a_source_like_any_mention() {
+    check(
+        "عنوان\nوقال ⟦PER:John Smith⟧ إن الشركة ستغلق مصانعها في أوروبا.\n",
+        expect![[r#"
+        "وقال John Smith إن…" ← John Smith (cue ‹وقال›)
+    "#]],
+    );
+}
+
+#[test]
+fn a_vague_frame_after_a_named_sentence_does_not_inherit_the_name() {
+    check(
+        "عنوان\nوقال ⟦PER:ليث⟧ إن المشروع تأخر. وبحسب مسؤولين محليين، فإن الكلفة تضاعفت.\n",
+        expect![[r#"
+            "وقال ليث إن المشروع…" ← ليث (cue ‹وقال›)
+            "وبحسب مسؤولين محليين، فإن…" ← vague ‹مسؤولين› (cue ‹وبحسب›)
+        "#]],
+    );
+}

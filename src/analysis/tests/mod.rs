@@ -9,5 +9,6 @@ mod navigation;
 mod pipeline;
 mod readers;
 mod recognition;
+mod recognition_more;
 mod rename;
 mod tagging;

@@ -17,7 +17,7 @@ fn t_line(text: &str, id: usize, ty: &str, needle: &str, reference: Option<&str>
 }
 
 /// Every mention of every article: `file:line:col "text" TYPE entity origin`.
-fn mentions(corpus: &Corpus) -> String {
+pub(super) fn mentions(corpus: &Corpus) -> String {
     let mut out = String::new();
     for (id, f) in corpus.files() {
         for m in &f.mentions {
@@ -28,7 +28,7 @@ fn mentions(corpus: &Corpus) -> String {
     out
 }
 
-fn check(fixture: &str, expect: Expect) {
+pub(super) fn check(fixture: &str, expect: Expect) {
     expect.assert_eq(&mentions(&Fixture::parse(fixture).corpus()));
 }
 

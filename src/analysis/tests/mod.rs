@@ -6,6 +6,7 @@ mod annotated;
 mod edits;
 mod incremental;
 mod navigation;
+mod navigation_more;
 mod pipeline;
 mod readers;
 mod recognition;

@@ -4,6 +4,7 @@
 
 mod annotated;
 mod edits;
+mod edits_more;
 mod incremental;
 mod navigation;
 mod navigation_more;

@@ -17,7 +17,7 @@ fn t_line(text: &str, id: usize, ty: &str, needle: &str, reference: Option<&str>
 }
 
 /// Every mention of every article: `file:line:col "text" TYPE entity origin`.
-pub(super) fn mentions(corpus: &Corpus) -> String {
+fn mentions(corpus: &Corpus) -> String {
     let mut out = String::new();
     for (id, f) in corpus.files() {
         for m in &f.mentions {

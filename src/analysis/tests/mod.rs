@@ -3,6 +3,7 @@
 //! `expect!` snapshot (`UPDATE_EXPECT=1 cargo test` rewrites them; read what you accept).
 
 mod annotated;
+mod annotated_more;
 mod edits;
 mod edits_more;
 mod incremental;

@@ -15,3 +15,4 @@ mod recognition;
 mod recognition_more;
 mod rename;
 mod tagging;
+mod tagging_more;

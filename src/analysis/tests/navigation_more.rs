@@ -7,7 +7,7 @@ use expect_test::expect;
 
 use super::navigation::{check_definition, check_hover, check_references};
 use crate::analysis::features;
-use crate::analysis::fixture::Fixture;
+use crate::analysis::fixture::{render, Fixture};
 
 #[test]
 fn hover_on_a_variant_spelling_shows_the_city_with_all_its_spellings() {
@@ -272,4 +272,28 @@ fn references_and_highlights_off_any_name_are_empty() {
     let (file, offset) = fx.position(&corpus);
     assert_eq!(features::references(&corpus, file, offset, true), []);
     assert_eq!(features::highlights(&corpus, file, offset), []);
+}
+
+#[test]
+fn highlights_stay_in_the_article_and_cover_its_spellings_and_partial_names() {
+    let fx = Fixture::parse(
+        r#"
+//- a.txt
+التقى الزعيم كيم جونغ أون بالوفد، وقال $0كيم إن كيم جونج وون سيزور موسكو.
+//- b.txt
+وأشرف كيم جونغ أون على التجربة.
+"#,
+    );
+    let corpus = fx.corpus();
+    let (file, offset) = fx.position(&corpus);
+    let shown: Vec<String> =
+        features::highlights(&corpus, file, offset).iter().map(|r| render(&corpus, r.file, r.start, r.end)).collect();
+    expect![[r#"
+        [
+            "a.txt:1:14 \"كيم جونغ أون\"",
+            "a.txt:1:40 \"كيم\"",
+            "a.txt:1:47 \"كيم جونج وون\"",
+        ]
+    "#]]
+    .assert_debug_eq(&shown);
 }

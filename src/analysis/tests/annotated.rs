@@ -29,7 +29,7 @@ fn mentions(corpus: &Corpus) -> String {
     out
 }
 
-fn check(fixture: &str, expect: Expect) {
+pub(super) fn check(fixture: &str, expect: Expect) {
     expect.assert_eq(&mentions(&Fixture::parse(fixture).corpus()));
 }
 

@@ -5,7 +5,7 @@ use expect_test::{expect, Expect};
 use crate::analysis::features::{self, Definition};
 use crate::analysis::fixture::{render, Fixture};
 
-fn check_hover(fixture: &str, expect: Expect) {
+pub(super) fn check_hover(fixture: &str, expect: Expect) {
     let fx = Fixture::parse(fixture);
     let corpus = fx.corpus();
     let (file, offset) = fx.position(&corpus);
@@ -27,7 +27,7 @@ fn check_hover(fixture: &str, expect: Expect) {
     expect.assert_eq(&out);
 }
 
-fn check_definition(fixture: &str, expect: Expect) {
+pub(super) fn check_definition(fixture: &str, expect: Expect) {
     let fx = Fixture::parse(fixture);
     let corpus = fx.corpus();
     let (file, offset) = fx.position(&corpus);
@@ -40,7 +40,7 @@ fn check_definition(fixture: &str, expect: Expect) {
 }
 
 /// References are exactly the fixture's `⟦…⟧` ranges (with the declaration), and one fewer without it.
-fn check_references(fixture: &str) {
+pub(super) fn check_references(fixture: &str) {
     let fx = Fixture::parse(fixture);
     let corpus = fx.corpus();
     let (file, offset) = fx.position(&corpus);

@@ -5,7 +5,7 @@ use expect_test::{expect, Expect};
 use crate::analysis::fixture::{render, Fixture};
 
 /// Every mention of every file: `file:line:col "text" TYPE entity-id origin`.
-fn check_mentions(fixture: &str, expect: Expect) {
+pub(super) fn check_mentions(fixture: &str, expect: Expect) {
     let fx = Fixture::parse(fixture);
     let corpus = fx.corpus();
     let mut out = String::new();
@@ -19,7 +19,7 @@ fn check_mentions(fixture: &str, expect: Expect) {
 }
 
 /// The `⟦…⟧` ranges of the fixture are exactly the recognised mentions.
-fn check_ranges(fixture: &str) {
+pub(super) fn check_ranges(fixture: &str) {
     let fx = Fixture::parse(fixture);
     let corpus = fx.corpus();
     let mut want: Vec<String> = Vec::new();

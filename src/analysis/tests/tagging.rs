@@ -7,7 +7,7 @@ use expect_test::{expect, Expect};
 use crate::analysis::fixture::{render, Fixture};
 
 /// Every mention of every file with the tagger: `file:line:col "text" TYPE entity-id origin`.
-fn check_tagged(fixture: &str, expect: Expect) {
+pub(super) fn check_tagged(fixture: &str, expect: Expect) {
     let fx = Fixture::parse(fixture);
     let corpus = fx.corpus_tagged();
     let mut out = String::new();
@@ -21,7 +21,7 @@ fn check_tagged(fixture: &str, expect: Expect) {
 }
 
 /// What the rules alone find in the same fixture (to show the tagger's difference).
-fn rules_only(fixture: &str) -> Vec<String> {
+pub(super) fn rules_only(fixture: &str) -> Vec<String> {
     let fx = Fixture::parse(fixture);
     let corpus = fx.corpus();
     let files = corpus.files();

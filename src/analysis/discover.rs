@@ -206,6 +206,19 @@ fn trigger(token: &str) -> Option<(&str, u8)> {
     TRIGGERS.get(rest).map(|&kind| (rest, kind))
 }
 
+/// The characters of a leading و/ف conjunction on the first word of a name at token `i`: one when
+/// the rest is a word of three letters or more, unless the whole word is a given name (وليد، فيصل)
+/// or the name follows a title or a speech verb, where no conjunction stands (وقال فارس العنبكي).
+pub fn conjunction_len(tokens: &[Token], i: usize) -> usize {
+    let word = tokens[i].norm.as_str();
+    let Some(rest) = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')) else { return 0 };
+    if rest.chars().count() < 3 || GIVEN_NAMES.contains(word) {
+        return 0;
+    }
+    let after_trigger = i > 0 && tokens[i].joins_prev && trigger(&tokens[i - 1].norm).is_some();
+    usize::from(!after_trigger)
+}
+
 /// Whether a word is a word of sports news (one of `word_cues`'s bits, without the others).
 pub fn is_sport_word(w: &str) -> bool {
     SPORT.contains(w)

@@ -38,6 +38,13 @@ impl NormText {
                 // سيئول and سيول are one spelling: a hamza seat after ي adds nothing to the key.
             } else if let Some(n) = normalize_char(ch) {
                 chars.push(NormChar { ch: n, src_start: start, src_end: end });
+            } else if is_word_mark(ch) {
+                // A dropped hamza, vowel mark or tatweel right after a letter belongs to its word:
+                // the letter's range takes it in, so a name ends after «صنعاء»'s hamza and
+                // «شخصاً»'s tanwin, not before.
+                if let Some(last) = chars.last_mut().filter(|c| c.src_end == start && is_word_char(c.ch)) {
+                    last.src_end = end;
+                }
             }
         }
         NormText { chars }
@@ -80,6 +87,12 @@ pub fn normalize_char(ch: char) -> Option<char> {
         _ => ch,
     };
     Some(n)
+}
+
+/// Characters `normalize_char` drops that are part of the word they are written in (not format
+/// or bidi marks): the standalone hamza, harakat and other Arabic marks, tatweel.
+fn is_word_mark(ch: char) -> bool {
+    matches!(ch, 'ء' | 'ـ' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
 
 fn is_presentation_form(ch: char) -> bool {
@@ -131,10 +144,24 @@ mod tests {
         let text = "😀 بُوتين";
         let norm = NormText::new(text);
         let b = norm.chars.iter().find(|c| c.ch == 'ب').unwrap();
-        assert_eq!(&text[b.src_start as usize..b.src_end as usize], "ب");
+        // The damma after ب is dropped from the copy and belongs to ب's range; و maps to itself.
+        assert_eq!(&text[b.src_start as usize..b.src_end as usize], "بُ");
         let w = norm.chars.iter().find(|c| c.ch == 'و').unwrap();
-        // The damma after ب is dropped; و maps to itself, two bytes after ُ.
         assert_eq!(&text[w.src_start as usize..w.src_end as usize], "و");
         assert_eq!(norm.chars.len(), "😀 بوتين".chars().count());
+    }
+
+    #[test]
+    fn a_final_hamza_or_tanwin_stays_in_its_word_and_marks_after_a_space_in_none() {
+        let text = "صنعاءُ شخصاً ـ ً";
+        let norm = NormText::new(text);
+        let words: Vec<&str> = norm
+            .chars
+            .split(|c| c.ch == ' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| &text[w[0].src_start as usize..w[w.len() - 1].src_end as usize])
+            .collect();
+        assert_eq!(words, ["صنعاءُ", "شخصاً"]);
+        assert_eq!(norm.as_string(), "صنعا شخصا  ");
     }
 }

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use compact_str::CompactString;
 
-use super::discover::{discover, is_frequent, name_like, Found};
+use super::discover::{conjunction_len, discover, is_frequent, name_like, Found};
 use super::lexicon::{clitic_splits, Hit, Lexicon, Spelling};
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
@@ -157,7 +157,8 @@ pub fn tag(
             firm: r.end - r.start >= 2 || matches!(r.target, Some(NameRef::Kb(e)) if firm(e)),
         })
         .collect();
-    let conjunction: Vec<bool> = tokens.iter().map(|t| conjunction(&t.norm) > 0 && t.norm.starts_with('و')).collect();
+    let conjunction: Vec<bool> =
+        (0..tokens.len()).map(|i| conjunction_len(tokens, i) > 0 && tokens[i].norm.starts_with('و')).collect();
     // A spelling of two words or more is a name where the tagger saw nothing (أ ف ب); a single
     // word the tagger passed over is often an ordinary word that is also a name.
     let mut out = Tagged::default();
@@ -353,14 +354,8 @@ fn link_span(
         .find(|r| r.start == start)
         .map(|r| r.prefix_chars)
         .or_else(|| kb.longest_at(tokens, start).map(|h| h.prefix_chars))
-        .unwrap_or_else(|| conjunction(&tokens[start].norm));
+        .unwrap_or_else(|| conjunction_len(tokens, start));
     Span { start, end, prefix_chars, ty, target: None, origin: Origin::Discovered }
-}
-
-/// The characters of a leading و/ف conjunction, when the rest is a word of three letters or more.
-fn conjunction(word: &str) -> usize {
-    let rest = word.strip_prefix('و').or_else(|| word.strip_prefix('ف'));
-    usize::from(rest.is_some_and(|r| r.chars().count() >= 3))
 }
 
 /// What the rule system proposes for each token (its label and how the name was found), for the

@@ -6,6 +6,11 @@
 
 use super::super::model::ClaimCue as CueKind;
 use super::cues::is_future_base;
+
+/// A vowel mark written after a letter (a hamza may carry one: «إنهاءً»).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
+}
 use super::lookup::List;
 use super::Sent;
 
@@ -54,7 +59,8 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
         return Some((CueKind::Evaluation, i, i));
     }
     // «لإنهاء» (to end) normalises to «لانها» (because it): the dropped hamza tells them apart.
-    let hamza_final = s.text.get(s.toks[i].end as usize..).is_some_and(|r| r.starts_with('ء'));
+    // (The token's range takes in the hamza it is written with.)
+    let hamza_final = s.text.get(..s.toks[i].end as usize).is_some_and(|r| r.trim_end_matches(is_mark).ends_with('ء'));
     if s.is_in(i, List::CAUSAL, false) && !hamza_final {
         return Some((CueKind::Causal, i, i));
     }

@@ -132,3 +132,26 @@ fn tagged_names_past_tatweel_and_an_emoji_keep_their_ranges() {
     "#]],
     );
 }
+
+#[test]
+fn a_name_that_starts_with_waw_or_fa_after_a_speech_verb_keeps_its_first_letter() {
+    check_tagged(
+        "وقال فارس العنبكي إن المفاوضات مستمرة.\nوقال وليد الخطيب إن الوضع صعب.\n",
+        expect![[r#"
+            a.txt:1:6 "فارس العنبكي" PER per-fars-alenbky Discovered
+            a.txt:2:6 "وليد الخطيب" PER per-wlyd-alkhttyb Discovered
+        "#]],
+    );
+}
+
+#[test]
+fn a_place_ends_after_its_final_hamza() {
+    check_tagged(
+        "وصل الوفد إلى صنعاء ثم كربلاء، وزار الدار البيضاء.\n",
+        expect![[r#"
+        a.txt:1:15 "صنعاء" LOC city-71137 Gazetteer
+        a.txt:1:24 "كربلاء" LOC city-94824 Gazetteer
+        a.txt:1:37 "الدار البيضاء" LOC city-2553604 Gazetteer
+    "#]],
+    );
+}

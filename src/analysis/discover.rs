@@ -219,6 +219,16 @@ pub fn conjunction_len(tokens: &[Token], i: usize) -> usize {
     usize::from(!after_trigger)
 }
 
+/// Whether token `i`, a one-word place spelled as a feminine nisba («السعودية»), is an adjective
+/// here: right after a definite noun that no name covers (الشركة السعودية، العاصمة السعودية
+/// الرياض), where the guideline annotates nothing. `named(j)` says whether token `j` is in a name.
+pub fn is_adjectival_nisba(tokens: &[Token], i: usize, named: impl Fn(usize) -> bool) -> bool {
+    let (t, prev) = (&tokens[i], i.checked_sub(1).map(|j| &tokens[j]));
+    let definite = |w: &str| (w.starts_with("ال") || w.starts_with("لل")) && !STOP.contains(w) && w != "الا";
+    let definite_noun = prev.is_some_and(|p| definite(&p.norm));
+    t.norm.starts_with("ال") && t.norm.ends_with("يه") && t.joins_prev && definite_noun && !named(i - 1)
+}
+
 /// Whether a word is a word of sports news (one of `word_cues`'s bits, without the others).
 pub fn is_sport_word(w: &str) -> bool {
     SPORT.contains(w)

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use compact_str::CompactString;
 
-use super::discover::{conjunction_len, discover, is_frequent, name_like, Found};
+use super::discover::{conjunction_len, discover, is_adjectival_nisba, is_frequent, name_like, Found};
 use super::lexicon::{clitic_splits, Hit, Lexicon, Spelling};
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
@@ -480,6 +480,10 @@ fn spans_after_discovery(tokens: &[Token], spans: &mut Vec<Span>, covered: &mut 
 /// Mentions with original byte ranges, from token spans.
 fn finish(norm: &NormText, tokens: &[Token], mut spans: Vec<Span>, mut discovered: Vec<FormKey>) -> Recognized {
     spans.sort_by_key(|s| s.start);
+    let mut named: Vec<usize> = spans.iter().flat_map(|s| s.start..s.end).collect();
+    named.sort_unstable();
+    let nisba = |s: &Span| s.ty == EntityType::Loc && s.end == s.start + 1 && s.prefix_chars == 0;
+    spans.retain(|s| !(nisba(s) && is_adjectival_nisba(tokens, s.start, |j| named.binary_search(&j).is_ok())));
     let mentions = spans
         .into_iter()
         .map(|s| {

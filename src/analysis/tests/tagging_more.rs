@@ -155,3 +155,15 @@ fn a_place_ends_after_its_final_hamza() {
     "#]],
     );
 }
+
+#[test]
+fn a_country_spelled_as_a_nisba_after_a_definite_noun_is_an_adjective_not_the_country() {
+    check_tagged(
+        "وصل الوفد إلى العاصمة السعودية الرياض، وارتفعت الأسهم السعودية، وسافر إلى السعودية ثم غادر السعودية.\n",
+        expect![[r#"
+            a.txt:1:32 "الرياض" LOC city-108410 Gazetteer
+            a.txt:1:75 "السعودية" LOC country-sa Gazetteer
+            a.txt:1:92 "السعودية" LOC country-sa Gazetteer
+        "#]],
+    );
+}

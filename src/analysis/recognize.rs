@@ -193,10 +193,11 @@ fn tagged(tokens: &[Token], corpus: &Lexicon, tags: &[TagSpan]) -> Vec<Span> {
             }
         }
     }
-    // A one-word person the tagger found on its own, that is a word of a full name of the
-    // article (كيم of كيم جونغ أون), is that person.
+    // A one-word person the tagger found on its own (or as a name discovered elsewhere), that is
+    // a word of a full name of the article (كيم of كيم جونغ أون), is that person.
     let partials = partial_names(tokens, &out);
-    for s in out.iter_mut().filter(|s| s.target.is_none() && s.ty == EntityType::Per && s.end - s.start == 1) {
+    let unlinked = |s: &Span| matches!(s.target, None | Some(NameRef::Form(_)));
+    for s in out.iter_mut().filter(|s| unlinked(s) && s.ty == EntityType::Per && s.end - s.start == 1) {
         let word: String = tokens[s.start].norm.chars().skip(s.prefix_chars).collect();
         if let Some(full) = partials.get(&word) {
             s.target = Some(full.clone());

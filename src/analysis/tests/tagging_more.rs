@@ -167,3 +167,15 @@ fn a_country_spelled_as_a_nisba_after_a_definite_noun_is_an_adjective_not_the_co
         "#]],
     );
 }
+
+#[test]
+fn a_surname_alone_after_the_full_name_is_that_person_even_when_discovered_on_its_own() {
+    check_tagged(
+        "وأعلن الرئيس ميخائيل زيلوتشينكو أن الانتخابات ستجرى، وقال زيلوتشينكو إن النتائج ستعلن.\nوأكد الرئيس زيلوتشينكو ذلك.\n",
+        expect![[r#"
+            a.txt:1:14 "ميخائيل زيلوتشينكو" PER per-mykhayyl-zylwtshynkw Discovered
+            a.txt:1:59 "زيلوتشينكو" PER per-mykhayyl-zylwtshynkw Partial
+            a.txt:2:13 "زيلوتشينكو" PER per-mykhayyl-zylwtshynkw Partial
+        "#]],
+    );
+}

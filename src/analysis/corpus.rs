@@ -109,11 +109,14 @@ pub struct Corpus {
     /// here instead of being analysed again at once (see `settle`).
     pub defer_spread: bool,
     pending: BTreeSet<FileId>,
-    /// Each entity's defining mention (file, start, end), computed on demand and forgotten at
-    /// every change: finding it scans all of the entity's mentions.
+    /// Each entity's defining mention (file, start, end), computed on demand and forgotten when
+    /// the entity's mentions change: finding it scans all of them.
     definitions: std::sync::Mutex<rustc_hash::FxHashMap<EntityIdx, Option<FileSpan>>>,
-    /// Each entity's hover summary, computed on demand and forgotten at every change likewise.
+    /// Each entity's hover summary, computed on demand and forgotten likewise.
     summaries: std::sync::Mutex<rustc_hash::FxHashMap<EntityIdx, Arc<EntitySummary>>>,
+    /// What the mentions indexed or unindexed since the caches were last brought up to date named
+    /// (collected only while something is cached): their entities' cache entries are stale.
+    stale: std::collections::HashSet<NameRef>,
 }
 
 impl Corpus {
@@ -242,10 +245,29 @@ impl Corpus {
         })
     }
 
-    /// Forgets what is cached per entity (every change may alter it).
-    fn forget_definitions(&mut self) {
-        self.definitions.get_mut().unwrap_or_else(|e| e.into_inner()).clear();
-        self.summaries.get_mut().unwrap_or_else(|e| e.into_inner()).clear();
+    /// Whether anything is cached per entity (then changes must say which entities they touch).
+    fn has_cached(&mut self) -> bool {
+        !self.definitions.get_mut().unwrap_or_else(|e| e.into_inner()).is_empty()
+            || !self.summaries.get_mut().unwrap_or_else(|e| e.into_inner()).is_empty()
+    }
+
+    /// Forgets what is cached for the entities whose mentions changed, or for all of them when the
+    /// resolver linked forms anew (`relinked`: entities may have merged or split).
+    fn forget_stale(&mut self, relinked: bool) {
+        let definitions = self.definitions.get_mut().unwrap_or_else(|e| e.into_inner());
+        let summaries = self.summaries.get_mut().unwrap_or_else(|e| e.into_inner());
+        if relinked {
+            definitions.clear();
+            summaries.clear();
+        } else {
+            for target in &self.stale {
+                if let Some(entity) = self.resolver.entity_of(target) {
+                    definitions.remove(&entity);
+                    summaries.remove(&entity);
+                }
+            }
+        }
+        self.stale.clear();
     }
 
     /// Adds or replaces an article without annotations. Returns its id.
@@ -255,7 +277,6 @@ impl Corpus {
 
     /// Adds or replaces an article with its annotations (offsets into `text`). Returns its id.
     pub fn set_article(&mut self, name: &str, text: Arc<str>, annotations: Option<Arc<ArticleAnnotations>>) -> FileId {
-        self.forget_definitions();
         let id = match self.by_name.get(name) {
             Some(&id) => id,
             None => {
@@ -289,7 +310,6 @@ impl Corpus {
 
     /// Removes an article (deleted on disk, or closed and not on disk).
     pub fn remove_file(&mut self, name: &str) {
-        self.forget_definitions();
         let Some(id) = self.by_name.remove(name) else {
             return;
         };
@@ -498,6 +518,9 @@ impl Corpus {
     }
 
     fn index_mentions(&mut self, id: FileId, entry: &FileEntry) {
+        if self.has_cached() {
+            self.stale.extend(entry.mentions.iter().map(|m| m.target.clone()));
+        }
         for (i, m) in entry.mentions.iter().enumerate() {
             let list = self.postings.entry(m.target.clone()).or_default();
             if list.is_empty() && !matches!(m.target, NameRef::Kb(_)) {
@@ -514,6 +537,9 @@ impl Corpus {
     /// mention: an article with many mentions of one entity would cost their square).
     fn unindex_mentions(&mut self, id: FileId, entry: &FileEntry) {
         let targets: std::collections::HashSet<&NameRef> = entry.mentions.iter().map(|m| &m.target).collect();
+        if self.has_cached() {
+            self.stale.extend(targets.iter().map(|&t| t.clone()));
+        }
         for target in targets {
             if let Some(list) = self.postings.get_mut(target) {
                 list.retain(|&(f, _)| f != id);
@@ -542,6 +568,7 @@ impl Corpus {
         let mut touched: Vec<(NameRef, bool)> = self.touched.drain().collect();
         touched.sort();
         let kb = self.kb.clone();
+        let mut relinked = false;
         for (target, was_present) in touched {
             let postings = self.postings.get(&target).filter(|l| !l.is_empty());
             match (&target, was_present, postings) {
@@ -552,9 +579,11 @@ impl Corpus {
                     self.resolver.add_ref(r, ty)
                 }
                 (NameRef::Ref(r), true, None) => self.resolver.remove_ref(r),
-                _ => {}
+                _ => continue,
             }
+            relinked = true;
         }
+        self.forget_stale(relinked);
     }
 }
 

@@ -152,7 +152,6 @@ impl Corpus {
         if self.pending.is_empty() {
             return false;
         }
-        self.forget_definitions();
         for _ in 0..limit {
             let Some(file) = self.pending.pop_first() else { break };
             self.reanalyse_from_text(file);
@@ -164,7 +163,6 @@ impl Corpus {
     /// Analyses one waiting article now (a request is about to read it).
     pub fn settle_file(&mut self, file: FileId) {
         if self.pending.remove(&file) {
-            self.forget_definitions();
             self.reanalyse_from_text(file);
             self.resolve_changed_forms();
         }

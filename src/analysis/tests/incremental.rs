@@ -5,6 +5,7 @@ use std::sync::Arc;
 use proptest::prelude::*;
 
 use crate::analysis::corpus::Corpus;
+use crate::analysis::features::{self, Definition};
 use crate::analysis::fixture::{KB, KB_TAGGED};
 
 /// Sentence pieces with names, titles and triggers, so that edits add and remove discovered
@@ -73,14 +74,36 @@ proptest! {
             if deferred && step % 2 == 0 {
                 corpus.settle(1);
             }
+            // Some steps read (as hover and definition do), so that what is cached per entity
+            // must follow the next changes.
+            if step % 3 != 1 {
+                let _ = navigation(&mut corpus);
+            }
         }
         while corpus.settle(1) {}
-        let rebuilt = Corpus::build(
+        let mut rebuilt = Corpus::build(
             kb,
             files.iter().enumerate().filter_map(|(i, t)| Some((NAMES[i].to_string(), Arc::from(t.as_deref()?)))).collect(),
         );
         prop_assert_eq!(corpus.dump(), rebuilt.dump());
+        prop_assert_eq!(navigation(&mut corpus), navigation(&mut rebuilt));
     }
+}
+
+/// Hover and definition at every mention of every file (file name, offset, summary, definition).
+fn navigation(corpus: &mut Corpus) -> Vec<String> {
+    let mut out = Vec::new();
+    for (id, f) in corpus.files() {
+        for m in &f.mentions {
+            let hover = features::hover(corpus, id, m.start).map(|(_, s)| s);
+            let definition = match features::definition(corpus, id, m.start) {
+                Some(Definition::InFile(r)) => Some((corpus.file(r.file).map(|f| f.name.clone()), r.start, r.end)),
+                _ => None,
+            };
+            out.push(format!("{} {} {hover:?} {definition:?}", f.name, m.start));
+        }
+    }
+    out
 }
 
 /// A name stops spreading when its words turn up in many more articles than it is discovered in,

@@ -9,6 +9,8 @@
 
 #![allow(dead_code)]
 
+pub mod inproc;
+
 use std::collections::{HashSet, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};

@@ -1,18 +1,18 @@
-//! An in-process client for protocol tests: runs `isnad::lsp::serve` on a tokio runtime of its
-//! own inside the test process, over two `tokio::io::duplex` pipes, with the same surface as the
-//! stdio [`super::Server`] (`initialize`, `notify`, `request`, `ok`, `diagnostics`, `wait_for`…),
-//! so a test moves here by changing its constructor.
+//! An in-process server for protocol tests: runs `isnad::lsp::serve` on a tokio runtime of its
+//! own inside the test process, over two `tokio::io::duplex` pipes. Like the stdio
+//! [`super::Server`] it dereferences to a [`Client`] (`initialize`, `notify`, `request`, `ok`,
+//! `diagnostics`, `wait_for`…), so a test moves here by changing its constructor.
 //!
 //! The bytes still go through the real framing (`Content-Length` headers, the server's guard in
 //! front of the protocol reader); only the process is gone. Every server of a test binary shares
 //! one knowledge base and tagger (loaded once). The server's log lines (`ISNAD_LOG`, default
-//! `warn`) are kept in memory for the whole test binary and read with [`Server::stderr`].
+//! `warn`) are kept in memory for the whole test binary and read with [`Client::stderr`].
 //! [`Server::render`] prints a message as stable pretty JSON with the workspace path replaced by
 //! `$ROOT`, for whole-JSON snapshots with `expect-test`.
 
-use std::collections::{HashSet, VecDeque};
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc;
 use std::sync::{Arc, LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
@@ -22,7 +22,8 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
 
-use super::{file_uri, EXIT_WITHIN, WAIT};
+use super::client::{self, Client};
+use super::{file_uri, EXIT_WITHIN};
 
 /// The knowledge base and tagger every in-process server of the test binary uses (the binary
 /// builds the same at start-up).
@@ -73,16 +74,10 @@ fn capture_logs() {
 /// What the test writes to the server: bytes in order, or `None` once the input was closed.
 type Input = Arc<Mutex<Option<UnboundedSender<Vec<u8>>>>>;
 
-fn frame(msg: &Value) -> Vec<u8> {
-    let body = serde_json::to_vec(msg).unwrap();
-    let mut bytes = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    bytes.extend_from_slice(&body);
-    bytes
-}
-
-fn write(input: &Input, bytes: Vec<u8>) -> Result<(), &'static str> {
+fn write(input: &Input, bytes: &[u8]) -> std::io::Result<()> {
     let guard = input.lock().unwrap();
-    guard.as_ref().ok_or("input closed")?.send(bytes).map_err(|_| "the server stopped reading")
+    let closed = || std::io::Error::new(std::io::ErrorKind::BrokenPipe, "input closed");
+    guard.as_ref().ok_or_else(closed)?.send(bytes.to_vec()).map_err(|_| closed())
 }
 
 /// Reads one framed message; `None` at end of stream.
@@ -110,24 +105,29 @@ async fn read_frame(r: &mut BufReader<DuplexStream>) -> Option<Value> {
     )
 }
 
-fn is_response(msg: &Value) -> bool {
-    msg.get("method").is_none() && msg.get("id").is_some()
-}
-
-/// `isnad::lsp::serve` running in this process.
+/// `isnad::lsp::serve` running in this process; the requests and the waiting are the
+/// [`Client`]'s.
 pub struct Server {
+    client: Client,
     runtime: Option<tokio::runtime::Runtime>,
     input: Input,
-    rx: Receiver<Value>,
     served: tokio::task::JoinHandle<()>,
     reader: Option<tokio::task::JoinHandle<()>>,
-    /// Received and not yet consumed, in arrival order.
-    buffered: VecDeque<Value>,
-    next_id: i64,
-    /// Ids of our requests whose responses have not been consumed yet.
-    outstanding: HashSet<i64>,
     /// The workspace given to [`Server::initialize`], shown as `$ROOT` by [`Server::render`].
     root: Option<PathBuf>,
+}
+
+impl Deref for Server {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
+
+impl DerefMut for Server {
+    fn deref_mut(&mut self) -> &mut Client {
+        &mut self.client
+    }
 }
 
 impl Server {
@@ -171,7 +171,8 @@ impl Server {
             while let Some(msg) = read_frame(&mut r).await {
                 if msg.get("method").is_some() && answers_requests {
                     if let Some(id) = msg.get("id") {
-                        let _ = write(&replies, frame(&json!({"jsonrpc": "2.0", "id": id, "result": null})));
+                        let answer = json!({"jsonrpc": "2.0", "id": id, "result": null});
+                        let _ = write(&replies, &client::frame_message(&answer));
                     }
                 }
                 if msgs.send(msg).is_err() {
@@ -179,17 +180,13 @@ impl Server {
                 }
             }
         });
-        Server {
-            runtime: Some(runtime),
-            input,
+        let writer = input.clone();
+        let client = Client::new(
+            Box::new(move |bytes| write(&writer, bytes)),
             rx,
-            served,
-            reader: Some(reader),
-            buffered: VecDeque::new(),
-            next_id: 1,
-            outstanding: HashSet::new(),
-            root: None,
-        }
+            Box::new(|| LOG.lock().unwrap_or_else(|e| e.into_inner()).clone()),
+        );
+        Server { client, runtime: Some(runtime), input, served, reader: Some(reader), root: None }
     }
 
     /// Starts a server, initializes it on `root` and waits for the index.
@@ -200,142 +197,15 @@ impl Server {
         s
     }
 
-    /// What the in-process servers of this test binary logged so far (for failure messages and
-    /// log checks; other tests' servers log here too).
-    pub fn stderr(&self) -> String {
-        LOG.lock().unwrap_or_else(|e| e.into_inner()).clone()
-    }
-
-    pub fn send(&self, msg: &Value) {
-        self.send_bytes(&frame(msg));
-    }
-
-    /// Writes a frame with an arbitrary body (for malformed-message tests).
-    pub fn send_raw(&self, body: &[u8]) {
-        let mut bytes = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-        bytes.extend_from_slice(body);
-        self.send_bytes(&bytes);
-    }
-
-    /// Writes raw bytes to the server's input (several frames, broken headers…).
-    pub fn send_bytes(&self, bytes: &[u8]) {
-        write(&self.input, bytes.to_vec()).unwrap_or_else(|e| panic!("cannot write to the server ({e})"));
-    }
-
-    pub fn notify(&self, method: &str, params: Value) {
-        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    /// Sends a request and returns its id, without waiting.
-    pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.outstanding.insert(id);
-        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        id
-    }
-
-    /// Waits for the response to request `id`: `Ok(result)` or `Err(error object)`.
-    pub fn response(&mut self, id: i64) -> Result<Value, Value> {
-        let msg = self.wait_for(&format!("the response to request {id}"), |m| is_response(m) && m["id"] == json!(id));
-        self.outstanding.remove(&id);
-        match msg.get("error") {
-            Some(e) => Err(e.clone()),
-            None => Ok(msg.get("result").cloned().unwrap_or(Value::Null)),
-        }
-    }
-
-    /// Sends a request and waits for its response.
-    pub fn request(&mut self, method: &str, params: Value) -> Result<Value, Value> {
-        let id = self.send_request(method, params);
-        self.response(id)
-    }
-
-    /// A request that must succeed.
-    pub fn ok(&mut self, method: &str, params: Value) -> Value {
-        let what = format!("{method} {params}");
-        self.request(method, params).unwrap_or_else(|e| panic!("{what} answered with an error: {e}"))
-    }
-
-    /// Removes and returns the first message (buffered or new) matching `pred`.
-    pub fn wait_for(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        if let Some(i) = self.buffered.iter().position(&pred) {
-            return self.buffered.remove(i).unwrap();
-        }
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.rx.recv_timeout(left) {
-                Ok(msg) if pred(&msg) => return msg,
-                Ok(msg) => self.buffered.push_back(msg),
-                Err(RecvTimeoutError::Timeout) => {
-                    panic!("timed out waiting for {what}; unconsumed messages: {:#?}", self.buffered)
-                }
-                Err(RecvTimeoutError::Disconnected) => {
-                    panic!("the server closed its output while we waited for {what}; unconsumed: {:#?}", self.buffered)
-                }
-            }
-        }
-    }
-
-    /// The next notification `method` whose params match `pred`.
-    pub fn notification(&mut self, method: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        let msg = self.wait_for(&format!("a {method} notification"), |m| {
-            m["method"] == method && m.get("id").is_none() && pred(&m["params"])
-        });
-        msg["params"].clone()
-    }
-
-    /// The next `textDocument/publishDiagnostics` for `uri`.
-    pub fn diagnostics(&mut self, uri: &str) -> Value {
-        self.notification("textDocument/publishDiagnostics", |p| p["uri"] == uri)
-    }
-
-    /// `initialize` with UTF-16 positions, progress support and `root` as the workspace folder
-    /// (the capabilities of the stdio `Server::initialize`); returns the result.
+    /// [`Client::initialize`], remembering `root` for [`Server::render`].
     pub fn initialize(&mut self, root: &Path) -> Value {
-        let uri = file_uri(root);
-        self.initialize_with(
-            root,
-            json!({
-                "processId": std::process::id(),
-                "rootUri": uri,
-                "workspaceFolders": [{"uri": uri, "name": "corpus"}],
-                "capabilities": {
-                    "general": {"positionEncodings": ["utf-16"]},
-                    "window": {"workDoneProgress": true},
-                    "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
-                    "textDocument": {
-                        "hover": {"contentFormat": ["markdown", "plaintext"]},
-                        "publishDiagnostics": {"versionSupport": true}
-                    }
-                }
-            }),
-        )
+        self.initialize_with(root, client::initialize_params(root))
     }
 
     /// `initialize` with the given params; `root` is what [`Server::render`] shows as `$ROOT`.
     pub fn initialize_with(&mut self, root: &Path, params: Value) -> Value {
         self.root = Some(root.to_path_buf());
         self.ok("initialize", params)
-    }
-
-    /// `initialized`, then waits until the workspace index is built (`$/progress` end).
-    pub fn initialized_and_indexed(&mut self) {
-        self.notify("initialized", json!({}));
-        self.wait_for("window/workDoneProgress/create", |m| m["method"] == "window/workDoneProgress/create");
-        self.notification("$/progress", |p| p["value"]["kind"] == "end");
-    }
-
-    pub fn open(&self, uri: &str, text: &str, version: i32) {
-        self.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": version, "text": text}}),
-        );
-    }
-
-    pub fn hover(&mut self, uri: &str, position: Value) -> Value {
-        self.ok("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": position}))
     }
 
     /// Closes the server's input (as a client closing stdin).
@@ -380,39 +250,7 @@ impl Server {
                 .expect("the server's output ends when it stops")
                 .expect("reader task");
         }
-        while let Ok(msg) = self.rx.try_recv() {
-            self.buffered.push_back(msg);
-        }
-        let leftover: Vec<&Value> = self.buffered.iter().filter(|m| is_response(m)).collect();
-        assert!(leftover.is_empty(), "responses nobody asked for or consumed: {leftover:#?}");
-        assert!(self.outstanding.is_empty(), "requests never answered: {:?}", self.outstanding);
-    }
-
-    /// The buffered (received, unconsumed) messages.
-    pub fn buffered(&self) -> &VecDeque<Value> {
-        &self.buffered
-    }
-
-    /// Moves every message that arrives within `quiet` of the previous one into the buffer
-    /// (stops at the first `quiet` gap, or after `limit` in total).
-    pub fn drain(&mut self, quiet: Duration, limit: Duration) {
-        let deadline = Instant::now() + limit;
-        while Instant::now() < deadline {
-            match self.rx.recv_timeout(quiet) {
-                Ok(msg) => self.buffered.push_back(msg),
-                Err(_) => break,
-            }
-        }
-    }
-
-    /// Stops expecting a response to request `id` (the server may have lost it).
-    pub fn forget(&mut self, id: i64) {
-        self.outstanding.remove(&id);
-    }
-
-    /// Stops expecting responses to any request sent so far.
-    pub fn clear_outstanding(&mut self) {
-        self.outstanding.clear();
+        self.client.assert_every_response_consumed();
     }
 
     /// `value` as stable pretty JSON, the workspace given to `initialize` shown as `$ROOT`.

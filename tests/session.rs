@@ -68,7 +68,7 @@ fn text_document_position(uri: &str, position: Value) -> Value {
 }
 
 #[test]
-fn full_session_of_an_editor() {
+fn a_full_editor_session_from_initialize_to_exit() {
     let corpus = TempDir::with_seed_corpus("session");
     let mut server = Server::start();
 
@@ -530,7 +530,7 @@ fn files_created_on_disk_are_indexed_when_the_client_reports_them() {
 }
 
 #[test]
-fn who_said_what() {
+fn the_hover_and_isnad_statements_show_who_said_what() {
     let corpus = TempDir::with_seed_corpus("sources");
     let mut server = Server::start_indexed(&corpus.path);
     let path = corpus.file(&seed_name("003"));

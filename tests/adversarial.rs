@@ -4,8 +4,10 @@
 //! articles whose `.ann` is left behind, several workspace folders, nested or repeated roots,
 //! `.ann` files that cannot be read, documents outside the workspace, invalid new names.
 //!
-//! Each test drives the real binary (the CLI, or the server over stdio) the way the user did.
-//! Commands run under a time limit: a hang is a failure, not a stuck test run.
+//! Each test drives the real binary's CLI, or the server in process (`common::inproc`, answers
+//! as whole-JSON snapshots where they are small), the way the user did. Commands run under a time
+//! limit: a hang is a failure, not a stuck test run. (The exit of the real process while the
+//! client leaves a request of the server unanswered is in `e2e_stdio.rs`.)
 
 mod common;
 
@@ -14,7 +16,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use common::inproc::{render, Server};
 use common::*;
+use expect_test::expect;
 use serde_json::{json, Value};
 
 /// Runs `isnad ARGS…` in `cwd`, killed after `limit` (then the test fails).
@@ -129,7 +133,7 @@ fn a_fifo_in_the_workspace_hangs_neither_indexing_nor_requests() {
     mkfifo(&corpus.file("isnad.toml"));
     let fifo_article = corpus.file("fifo.txt");
     mkfifo(&fifo_article);
-    let mut server = Server::spawn(&["lsp"], &corpus.path);
+    let mut server = Server::start();
     server.initialize(&corpus.path);
     server.initialized_and_indexed();
     // Watched-file events for each of them, then a request: answered.
@@ -178,7 +182,7 @@ fn linked_dir(label: &str) -> LinkedDir {
 #[test]
 fn a_document_opened_through_a_directory_link_does_not_read_the_ann_beside_it() {
     let d = linked_dir("adv-dirlink-open");
-    let mut server = Server::spawn(&["lsp"], &d.ws.path);
+    let mut server = Server::start();
     server.initialize(&d.ws.path);
     server.initialized_and_indexed();
     let uri = file_uri(&d.article);
@@ -194,7 +198,7 @@ fn a_document_opened_through_a_directory_link_does_not_read_the_ann_beside_it() 
 #[test]
 fn an_isnad_toml_behind_a_directory_link_is_never_the_configuration() {
     let d = linked_dir("adv-dirlink-toml");
-    let mut server = Server::spawn(&["lsp"], &d.ws.path);
+    let mut server = Server::start();
     server.initialize(&d.ws.path);
     server.initialized_and_indexed();
     let config = d.ws.file("linked/isnad.toml");
@@ -261,7 +265,7 @@ fn rename_leaves_the_fragments_of_a_discontinuous_annotation() {
     // Lavrov by his two names, the way a.ann annotates him in two fragments (T5 156 161;174 180).
     std::fs::write(dir.file("d.txt"), "عنوان\nوقال وزير الخارجية سيرغي لافروف إن موسكو سترد.\n").unwrap();
     let (a, a_ann) = (read(&dir.file("a.txt")), read(&dir.file("a.ann")));
-    let mut server = Server::start_indexed(&["lsp"], &dir.path);
+    let mut server = Server::start_indexed(&dir.path);
     let d_uri = file_uri(&dir.file("d.txt"));
     let d = read(&dir.file("d.txt"));
     let edit = rename(&mut server, &d_uri, pos_in(&d, "لافروف", 0), "سيرجي لافروف").expect("a rename");
@@ -273,6 +277,11 @@ fn rename_leaves_the_fragments_of_a_discontinuous_annotation() {
     let a_uri = file_uri(&dir.file("a.txt"));
     let refused = server.request("textDocument/prepareRename", at(&a_uri, pos_in(&a, "لافروف", 0))).unwrap_err();
     assert!(refused["message"].as_str().unwrap().contains("discontinuous"), "{refused}");
+    expect![[r#"
+        {
+          "code": -32803,
+          "message": "«لافروف» is a discontinuous annotation of «سيرغي لافروف»: rename from a mention of its full name (partial names, descriptions and discontinuous annotations are left as they are)"
+        }"#]].assert_eq(&server.render(&refused));
     server.finish();
     assert!(!check_report(&dir.path).contains("stale-annotation"));
 }
@@ -282,12 +291,13 @@ fn positions_in_an_article_with_a_byte_order_mark_skip_it() {
     let dir = TempDir::with_seed_corpus("adv-bom-article");
     let text = "\u{feff}بوتين يصل إلى بيونغ يانغ\nوقال فلاديمير بوتين إن الزيارة مهمة.\n";
     std::fs::write(dir.file("bom.txt"), text).unwrap();
-    let mut server = Server::start_indexed(&["lsp"], &dir.path);
+    let mut server = Server::start_indexed(&dir.path);
     let uri = file_uri(&dir.file("bom.txt"));
     // From the file on disk (not open): the editor shows no mark, so «بوتين» starts at column 0.
     let prepared = server.ok("textDocument/prepareRename", at(&uri, json!({"line": 0, "character": 1})));
     assert_eq!(prepared["range"]["start"], json!({"line": 0, "character": 0}), "{prepared}");
     assert_eq!(range_text(shown(text), &prepared["range"]), "بوتين");
+    expect![[r#"{"placeholder": "بوتين", "range": {"end": {"character": 5, "line": 0}, "start": {"character": 0, "line": 0}}}"#]].assert_eq(&server.render(&prepared));
     let edit = rename(&mut server, &uri, json!({"line": 0, "character": 1}), "فلاديمير بوتين").unwrap();
     apply_workspace_edit(&edit);
     let after = read(&dir.file("bom.txt"));
@@ -308,7 +318,7 @@ fn an_article_opened_without_its_byte_order_mark_keeps_its_brat_offsets() {
     let start = text.chars().take_while(|_| true).collect::<String>().find("زرقوطان").unwrap();
     let cp = text[..start].chars().count();
     std::fs::write(dir.file("x.ann"), format!("T1\tPER {cp} {}\tزرقوطان\n", cp + 7)).unwrap();
-    let mut server = Server::start_indexed(&["lsp"], &dir.path);
+    let mut server = Server::start_indexed(&dir.path);
     let uri = file_uri(&dir.file("x.txt"));
     server.open(&uri, shown(text), 1);
     let diags = server.diagnostics(&uri);
@@ -327,7 +337,7 @@ fn a_rename_edit_in_an_ann_with_a_byte_order_mark_keeps_its_first_line() {
     std::fs::write(dir.file("a.txt"), read(&dir.file("a.txt")).replacen("كيم جونغ أون", "كيم جونج أون", 1)).unwrap();
     let ann = read(&dir.file("a.ann")).replacen("كيم جونغ أون", "كيم جونج أون", 1);
     std::fs::write(dir.file("a.ann"), ann).unwrap();
-    let mut server = Server::start_indexed(&["lsp"], &dir.path);
+    let mut server = Server::start_indexed(&dir.path);
     let a = read(&dir.file("a.txt"));
     let uri = file_uri(&dir.file("a.txt"));
     let edit = rename(&mut server, &uri, pos_in(&a, "جونج", 0), "كيم جونغ إيون").expect("a rename");
@@ -351,7 +361,7 @@ fn the_moved_annotations_of_a_saved_article_are_written_back() {
         format!("[settings]\nsync-annotations = true\n{config}")
     };
     std::fs::write(dir.file("isnad.toml"), config).unwrap();
-    let mut server = Server::start_indexed(&["lsp"], &dir.path);
+    let mut server = Server::start_indexed(&dir.path);
     let path = dir.file("a.txt");
     let uri = file_uri(&path);
     let text = read(&path);
@@ -385,10 +395,10 @@ fn each_workspace_folder_has_its_own_article_globs() {
     std::fs::write(first.file("isnad.toml"), "[settings]\narticles = [\"news/*.txt\"]\n").unwrap();
     std::fs::write(first.file("news/a.txt"), "عنوان\nوقال الرئيس برقوطان إن الأمر انتهى. وأكد برقوطان ذلك.\n").unwrap();
     std::fs::write(first.file("skipped.txt"), "عنوان\nوقال الرئيس زرقوطان إن الأمر انتهى. وأكد زرقوطان ذلك.\n").unwrap();
-    let mut server = Server::spawn(&["lsp"], &first.path);
+    let mut server = Server::start();
     let (u1, u2) = (file_uri(&first.path), file_uri(&second.path));
-    server.ok(
-        "initialize",
+    server.initialize_with(
+        &first.path,
         json!({"processId": null, "rootUri": u1, "capabilities": {"window": {"workDoneProgress": true}},
         "workspaceFolders": [{"uri": u1, "name": "one"}, {"uri": u2, "name": "two"}]}),
     );
@@ -410,9 +420,9 @@ fn nested_or_repeated_roots_index_each_file_once() {
     let root = file_uri(&corpus.path);
     let sub = file_uri(&corpus.file("sub"));
     let summary = |folders: Value| {
-        let mut server = Server::spawn(&["lsp"], &corpus.path);
-        server.ok(
-            "initialize",
+        let mut server = Server::start();
+        server.initialize_with(
+            &corpus.path,
             json!({"processId": null, "rootUri": root, "capabilities": {"window": {"workDoneProgress": true}},
             "workspaceFolders": folders}),
         );
@@ -454,7 +464,8 @@ fn an_ann_that_cannot_be_read_is_reported_and_never_written() {
     std::fs::write(outside.file("victim.ann"), "T1\tPER 0 5\tkeep\n").unwrap();
     let linked = seed_path(&dir, "001").with_extension("ann");
     symlink(outside.file("victim.ann"), &linked).unwrap();
-    let mut server = Server::start_indexed(&["lsp"], &dir.path);
+    let mut server = Server::start_indexed(&dir.path);
+    let mut snapshots = Vec::new();
     for (prefix, ann) in [("000", &latin1), ("001", &linked)] {
         let path = seed_path(&dir, prefix);
         let text = read(&path);
@@ -462,6 +473,9 @@ fn an_ann_that_cannot_be_read_is_reported_and_never_written() {
         server.open(&uri, &text, 1);
         let diags = server.diagnostics(&uri);
         assert!(diags.to_string().contains("unreadable-annotations"), "{prefix}: {diags}");
+        let unreadable: Vec<&Value> =
+            diags["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "unreadable-annotations").collect();
+        snapshots.push(render(&json!(unreadable), &[(&dir.path, "$ROOT"), (&outside.path, "$OUTSIDE")]));
         let pos = pos_in(&text, "بوتين", 0);
         let actions = server.ok(
             "textDocument/codeAction",
@@ -477,6 +491,43 @@ fn an_ann_that_cannot_be_read_is_reported_and_never_written() {
             }
         }
     }
+    expect![[r#"
+        [
+          {
+            "code": "unreadable-annotations",
+            "message": "000_e6dbe4c4b6a222e0.ann line 1: the file could not be read (not UTF-8 text (invalid byte at offset 14)); its annotations are not used and isnad will not write to it",
+            "range": {"end": {"character": 0, "line": 0}, "start": {"character": 0, "line": 0}},
+            "relatedInformation": [
+              {
+                "location": {
+                  "range": {"end": {"character": 0, "line": 0}, "start": {"character": 0, "line": 0}},
+                  "uri": "file://$ROOT/000_e6dbe4c4b6a222e0.ann"
+                },
+                "message": "line 1 of the .ann"
+              }
+            ],
+            "severity": 1,
+            "source": "isnad"
+          }
+        ]
+        [
+          {
+            "code": "unreadable-annotations",
+            "message": "001_c4de4682c1a3ca3f.ann line 1: the file could not be read (symbolic link (not followed)); its annotations are not used and isnad will not write to it",
+            "range": {"end": {"character": 0, "line": 0}, "start": {"character": 0, "line": 0}},
+            "relatedInformation": [
+              {
+                "location": {
+                  "range": {"end": {"character": 0, "line": 0}, "start": {"character": 0, "line": 0}},
+                  "uri": "file://$ROOT/001_c4de4682c1a3ca3f.ann"
+                },
+                "message": "line 1 of the .ann"
+              }
+            ],
+            "severity": 1,
+            "source": "isnad"
+          }
+        ]"#]].assert_eq(&snapshots.join("\n"));
     server.finish();
     assert_eq!(read(&outside.file("victim.ann")), "T1\tPER 0 5\tkeep\n");
     assert_eq!(std::fs::read(&latin1).unwrap(), b"T1\tPER 0 5\tcaf\xe9\n");
@@ -488,7 +539,7 @@ fn a_document_outside_the_workspace_gets_no_edit_outside_it() {
     let outside = TempDir::new("adv-outside-doc-out");
     let path = outside.file("draft.txt");
     let text = "عنوان\nوقال الرئيس فلاديمير بوتين إن الأمر انتهى، وقال بوتيم ذلك.\n";
-    let mut server = Server::start_indexed(&["lsp"], &dir.path);
+    let mut server = Server::start_indexed(&dir.path);
     let uri = file_uri(&path);
     server.open(&uri, text, 1);
     let outside_uri = file_uri(&outside.path);
@@ -509,26 +560,34 @@ fn a_document_outside_the_workspace_gets_no_edit_outside_it() {
 #[test]
 fn invalid_new_names_and_partial_names_get_a_message() {
     let dir = TempDir::with_seed_corpus("adv-rename-invalid");
-    let mut server = Server::start_indexed(&["lsp"], &dir.path);
+    let mut server = Server::start_indexed(&dir.path);
     let path = seed_path(&dir, "000");
     let text = read(&path);
     let uri = file_uri(&path);
     let pos = pos_in(&text, "فلاديمير بوتين", 0);
+    let mut refusals = Vec::new();
     for bad in ["", "   ", "فلاديمير\nبوتين", "فلاديمير\u{2028}بوتين"] {
         let answer = rename(&mut server, &uri, pos.clone(), bad);
         let err = answer.expect_err(&format!("{bad:?} is refused"));
         assert!(err["message"].as_str().is_some_and(|m| m.contains("new name")), "{bad:?}: {err}");
+        refusals.push(render(&err, &[]));
     }
+    expect![[r#"
+        {"code": -32602, "message": "the new name is empty"}
+        {"code": -32602, "message": "the new name is empty"}
+        {"code": -32602, "message": "the new name holds a line break; a name is one line"}
+        {"code": -32602, "message": "the new name holds a line break; a name is one line"}"#]]
+    .assert_eq(&refusals.join("\n"));
     server.finish();
 }
 
 #[test]
 fn a_document_opened_over_the_size_limit_is_skipped_with_the_reason() {
     let dir = TempDir::with_seed_corpus("adv-open-big");
-    let mut server = Server::spawn(&["lsp"], &dir.path);
+    let mut server = Server::start();
     let root = file_uri(&dir.path);
-    server.ok(
-        "initialize",
+    server.initialize_with(
+        &dir.path,
         json!({"processId": null, "rootUri": root, "capabilities": {"window": {"workDoneProgress": true}},
         "initializationOptions": {"maxFileBytes": 20000}}),
     );
@@ -538,7 +597,7 @@ fn a_document_opened_over_the_size_limit_is_skipped_with_the_reason() {
     server.open(uri, &text, 1);
     let hover = server.hover(uri, pos_in(&text, "بوتين", 0));
     assert!(hover.is_null(), "{hover}");
-    // The log line comes through stderr, read by another thread: wait for it a moment.
+    // The log line comes through the logger (stderr of the binary): wait for it a moment.
     let expected = format!("skipped {uri}: {} bytes, over the 20000 byte limit", text.len());
     let deadline = Instant::now() + Duration::from_secs(5);
     while !server.stderr().contains(&expected) && Instant::now() < deadline {
@@ -553,7 +612,7 @@ fn many_broken_ann_lines_publish_a_bounded_notification_once() {
     let dir = TempDir::with_seed_corpus("adv-many-broken");
     let ann = seed_path(&dir, "000").with_extension("ann");
     std::fs::write(&ann, "this is not brat\n".repeat(100_000)).unwrap();
-    let mut server = Server::start_indexed(&["lsp"], &dir.path);
+    let mut server = Server::start_indexed(&dir.path);
     let path = seed_path(&dir, "000");
     let text = read(&path);
     let uri = file_uri(&path);
@@ -576,28 +635,4 @@ fn many_broken_ann_lines_publish_a_bounded_notification_once() {
         next["version"]
     );
     server.finish();
-}
-
-#[test]
-fn exit_leaves_at_once_while_the_client_leaves_a_request_of_the_server_unanswered() {
-    // Found by the protocol fuzz: the server asked the client to register file watchers and
-    // the client never answered; the index was never built, and after `exit` the process
-    // waited for that answer for ever.
-    let dir = TempDir::with_seed_corpus("adv-exit-unanswered");
-    let mut server = Server::spawn_unanswering(&["lsp"], &dir.path);
-    server.initialize(&dir.path);
-    server.notify("initialized", json!({}));
-    server.wait_for("client/registerCapability", |m| m["method"] == "client/registerCapability");
-    // The index is built all the same (without progress, since no token was granted).
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while server.ok("workspace/symbol", json!({"query": "بوتين"})).as_array().is_none_or(|a| a.is_empty()) {
-        assert!(Instant::now() < deadline, "the workspace was never indexed:\n{}", server.stderr());
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert_eq!(server.request("shutdown", Value::Null), Ok(Value::Null));
-    server.notify("exit", Value::Null);
-    let status = server.wait_exit(EXIT_WITHIN);
-    server.close_stdin();
-    let status = status.unwrap_or_else(|| panic!("no exit within {EXIT_WITHIN:?} of `exit`:\n{}", server.stderr()));
-    assert!(status.success(), "{status:?}");
 }

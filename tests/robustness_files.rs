@@ -1,11 +1,12 @@
-//! Robustness of the real binary over stdio against corpora of awkward shape: a 100 MB article,
-//! tens of thousands of tiny files, and files deleted while the index is being built. After each,
-//! the server is alive and answers correctly about the files that remain.
+//! Robustness of the server (in process, `common::inproc`) against corpora of awkward shape: a
+//! 100 MB article, tens of thousands of tiny files, and files deleted while the index is being
+//! built. After each, the server is alive and answers correctly about the files that remain.
 
 mod common;
 
 use std::path::Path;
 
+use common::inproc::Server;
 use common::*;
 use serde_json::json;
 
@@ -32,7 +33,7 @@ fn a_100_mb_article_is_skipped_with_its_reason_and_the_rest_is_served() {
     let big = std::fs::File::create(corpus.file("huge.txt")).unwrap();
     big.set_len(100 * 1024 * 1024).unwrap();
     drop(big);
-    let mut server = Server::spawn(&["lsp"], &corpus.path);
+    let mut server = Server::start();
     server.initialize(&corpus.path);
     let message = indexed(&mut server);
     assert!(message.contains("5 articles indexed") && message.contains("1 skipped"), "{message:?}");
@@ -61,7 +62,7 @@ fn tens_of_thousands_of_tiny_files_some_deleted_while_indexing() {
         std::fs::write(dir.join(format!("{i}.txt")), text).unwrap();
     }
     let keep = corpus.path.join("d0/0.txt");
-    let mut server = Server::spawn(&["lsp"], &corpus.path);
+    let mut server = Server::start();
     server.initialize(&corpus.path);
     server.notify("initialized", json!({}));
     // Delete every odd file while the server walks and reads the corpus.

@@ -1,7 +1,8 @@
 //! Source hygiene checks that run with `cargo test`: the analysis core stays free of the
 //! protocol, JSON, async and I/O (the invariant stated in `src/analysis/mod.rs`), and every
 //! `.rs` file under `src/` opens with a `//!` paragraph, stays under 700 lines and carries no
-//! `todo!(` / `unimplemented!(`; and the module graph stays a DAG (below).
+//! `todo!(` / `unimplemented!(` (the first two hold for `tests/` too); and the module graph stays
+//! a DAG (below).
 //!
 //! The files are read at test time; every failure names `path:line`. Comments are not code:
 //! a doc comment may say "nothing here knows about tokio" without tripping the check.
@@ -146,6 +147,21 @@ fn no_source_file_is_longer_than_700_lines() {
     assert!(!files.is_empty());
     let problems: Vec<String> = files.iter().filter_map(|p| check_length(&shown(p), &read(p))).collect();
     fail_on(problems, "split files longer than 700 lines");
+}
+
+#[test]
+fn every_test_file_opens_with_a_doc_paragraph_and_stays_under_700_lines() {
+    let files = rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"));
+    assert!(files.len() >= 10, "expected the test suites under tests/, found {files:?}");
+    let problems: Vec<String> = files
+        .iter()
+        .flat_map(|p| {
+            let text = read(p);
+            [check_module_doc(&shown(p), &text), check_length(&shown(p), &text)]
+        })
+        .flatten()
+        .collect();
+    fail_on(problems, "every .rs file under tests/ starts with a `//!` paragraph and has at most 700 lines");
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! The protocol edge: serves the Language Server Protocol on stdio over the analysis core.
+//! The protocol edge: serves the Language Server Protocol on stdio (or any pair of pipes, in
+//! tests) over the analysis core.
 //!
 //! `server` holds the handler table, `state` the open documents and the index, `convert` and
 //! `locations` the conversions, `indexing` the workspace build and file watching, `debounce`
@@ -17,6 +18,7 @@ pub mod workspace_edit;
 
 use std::sync::{Arc, Mutex};
 
+use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{LspService, Server};
 
 use crate::analysis::corpus::KbData;
@@ -29,32 +31,44 @@ const MAX_CONCURRENT_REQUESTS: usize = 256;
 /// How long the protocol layer may take to finish after `exit` (write the answers in flight).
 const EXIT_GRACE: std::time::Duration = std::time::Duration::from_millis(200);
 
+/// Serves the protocol on stdin/stdout with the built-in knowledge base and the tagger, then
+/// leaves the process.
 pub fn run() -> anyhow::Result<()> {
     let tagger = crate::models::tagger()?;
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     runtime.block_on(async {
         let kb = Arc::new(KbData::new(Kb::builtin()).with_tagger(tagger));
-        let state = Arc::new(Mutex::new(state::State::new(kb)));
-        let (service, socket) = LspService::build(|client| {
-            let debouncer = debounce::Debouncer::start(client.clone(), state.clone());
-            server::Backend { client, state: state.clone(), debouncer }
-        })
-        .custom_method("isnad/statements", server::Backend::statements)
-        .finish();
-        let (stdin, exit_seen) = framing::guard(tokio::io::stdin());
-        let serve =
-            Server::new(stdin, tokio::io::stdout(), socket).concurrency_level(MAX_CONCURRENT_REQUESTS).serve(service);
-        // After `exit` the protocol layer still waits for every handler to end, and one may wait
-        // for ever on a client that never answers the server's own request (a registration or a
-        // progress token): give the answers in flight a moment to be written, then leave.
-        tokio::pin!(serve);
-        tokio::select! {
-            () = &mut serve => {}
-            Ok(()) = exit_seen => {
-                let _ = tokio::time::timeout(EXIT_GRACE, serve).await;
-            }
-        }
+        serve(kb, tokio::io::stdin(), tokio::io::stdout()).await;
     });
     // stdin closed or `exit` received: leave at once, without waiting for background work.
     std::process::exit(0)
+}
+
+/// Serves the protocol over `input`/`output` (stdio in [`run`], in-memory pipes in tests) until
+/// the input ends, or `exit` was received and the answers in flight had [`EXIT_GRACE`] to be
+/// written. Must run on a multi-threaded tokio runtime; work in the background may outlive it.
+pub async fn serve<I, O>(kb: Arc<KbData>, input: I, output: O)
+where
+    I: AsyncRead + Unpin + Send + 'static,
+    O: AsyncWrite,
+{
+    let state = Arc::new(Mutex::new(state::State::new(kb)));
+    let (service, socket) = LspService::build(|client| {
+        let debouncer = debounce::Debouncer::start(client.clone(), state.clone());
+        server::Backend { client, state: state.clone(), debouncer }
+    })
+    .custom_method("isnad/statements", server::Backend::statements)
+    .finish();
+    let (input, exit_seen) = framing::guard(input);
+    let serve = Server::new(input, output, socket).concurrency_level(MAX_CONCURRENT_REQUESTS).serve(service);
+    // After `exit` the protocol layer still waits for every handler to end, and one may wait
+    // for ever on a client that never answers the server's own request (a registration or a
+    // progress token): give the answers in flight a moment to be written, then leave.
+    tokio::pin!(serve);
+    tokio::select! {
+        () = &mut serve => {}
+        Ok(()) = exit_seen => {
+            let _ = tokio::time::timeout(EXIT_GRACE, serve).await;
+        }
+    }
 }

@@ -1,24 +1,29 @@
-//! A small JSON-RPC client for end-to-end tests: spawns the real `isnad` binary, frames
-//! messages with `Content-Length` headers, and reads the server's output on a thread.
+//! Helpers of the protocol and CLI tests: a temporary corpus directory, UTF-16 position helpers,
+//! an editor's application of a workspace edit, and [`Server`], the real `isnad` binary spawned
+//! over stdio (`inproc::Server` runs the server in the test process instead; both are driven
+//! through a [`Client`]).
 //!
-//! The reader thread answers the server's own requests (`client/registerCapability`,
+//! The stdio reader thread answers the server's own requests (`client/registerCapability`,
 //! `window/workDoneProgress/create`) with a null result at once, so the server never waits on
 //! the test, and forwards every message to the test, which picks what it waits for and keeps
 //! the rest buffered. Responses that no request consumed are reported by [`Server::finish`].
-//! Also: a temporary corpus directory and UTF-16 position helpers.
 
 #![allow(dead_code)]
 
-use std::collections::{HashSet, VecDeque};
+pub mod client;
+pub mod inproc;
+
 use std::io::{BufRead, BufReader, Read, Write};
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+pub use client::Client;
 use serde_json::{json, Value};
 
 /// How long a test waits for an answer before failing (debug builds on a busy machine).
@@ -191,26 +196,31 @@ pub fn pos_in(text: &str, needle: &str, nth: usize) -> Value {
     utf16_position(text, start + second)
 }
 
-/// The `isnad` binary, started over stdio.
+/// The `isnad` binary, started over stdio; the requests and the waiting are the [`Client`]'s.
 pub struct Server {
+    client: Client,
     child: Child,
     stdin: Arc<Mutex<Option<ChildStdin>>>,
-    rx: Receiver<Value>,
     reader: Option<JoinHandle<()>>,
-    stderr: Arc<Mutex<String>>,
-    /// Received and not yet consumed, in arrival order.
-    buffered: VecDeque<Value>,
-    next_id: i64,
-    /// Ids of our requests whose responses have not been consumed yet.
-    outstanding: HashSet<i64>,
 }
 
-fn write_frame(stdin: &Mutex<Option<ChildStdin>>, msg: &Value) -> std::io::Result<()> {
-    let body = serde_json::to_vec(msg).unwrap();
+impl Deref for Server {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
+
+impl DerefMut for Server {
+    fn deref_mut(&mut self) -> &mut Client {
+        &mut self.client
+    }
+}
+
+fn write_bytes(stdin: &Mutex<Option<ChildStdin>>, bytes: &[u8]) -> std::io::Result<()> {
     let mut guard = stdin.lock().unwrap();
     let w = guard.as_mut().ok_or_else(|| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "stdin closed"))?;
-    write!(w, "Content-Length: {}\r\n\r\n", body.len())?;
-    w.write_all(&body)?;
+    w.write_all(bytes)?;
     w.flush()
 }
 
@@ -238,10 +248,6 @@ fn read_frame(r: &mut impl BufRead) -> Option<Value> {
         serde_json::from_slice(&body)
             .unwrap_or_else(|e| panic!("server sent invalid JSON ({e}): {}", String::from_utf8_lossy(&body))),
     )
-}
-
-fn is_response(msg: &Value) -> bool {
-    msg.get("method").is_none() && msg.get("id").is_some()
 }
 
 impl Server {
@@ -314,7 +320,8 @@ impl Server {
                 if msg.get("method").is_some() && answers_requests {
                     if let Some(id) = msg.get("id") {
                         // A request from the server: accept it.
-                        let _ = write_frame(&reader_stdin, &json!({"jsonrpc": "2.0", "id": id, "result": null}));
+                        let answer = json!({"jsonrpc": "2.0", "id": id, "result": null});
+                        let _ = write_bytes(&reader_stdin, &client::frame_message(&answer));
                     }
                 }
                 if tx.send(msg).is_err() {
@@ -322,138 +329,14 @@ impl Server {
                 }
             }
         });
-        Server {
-            child,
-            stdin,
+        let writer = stdin.clone();
+        let log = stderr.clone();
+        let client = Client::new(
+            Box::new(move |bytes| write_bytes(&writer, bytes)),
             rx,
-            reader: Some(reader),
-            stderr,
-            buffered: VecDeque::new(),
-            next_id: 1,
-            outstanding: HashSet::new(),
-        }
-    }
-
-    /// What the server wrote to stderr so far (for failure messages).
-    pub fn stderr(&self) -> String {
-        self.stderr.lock().unwrap().clone()
-    }
-
-    pub fn send(&self, msg: &Value) {
-        write_frame(&self.stdin, msg)
-            .unwrap_or_else(|e| panic!("cannot write to the server ({e}); stderr:\n{}", self.stderr()));
-    }
-
-    /// Writes a frame with an arbitrary body (for malformed-message tests).
-    pub fn send_raw(&self, body: &[u8]) {
-        let mut guard = self.stdin.lock().unwrap();
-        let w = guard.as_mut().expect("stdin open");
-        write!(w, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
-        w.write_all(body).unwrap();
-        w.flush().unwrap();
-    }
-
-    pub fn notify(&self, method: &str, params: Value) {
-        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    /// Sends a request and returns its id, without waiting.
-    pub fn send_request(&mut self, method: &str, params: Value) -> i64 {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.outstanding.insert(id);
-        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        id
-    }
-
-    /// Waits for the response to request `id`: `Ok(result)` or `Err(error object)`.
-    pub fn response(&mut self, id: i64) -> Result<Value, Value> {
-        let msg = self.wait_for(&format!("the response to request {id}"), |m| is_response(m) && m["id"] == json!(id));
-        self.outstanding.remove(&id);
-        match msg.get("error") {
-            Some(e) => Err(e.clone()),
-            None => Ok(msg.get("result").cloned().unwrap_or(Value::Null)),
-        }
-    }
-
-    /// Sends a request and waits for its response.
-    pub fn request(&mut self, method: &str, params: Value) -> Result<Value, Value> {
-        let id = self.send_request(method, params);
-        self.response(id)
-    }
-
-    /// A request that must succeed.
-    pub fn ok(&mut self, method: &str, params: Value) -> Value {
-        let what = format!("{method} {params}");
-        self.request(method, params).unwrap_or_else(|e| panic!("{what} answered with an error: {e}"))
-    }
-
-    /// Removes and returns the first message (buffered or new) matching `pred`.
-    pub fn wait_for(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        if let Some(i) = self.buffered.iter().position(&pred) {
-            return self.buffered.remove(i).unwrap();
-        }
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.rx.recv_timeout(left) {
-                Ok(msg) if pred(&msg) => return msg,
-                Ok(msg) => self.buffered.push_back(msg),
-                Err(RecvTimeoutError::Timeout) => panic!(
-                    "timed out waiting for {what}; unconsumed messages: {:#?}\nstderr:\n{}",
-                    self.buffered,
-                    self.stderr()
-                ),
-                Err(RecvTimeoutError::Disconnected) => panic!(
-                    "the server closed its output while we waited for {what}; unconsumed: {:#?}\nstderr:\n{}",
-                    self.buffered,
-                    self.stderr()
-                ),
-            }
-        }
-    }
-
-    /// The next notification `method` whose params match `pred`.
-    pub fn notification(&mut self, method: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        let msg = self.wait_for(&format!("a {method} notification"), |m| {
-            m["method"] == method && m.get("id").is_none() && pred(&m["params"])
-        });
-        msg["params"].clone()
-    }
-
-    /// The next `textDocument/publishDiagnostics` for `uri`.
-    pub fn diagnostics(&mut self, uri: &str) -> Value {
-        self.notification("textDocument/publishDiagnostics", |p| p["uri"] == uri)
-    }
-
-    /// `initialize` with UTF-16 positions, progress support and `root` as the workspace folder;
-    /// returns the result.
-    pub fn initialize(&mut self, root: &Path) -> Value {
-        let uri = file_uri(root);
-        self.ok(
-            "initialize",
-            json!({
-                "processId": std::process::id(),
-                "rootUri": uri,
-                "workspaceFolders": [{"uri": uri, "name": "corpus"}],
-                "capabilities": {
-                    "general": {"positionEncodings": ["utf-16"]},
-                    "window": {"workDoneProgress": true},
-                    "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
-                    "textDocument": {
-                        "hover": {"contentFormat": ["markdown", "plaintext"]},
-                        "publishDiagnostics": {"versionSupport": true}
-                    }
-                }
-            }),
-        )
-    }
-
-    /// `initialized`, then waits until the workspace index is built (`$/progress` end).
-    pub fn initialized_and_indexed(&mut self) {
-        self.notify("initialized", json!({}));
-        self.wait_for("window/workDoneProgress/create", |m| m["method"] == "window/workDoneProgress/create");
-        self.notification("$/progress", |p| p["value"]["kind"] == "end");
+            Box::new(move || log.lock().unwrap().clone()),
+        );
+        Server { client, child, stdin, reader: Some(reader) }
     }
 
     /// Starts the server in `root`, initializes it and waits for the index.
@@ -462,17 +345,6 @@ impl Server {
         s.initialize(root);
         s.initialized_and_indexed();
         s
-    }
-
-    pub fn open(&self, uri: &str, text: &str, version: i32) {
-        self.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": version, "text": text}}),
-        );
-    }
-
-    pub fn hover(&mut self, uri: &str, position: Value) -> Value {
-        self.ok("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": position}))
     }
 
     /// Closes our end of stdin.
@@ -514,17 +386,7 @@ impl Server {
         if let Some(reader) = self.reader.take() {
             reader.join().expect("reader thread");
         }
-        while let Ok(msg) = self.rx.try_recv() {
-            self.buffered.push_back(msg);
-        }
-        let leftover: Vec<&Value> = self.buffered.iter().filter(|m| is_response(m)).collect();
-        assert!(leftover.is_empty(), "responses nobody asked for or consumed: {leftover:#?}");
-        assert!(self.outstanding.is_empty(), "requests never answered: {:?}", self.outstanding);
-    }
-
-    /// The buffered (received, unconsumed) messages.
-    pub fn buffered(&self) -> &VecDeque<Value> {
-        &self.buffered
+        self.client.assert_every_response_consumed();
     }
 }
 
@@ -534,38 +396,6 @@ impl Drop for Server {
             let _ = self.child.kill();
             let _ = self.child.wait();
         }
-    }
-}
-
-impl Server {
-    /// Moves every message that arrives within `quiet` of the previous one into the buffer
-    /// (stops at the first `quiet` gap, or after `limit` in total).
-    pub fn drain(&mut self, quiet: Duration, limit: Duration) {
-        let deadline = Instant::now() + limit;
-        while Instant::now() < deadline {
-            match self.rx.recv_timeout(quiet) {
-                Ok(msg) => self.buffered.push_back(msg),
-                Err(_) => break,
-            }
-        }
-    }
-
-    /// Writes raw bytes to the server's stdin (several frames, broken headers…).
-    pub fn send_bytes(&self, bytes: &[u8]) {
-        let mut guard = self.stdin.lock().unwrap();
-        let w = guard.as_mut().expect("stdin open");
-        w.write_all(bytes).unwrap();
-        w.flush().unwrap();
-    }
-
-    /// Stops expecting a response to request `id` (the server may have lost it).
-    pub fn forget(&mut self, id: i64) {
-        self.outstanding.remove(&id);
-    }
-
-    /// Stops expecting responses to any request sent so far.
-    pub fn clear_outstanding(&mut self) {
-        self.outstanding.clear();
     }
 }
 

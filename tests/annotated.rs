@@ -1,17 +1,21 @@
-//! End-to-end tests of an annotated corpus over stdio: `tests/fixtures/annotated` holds three
-//! articles with brat files as annotators write them (a BOM and CRLF endings, a discontinuous
-//! span, `N` normalisations to Wikidata and to isnad ids, a note, a relation, an attribute, a
-//! file without a final newline), an `annotation.conf` and an `isnad.toml` knowledge base.
+//! Protocol tests of an annotated corpus, in process (`common::inproc`, whole-JSON snapshots with
+//! the workspace as `$ROOT`): `tests/fixtures/annotated` holds three articles with brat files as
+//! annotators write them (a BOM and CRLF endings, a discontinuous span, `N` normalisations to
+//! Wikidata and to isnad ids, a note, a relation, an attribute, a file without a final newline),
+//! an `annotation.conf` and an `isnad.toml` knowledge base.
 //!
 //! Checked: definition into the knowledge base, hover from it, references through a shared `N`
 //! reference, consistency diagnostics with related locations, annotations that follow edits,
-//! and `isnad.toml` diagnostics while the server keeps serving.
+//! `isnad.toml` diagnostics while the server keeps serving, code actions, rename, editor
+//! settings, an `.ann` edited in the editor, article globs.
 
 mod common;
 
 use std::path::Path;
 
+use common::inproc::Server;
 use common::*;
+use expect_test::expect;
 use serde_json::{json, Value};
 
 /// A temp copy of the annotated fixture corpus.
@@ -36,7 +40,7 @@ fn at(uri: &str, position: Value) -> Value {
 #[test]
 fn definition_jumps_into_the_corpus_knowledge_base_and_hover_shows_its_entry() {
     let dir = annotated_corpus("kb");
-    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let mut s = Server::start_indexed(&dir.path);
     let b = read(&dir, "b.txt");
     let b_uri = file_uri(&dir.file("b.txt"));
     let def = s.ok("textDocument/definition", at(&b_uri, pos_in(&b, "جونج وون", 0)));
@@ -45,7 +49,22 @@ fn definition_jumps_into_the_corpus_knowledge_base_and_hover_shows_its_entry() {
     let toml = read(&dir, "isnad.toml");
     let line = toml.lines().position(|l| l == "[[entity]]").unwrap();
     assert_eq!(def["range"]["start"], json!({"line": line, "character": 0}), "{def}");
-    let hover = hover_text(&s.hover(&b_uri, pos_in(&b, "كيم", 0)));
+    expect![[r#"
+        {
+          "range": {"end": {"character": 0, "line": 7}, "start": {"character": 0, "line": 7}},
+          "uri": "file://$ROOT/isnad.toml"
+        }"#]]
+    .assert_eq(&s.render(&def));
+    let hover = s.hover(&b_uri, pos_in(&b, "كيم", 0));
+    expect![[r#"
+        {
+          "contents": {
+            "kind": "markdown",
+            "value": "**كيم جونغ أون** — Kim Jong Un  \nPerson (PER) · `kim-jong-un` · Wikidata `Q56226`\n\nSupreme Leader of North Korea since 2011\n\n3 mentions in 2 articles  \nSpellings: الزعيم الكوري (1)، كيم جونج وون (1)، كيم جونغ أون (1)  \nQuoted in 2 sentences\n\nAnnotated in `b.ann` as `T1` (Person) · `isnad:kim-jong-un`"
+          },
+          "range": {"end": {"character": 16, "line": 0}, "start": {"character": 4, "line": 0}}
+        }"#]].assert_eq(&s.render(&hover));
+    let hover = hover_text(&hover);
     assert!(hover.contains("Supreme Leader of North Korea since 2011"), "{hover}");
     // «الزعيم الكوري» in a.txt is Kim through its `N … isnad:kim-jong-un` line.
     let refs = s.ok(
@@ -67,7 +86,7 @@ fn definition_jumps_into_the_corpus_knowledge_base_and_hover_shows_its_entry() {
 #[test]
 fn consistency_diagnostics_point_at_the_other_articles() {
     let dir = annotated_corpus("consistency");
-    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let mut s = Server::start_indexed(&dir.path);
     let b = read(&dir, "b.txt");
     let b_uri = file_uri(&dir.file("b.txt"));
     s.open(&b_uri, &b, 1);
@@ -82,6 +101,37 @@ fn consistency_diagnostics_point_at_the_other_articles() {
     // `[checks] vague-source = "info"` in isnad.toml.
     let vague = list.iter().find(|d| d["code"] == "vague-source").unwrap_or_else(|| panic!("{diags:#}"));
     assert_eq!(vague["severity"], json!(3));
+    expect![[r#"
+        {
+          "diagnostics": [
+            {
+              "code": "vague-source",
+              "message": "Vague source: ‹مصادر مطلعة› is not a named source.",
+              "range": {"end": {"character": 47, "line": 1}, "start": {"character": 0, "line": 1}},
+              "severity": 3,
+              "source": "isnad"
+            },
+            {
+              "code": "inconsistent-annotation",
+              "message": "«موسكو» is annotated as ORG `org-mwskw` here but as LOC `city-524901` in c.txt",
+              "range": {"end": {"character": 26, "line": 0}, "start": {"character": 21, "line": 0}},
+              "relatedInformation": [
+                {
+                  "location": {
+                    "range": {"end": {"character": 11, "line": 0}, "start": {"character": 6, "line": 0}},
+                    "uri": "file://$ROOT/c.txt"
+                  },
+                  "message": "annotated differently here"
+                }
+              ],
+              "severity": 2,
+              "source": "isnad"
+            }
+          ],
+          "uri": "file://$ROOT/b.txt",
+          "version": 1
+        }"#]]
+    .assert_eq(&s.render(&diags));
     // c.txt leaves «بيونغ يانغ» unannotated; a.txt annotates it.
     let c = read(&dir, "c.txt");
     let c_uri = file_uri(&dir.file("c.txt"));
@@ -96,6 +146,46 @@ fn consistency_diagnostics_point_at_the_other_articles() {
     assert_eq!(range_text(&c, &hint["range"]), "بيونغ يانغ");
     assert_eq!(hint["severity"], json!(4));
     assert_eq!(hint["relatedInformation"][0]["location"]["uri"], json!(file_uri(&dir.file("a.txt"))));
+    expect![[r#"
+        {
+          "diagnostics": [
+            {
+              "code": "inconsistent-annotation",
+              "message": "«موسكو» is annotated as LOC `city-524901` here but as ORG `org-mwskw` in b.txt",
+              "range": {"end": {"character": 11, "line": 0}, "start": {"character": 6, "line": 0}},
+              "relatedInformation": [
+                {
+                  "location": {
+                    "range": {"end": {"character": 26, "line": 0}, "start": {"character": 21, "line": 0}},
+                    "uri": "file://$ROOT/b.txt"
+                  },
+                  "message": "annotated differently here"
+                }
+              ],
+              "severity": 2,
+              "source": "isnad"
+            },
+            {
+              "code": "unannotated-name",
+              "message": "«بيونغ يانغ» is annotated in 1 other place(s) but not here",
+              "range": {"end": {"character": 38, "line": 0}, "start": {"character": 28, "line": 0}},
+              "relatedInformation": [
+                {
+                  "location": {
+                    "range": {"end": {"character": 52, "line": 0}, "start": {"character": 42, "line": 0}},
+                    "uri": "file://$ROOT/a.txt"
+                  },
+                  "message": "annotated here"
+                }
+              ],
+              "severity": 4,
+              "source": "isnad"
+            }
+          ],
+          "uri": "file://$ROOT/c.txt",
+          "version": 1
+        }"#]]
+    .assert_eq(&s.render(&diags));
     s.finish();
 }
 
@@ -103,7 +193,7 @@ fn consistency_diagnostics_point_at_the_other_articles() {
 fn annotations_stay_attached_through_edits_and_the_ann_is_not_written() {
     let dir = annotated_corpus("edits");
     let ann_before = std::fs::read(dir.file("a.ann")).unwrap();
-    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let mut s = Server::start_indexed(&dir.path);
     let a = read(&dir, "a.txt");
     let a_uri = file_uri(&dir.file("a.txt"));
     s.open(&a_uri, &a, 1);
@@ -141,7 +231,7 @@ fn annotations_stay_attached_through_edits_and_the_ann_is_not_written() {
 #[test]
 fn a_broken_isnad_toml_gets_diagnostics_and_the_server_keeps_serving() {
     let dir = annotated_corpus("toml");
-    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let mut s = Server::start_indexed(&dir.path);
     let toml_uri = file_uri(&dir.file("isnad.toml"));
     let text = "[settings]\nlanguge = \"ar\"\n\n[[entity]]\nid = \"x\"\ntype = \"PER\"\nname = \"س\"\n\n[[entity]]\nid = \"x\"\ntype = \"PER\"\nname = \"ص\"\n";
     s.open(&toml_uri, text, 1);
@@ -169,6 +259,21 @@ fn a_broken_isnad_toml_gets_diagnostics_and_the_server_keeps_serving() {
     let diags = s.notification("textDocument/publishDiagnostics", |p| p["uri"] == toml_uri && p["version"] == 2);
     assert_eq!(diags["diagnostics"][0]["code"], json!("config-syntax"), "{diags:#}");
     assert_eq!(diags["diagnostics"][0]["range"]["start"]["line"], json!(0), "{diags:#}");
+    expect![[r#"
+        {
+          "diagnostics": [
+            {
+              "code": "config-syntax",
+              "message": "not valid TOML: invalid table header\nexpected `.`, `]]`",
+              "range": {"end": {"character": 9, "line": 0}, "start": {"character": 8, "line": 0}},
+              "severity": 1,
+              "source": "isnad"
+            }
+          ],
+          "uri": "file://$ROOT/isnad.toml",
+          "version": 2
+        }"#]]
+    .assert_eq(&s.render(&diags));
     let b = read(&dir, "b.txt");
     let hover = hover_text(&s.hover(&file_uri(&dir.file("b.txt")), pos_in(&b, "كيم", 0)));
     assert!(hover.contains("since 2011"), "{hover}");
@@ -183,7 +288,7 @@ fn watched_changed(s: &Server, paths: &[std::path::PathBuf]) {
 #[test]
 fn a_code_action_annotates_a_name_and_the_hint_goes_away() {
     let dir = annotated_corpus("action");
-    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let mut s = Server::start_indexed(&dir.path);
     let c = read(&dir, "c.txt");
     let c_uri = file_uri(&dir.file("c.txt"));
     s.open(&c_uri, &c, 1);
@@ -194,6 +299,95 @@ fn a_code_action_annotates_a_name_and_the_hint_goes_away() {
         "textDocument/codeAction",
         json!({"textDocument": {"uri": c_uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
     );
+    expect![[r#"
+        [
+          {
+            "edit": {
+              "documentChanges": [
+                {
+                  "edits": [
+                    {
+                      "newText": "\nT3\tGPE 28 38\tبيونغ يانغ\nN1\tReference T3 isnad:xinjiang\tبيونغ يانغ\n",
+                      "range": {"end": {"character": 22, "line": 1}, "start": {"character": 22, "line": 1}}
+                    }
+                  ],
+                  "textDocument": {"uri": "file://$ROOT/c.ann", "version": null}
+                }
+              ]
+            },
+            "kind": "quickfix",
+            "title": "Link to شينجيانغ (xinjiang)"
+          },
+          {
+            "edit": {
+              "documentChanges": [
+                {
+                  "edits": [
+                    {
+                      "newText": "\nT3\tGPE 28 38\tبيونغ يانغ\nN1\tReference T3 isnad:city-98012\tبيونغ يانغ\n",
+                      "range": {"end": {"character": 22, "line": 1}, "start": {"character": 22, "line": 1}}
+                    }
+                  ],
+                  "textDocument": {"uri": "file://$ROOT/c.ann", "version": null}
+                }
+              ]
+            },
+            "kind": "quickfix",
+            "title": "Link to بينجوين (city-98012)"
+          },
+          {
+            "edit": {
+              "documentChanges": [
+                {
+                  "edits": [
+                    {
+                      "newText": "\nT3\tGPE 28 38\tبيونغ يانغ\nN1\tReference T3 isnad:city-2171507\tبيونغ يانغ\n",
+                      "range": {"end": {"character": 22, "line": 1}, "start": {"character": 22, "line": 1}}
+                    }
+                  ],
+                  "textDocument": {"uri": "file://$ROOT/c.ann", "version": null}
+                }
+              ]
+            },
+            "kind": "quickfix",
+            "title": "Link to ولونغونغ (city-2171507)"
+          },
+          {
+            "edit": {
+              "documentChanges": [
+                {
+                  "edits": [
+                    {
+                      "newText": "\nT3\tGPE 28 38\tبيونغ يانغ\nN1\tReference T3 isnad:city-1871859\tبيونغ يانغ\n",
+                      "range": {"end": {"character": 22, "line": 1}, "start": {"character": 22, "line": 1}}
+                    }
+                  ],
+                  "textDocument": {"uri": "file://$ROOT/c.ann", "version": null}
+                }
+              ]
+            },
+            "kind": "refactor",
+            "title": "Annotate «بيونغ يانغ» in every article"
+          },
+          {
+            "edit": {
+              "documentChanges": [
+                {
+                  "edits": [
+                    {
+                      "newText": "\nT3\tGPE 28 38\tبيونغ يانغ\nN1\tReference T3 isnad:city-1871859\tبيونغ يانغ\n",
+                      "range": {"end": {"character": 22, "line": 1}, "start": {"character": 22, "line": 1}}
+                    }
+                  ],
+                  "textDocument": {"uri": "file://$ROOT/c.ann", "version": null}
+                }
+              ]
+            },
+            "kind": "source",
+            "title": "Write automatic annotations to c.ann"
+          }
+        ]"#]]
+    .assert_eq(&s.render(&actions));
     let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
     let annotate = actions
         .as_array()
@@ -219,14 +413,44 @@ fn a_code_action_annotates_a_name_and_the_hint_goes_away() {
 #[test]
 fn rename_rewrites_every_mention_across_articles_and_keeps_annotations_valid() {
     let dir = annotated_corpus("rename");
-    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let mut s = Server::start_indexed(&dir.path);
     let b = read(&dir, "b.txt");
     let b_uri = file_uri(&dir.file("b.txt"));
     let kim = pos_in(&b, "جونج", 0);
     let prepared = s.ok("textDocument/prepareRename", at(&b_uri, kim.clone()));
     assert_eq!(prepared["placeholder"], json!("كيم جونج وون"), "{prepared}");
+    expect![[r#"
+        {
+          "placeholder": "كيم جونج وون",
+          "range": {"end": {"character": 16, "line": 0}, "start": {"character": 4, "line": 0}}
+        }"#]]
+    .assert_eq(&s.render(&prepared));
     let edit = s
         .ok("textDocument/rename", json!({"textDocument": {"uri": b_uri}, "position": kim, "newName": "كيم جونغ أون"}));
+    expect![[r#"
+        {
+          "documentChanges": [
+            {
+              "edits": [
+                {
+                  "newText": "كيم جونغ أون",
+                  "range": {"end": {"character": 16, "line": 0}, "start": {"character": 4, "line": 0}}
+                }
+              ],
+              "textDocument": {"uri": "file://$ROOT/b.txt", "version": null}
+            },
+            {
+              "edits": [
+                {
+                  "newText": "T1\tPerson 4 16\tكيم جونغ أون",
+                  "range": {"end": {"character": 27, "line": 0}, "start": {"character": 0, "line": 0}}
+                }
+              ],
+              "textDocument": {"uri": "file://$ROOT/b.ann", "version": null}
+            }
+          ]
+        }"#]]
+    .assert_eq(&s.render(&edit));
     let a = read(&dir, "a.txt");
     let touched = apply_workspace_edit(&edit);
     assert!(touched.contains(&dir.file("b.txt")) && touched.contains(&dir.file("b.ann")), "{touched:?}");
@@ -247,10 +471,10 @@ fn rename_rewrites_every_mention_across_articles_and_keeps_annotations_valid() {
 #[test]
 fn editor_settings_override_the_severities_of_checks() {
     let dir = TempDir::with_seed_corpus("editor-checks");
-    let mut s = Server::spawn(&["lsp"], &dir.path);
+    let mut s = Server::start();
     let root = file_uri(&dir.path);
-    s.ok(
-        "initialize",
+    s.initialize_with(
+        &dir.path,
         json!({"processId": null, "rootUri": root, "capabilities": {},
                "initializationOptions": {"checks": {"vague-source": false}, "severities": {"unsourced-claim": "hint"}}}),
     );
@@ -262,6 +486,35 @@ fn editor_settings_override_the_severities_of_checks() {
     let diags = s.diagnostics(&uri);
     let list = diags["diagnostics"].as_array().unwrap();
     assert!(list.iter().any(|d| d["code"] == "unsourced-claim"), "{diags:#}");
+    expect![[r#"
+        {
+          "diagnostics": [
+            {
+              "code": "unsourced-claim",
+              "message": "Unsourced claim: a causal claim (‹مما›) with no named source in the sentence.",
+              "range": {"end": {"character": 149, "line": 18}, "start": {"character": 0, "line": 18}},
+              "severity": 4,
+              "source": "isnad"
+            },
+            {
+              "code": "unsourced-claim",
+              "message": "Unsourced claim: an accusation (‹انتهاكات›) with no named source in the sentence.",
+              "range": {"end": {"character": 263, "line": 26}, "start": {"character": 59, "line": 26}},
+              "severity": 4,
+              "source": "isnad"
+            },
+            {
+              "code": "unsourced-claim",
+              "message": "Unsourced claim: an evaluative word (‹أكثر الحدود›) with no named source in the sentence.",
+              "range": {"end": {"character": 156, "line": 30}, "start": {"character": 0, "line": 30}},
+              "severity": 4,
+              "source": "isnad"
+            }
+          ],
+          "uri": "file://$ROOT/000_e6dbe4c4b6a222e0.txt",
+          "version": 1
+        }"#]]
+    .assert_eq(&s.render(&diags));
     for d in list {
         assert_ne!(d["code"], "vague-source", "turned off: {d}");
         if d["code"] == "unsourced-claim" {
@@ -276,7 +529,7 @@ fn editor_settings_override_the_severities_of_checks() {
 /// server, the corpus, `c.txt`'s text and URI, and `c.ann`'s text on disk and URI.
 fn typed_a_t_line_in_the_open_ann(name: &str) -> (Server, TempDir, String, String, String, String) {
     let dir = annotated_corpus(name);
-    let mut s = Server::start_indexed(&["lsp"], &dir.path);
+    let mut s = Server::start_indexed(&dir.path);
     let c = read(&dir, "c.txt");
     let c_uri = file_uri(&dir.file("c.txt"));
     s.open(&c_uri, &c, 1);
@@ -333,13 +586,24 @@ fn article_globs_choose_the_articles_and_are_watched() {
     std::fs::write(dir.file("isnad.toml"), "[settings]\narticles = [\"news/*.text\"]\n").unwrap();
     std::fs::write(dir.file("news/a.text"), "وصل فلاديمير بوتين إلى موسكو.\n").unwrap();
     std::fs::write(dir.file("notes.txt"), "التقى دونالد ترامب بالصحفيين.\n").unwrap();
-    let mut s = Server::spawn(&["lsp"], &dir.path);
+    let mut s = Server::start();
     s.initialize(&dir.path);
     s.initialized_and_indexed();
     let registration = s.wait_for("the article globs' watcher", |m| {
         m["method"] == "client/registerCapability" && m.to_string().contains("**/news/*.text")
     });
     assert!(registration.to_string().contains("workspace/didChangeWatchedFiles"), "{registration}");
+    expect![[r#"
+        {
+          "registrations": [
+            {
+              "id": "isnad-watch-article-globs",
+              "method": "workspace/didChangeWatchedFiles",
+              "registerOptions": {"watchers": [{"globPattern": "**/news/*.text"}]}
+            }
+          ]
+        }"#]]
+    .assert_eq(&s.render(&registration["params"]));
     let names = |s: &mut Server, query: &str| -> Vec<String> {
         let found = s.ok("workspace/symbol", json!({"query": query}));
         found.as_array().unwrap().iter().map(|x| x["location"]["uri"].as_str().unwrap().to_string()).collect()
@@ -359,10 +623,10 @@ fn article_globs_choose_the_articles_and_are_watched() {
 #[test]
 fn a_client_that_resolves_code_actions_gets_the_edit_on_demand() {
     let dir = annotated_corpus("resolve");
-    let mut s = Server::spawn(&["lsp"], &dir.path);
+    let mut s = Server::start();
     let root = file_uri(&dir.path);
-    s.ok(
-        "initialize",
+    s.initialize_with(
+        &dir.path,
         json!({"processId": null, "rootUri": root, "workspaceFolders": [{"uri": root, "name": "c"}],
                "capabilities": {"window": {"workDoneProgress": true},
                                 "textDocument": {"codeAction": {"resolveSupport": {"properties": ["edit"]}}}}}),
@@ -380,6 +644,25 @@ fn a_client_that_resolves_code_actions_gets_the_edit_on_demand() {
     let write = list.iter().find(|a| a["title"].as_str().unwrap().starts_with("Write automatic annotations")).unwrap();
     let resolved = s.ok("codeAction/resolve", write.clone());
     assert_eq!(resolved["title"], write["title"]);
+    expect![[r#"
+        {
+          "edit": {
+            "documentChanges": [
+              {
+                "edits": [
+                  {
+                    "newText": "\nT3\tGPE 28 38\tبيونغ يانغ\nN1\tReference T3 isnad:city-1871859\tبيونغ يانغ\n",
+                    "range": {"end": {"character": 22, "line": 1}, "start": {"character": 22, "line": 1}}
+                  }
+                ],
+                "textDocument": {"uri": "file://$ROOT/c.ann", "version": null}
+              }
+            ]
+          },
+          "kind": "source",
+          "title": "Write automatic annotations to c.ann"
+        }"#]]
+    .assert_eq(&s.render(&resolved));
     let touched = apply_workspace_edit(&resolved["edit"]);
     assert_eq!(touched, [dir.file("c.ann")]);
     assert!(read(&dir, "c.ann").contains("بيونغ يانغ"));

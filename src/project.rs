@@ -28,7 +28,7 @@ pub const ANNOTATION_CONF: &str = "annotation.conf";
 pub const MAX_SIDE_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// One folder of the corpus (a workspace folder, or a directory named on the command line).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Folder {
     pub root: PathBuf,
     /// `root/isnad.toml`, whether or not it exists.
@@ -63,7 +63,7 @@ impl Folder {
 }
 
 /// The configuration and knowledge base of a corpus.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Project {
     pub builtin: Arc<KbData>,
     /// The folders, none inside another.

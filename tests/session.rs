@@ -585,3 +585,33 @@ fn serve_returns_after_exit_while_a_request_of_the_server_is_unanswered() {
     assert!(server.wait_exit(EXIT_WITHIN), "serve waited for the client's answer after `exit`");
     server.assert_no_unconsumed_responses();
 }
+
+/// Saving `isnad.toml` builds the new index on a blocking thread: requests are answered meanwhile
+/// (from the index before), and once it is in place the new entry holds and an article that
+/// changed on disk in the same batch is in it.
+#[test]
+fn a_saved_isnad_toml_takes_effect_without_losing_an_article_changed_meanwhile() {
+    let dir = TempDir::new("reconfigure");
+    std::fs::write(dir.file("b.txt"), "وصل المبعوث زرقوطان فيلاريس إلى موسكو أمس.\n").unwrap();
+    let mut s = Server::start_indexed(&dir.path);
+    let b = std::fs::read_to_string(dir.file("b.txt")).unwrap();
+    let b_uri = file_uri(&dir.file("b.txt"));
+    let toml =
+        "[[entity]]\nid = \"zarqutan\"\ntype = \"PER\"\nname = \"زرقوطان فيلاريس\"\nenglish = \"Zarqutan Vilaris\"\n";
+    std::fs::write(dir.file("isnad.toml"), toml).unwrap();
+    std::fs::write(dir.file("c.txt"), "قال كيم جونغ أون إن بيونغ يانغ سترد.\n").unwrap();
+    let changes = [("isnad.toml", 1), ("c.txt", 1)].map(|(f, t)| json!({"uri": file_uri(&dir.file(f)), "type": t}));
+    s.notify("workspace/didChangeWatchedFiles", json!({"changes": changes}));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let hover = hover_text(&s.hover(&b_uri, pos_in(&b, "زرقوطان", 0)));
+        if hover.contains("Zarqutan Vilaris") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the isnad.toml entry never took effect: {hover}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let found = s.ok("workspace/symbol", json!({"query": "كيم"}));
+    assert!(found.to_string().contains(&file_uri(&dir.file("c.txt"))), "c.txt was lost: {found}");
+    s.finish();
+}

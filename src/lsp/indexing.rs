@@ -149,22 +149,86 @@ pub async fn publish_all(client: &Client, state: &Mutex<State>) {
     }
 }
 
-/// Rebuilds the index from the texts it holds, with the project's current knowledge base and
-/// options (a configuration changed), reading every article's annotations again with them.
-fn rebuild(s: &mut State) {
+/// A configuration change (an `isnad.toml` or `annotation.conf` on disk): `change` updates a copy
+/// of the project and says whether the index must be built again; the copy and the new index are
+/// worked out off the state's lock, which requests and edits keep taking meanwhile. Articles
+/// changed from disk in the meantime are carried over from the index they changed in; open
+/// documents are given to the new index again at their next read. One change at a time.
+pub fn reconfigure(state: &Mutex<State>, change: Reconfiguration) {
+    match change {
+        Reconfiguration::Config { folder, text: Ok(text) } => {
+            reconfigure_with(state, |p| p.set_config_text(folder, text.as_deref()))
+        }
+        Reconfiguration::Config { folder, text: Err(reason) } => reconfigure_with(state, |p| {
+            p.set_config_error(folder, reason);
+            false
+        }),
+        Reconfiguration::AnnotationConf => {
+            let (roots, builtin) = {
+                let s = lock(state);
+                (s.roots.clone(), s.project.builtin.clone())
+            };
+            reconfigure_with(state, |p| {
+                *p = Project::load(&roots, builtin);
+                true
+            })
+        }
+    }
+}
+
+/// A configuration file changed on disk: what `files_changed` read of it, for [`reconfigure`].
+pub enum Reconfiguration {
+    /// A folder's `isnad.toml`: its text (`None`: deleted), or why it could not be read.
+    Config { folder: usize, text: Result<Option<String>, String> },
+    /// An `annotation.conf` (the project is loaded again).
+    AnnotationConf,
+}
+
+fn reconfigure_with(state: &Mutex<State>, change: impl FnOnce(&mut Project) -> bool) {
+    let gate = lock(state).reconfiguring.clone();
+    let _one_at_a_time = gate.lock().unwrap_or_else(|e| e.into_inner());
+    let (mut project, articles) = {
+        let mut s = lock(state);
+        s.rebuilding = Some(Default::default());
+        let articles: Vec<Article> = s
+            .corpus
+            .files()
+            .into_iter()
+            .map(|(_, f)| (f.name.clone(), f.text.clone(), f.annotations.clone()))
+            .collect();
+        (s.project.clone(), articles)
+    };
+    if !change(&mut project) {
+        let mut s = lock(state);
+        s.rebuilding = None;
+        s.project = project;
+        return;
+    }
     let started = std::time::Instant::now();
-    let articles: Vec<Article> = s
-        .corpus
-        .files()
+    let n = articles.len();
+    let reread = |project: &Project, name: &str, a: &Option<Arc<_>>, text: &str| {
+        a.as_ref().map(|a| Arc::new(project.reread(Path::new(name), a, text)))
+    };
+    let articles = articles
         .into_iter()
-        .map(|(_, f)| {
-            let annotations =
-                f.annotations.as_ref().map(|a| Arc::new(s.project.reread(Path::new(&f.name), a, &f.text)));
-            (f.name.clone(), f.text.clone(), annotations)
+        .map(|(name, text, a)| {
+            let a = reread(&project, &name, &a, &text);
+            (name, text, a)
         })
         .collect();
-    let n = articles.len();
-    s.corpus = Corpus::build_with(s.project.kb.clone(), articles, s.project.options()).deferring_spread();
+    let mut corpus = Corpus::build_with(project.kb.clone(), articles, project.options()).deferring_spread();
+    let mut s = lock(state);
+    for name in s.rebuilding.take().unwrap_or_default() {
+        match s.corpus.file_id(&name).and_then(|id| s.corpus.file(id)) {
+            Some(f) => {
+                let annotations = reread(&project, &name, &f.annotations, &f.text);
+                corpus.set_article(&name, f.text.clone(), annotations);
+            }
+            None => corpus.remove_file(&name),
+        }
+    }
+    s.corpus = corpus;
+    s.project = project;
     let State { docs, project, .. } = &mut *s;
     for doc in docs.values_mut() {
         if let Some(a) = &doc.annotations {
@@ -201,6 +265,7 @@ pub fn close(state: &Mutex<State>, uri: &Uri) {
         }
         None => s.corpus.remove_file(&doc.name),
     }
+    s.disk_changed(&doc.name);
     if let Some(source) = ann {
         s.set_ann_source(&path, &source);
     }
@@ -227,12 +292,15 @@ enum Watched {
 }
 
 /// Files created, changed or deleted on disk (open documents keep the editor's text). Every file
-/// is read before the state is taken, and only when it lies really inside the folders.
-pub fn files_changed(state: &Mutex<State>, changes: Vec<FileEvent>) {
+/// is read before the state is taken, and only when it lies really inside the folders. Articles
+/// and annotations are applied at once; the configuration changes are returned, for the caller to
+/// apply with [`reconfigure`] off the protocol's thread (a new index takes seconds).
+pub fn files_changed(state: &Mutex<State>, changes: Vec<FileEvent>) -> Vec<Reconfiguration> {
+    let mut reconfigurations = Vec::new();
     for change in changes {
         let name = name_of(&change.uri);
         let path = PathBuf::from(&name);
-        let (read_roots, open, what, max, builtin) = {
+        let (read_roots, open, what, max) = {
             let s = lock(state);
             let what = if let Some(i) = s.project.folder_with_config(&path) {
                 Watched::Config(i)
@@ -246,7 +314,7 @@ pub fn files_changed(state: &Mutex<State>, changes: Vec<FileEvent>) {
                 Watched::Other
             };
             let max = s.project.max_file_bytes(&path, s.max_file_bytes);
-            (s.project.read_roots().to_vec(), s.docs.contains_key(&change.uri), what, max, s.project.builtin.clone())
+            (s.project.read_roots().to_vec(), s.docs.contains_key(&change.uri), what, max)
         };
         // A path that leaves the folders through `..` or a symlinked directory is never read.
         if !really_inside_roots(&read_roots, &path) {
@@ -255,26 +323,16 @@ pub fn files_changed(state: &Mutex<State>, changes: Vec<FileEvent>) {
         match what {
             Watched::Config(folder) => {
                 let text = match read_side_file(&path) {
-                    Ok(text) => Some(text),
-                    Err(ReadError::Missing) => None,
+                    Ok(text) => Ok(Some(text)),
+                    Err(ReadError::Missing) => Ok(None),
                     Err(ReadError::Refused(reason)) => {
                         log::warn!("{name}: {reason}");
-                        lock(state).project.set_config_error(folder, reason);
-                        continue;
+                        Err(reason)
                     }
                 };
-                let mut s = lock(state);
-                if s.project.set_config_text(folder, text.as_deref()) {
-                    rebuild(&mut s);
-                }
+                reconfigurations.push(Reconfiguration::Config { folder, text });
             }
-            Watched::AnnotationConf => {
-                let roots = lock(state).roots.clone();
-                let project = Project::load(&roots, builtin);
-                let mut s = lock(state);
-                s.project = project;
-                rebuild(&mut s);
-            }
+            Watched::AnnotationConf => reconfigurations.push(Reconfiguration::AnnotationConf),
             Watched::Ann if !open => {
                 let source = ann_source(&path);
                 lock(state).set_ann_source(&path, &source);
@@ -294,8 +352,42 @@ pub fn files_changed(state: &Mutex<State>, changes: Vec<FileEvent>) {
                     }
                     None => s.corpus.remove_file(&name),
                 }
+                s.disk_changed(&name);
             }
             _ => {}
         }
+    }
+    reconfigurations
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::kb::Kb;
+    use crate::analysis::knowledge::KbData;
+
+    /// An article changed from disk while the next index is built (here: by the project change
+    /// itself, which runs off the lock) is carried over into it, and a removed one stays removed.
+    #[test]
+    fn an_article_changed_during_a_reconfiguration_is_carried_over() {
+        let state = Mutex::new(State::new(Arc::new(KbData::new(Kb::builtin()))));
+        {
+            let mut s = lock(&state);
+            s.corpus.set_file("/c/a.txt", Arc::from("وصل فلاديمير بوتين إلى موسكو.\n"));
+            s.corpus.set_file("/c/b.txt", Arc::from("وصل دونالد ترامب.\n"));
+        }
+        reconfigure_with(&state, |_| {
+            let mut s = lock(&state);
+            s.corpus.set_file("/c/a.txt", Arc::from("قال كيم جونغ أون إن بيونغ يانغ سترد.\n"));
+            s.disk_changed("/c/a.txt");
+            s.corpus.remove_file("/c/b.txt");
+            s.disk_changed("/c/b.txt");
+            true
+        });
+        let s = lock(&state);
+        let a = s.corpus.file_id("/c/a.txt").and_then(|id| s.corpus.file(id)).expect("a.txt indexed");
+        assert!(a.text.contains("كيم"), "the new index has the text changed meanwhile: {}", a.text);
+        assert_eq!(s.corpus.file_id("/c/b.txt"), None, "b.txt was removed meanwhile");
+        assert!(s.rebuilding.is_none());
     }
 }

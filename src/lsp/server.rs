@@ -258,10 +258,17 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        // Applied before the handler first yields, like edits, so that later requests see the files.
+        // Applied before the handler first yields, like edits, so that later requests see the files;
+        // a configuration change builds a new index on a blocking thread, while requests go on.
+        let mut reconfigurations = Vec::new();
         tokio::task::block_in_place(|| {
-            guard("didChangeWatchedFiles", || indexing::files_changed(&self.state, params.changes))
+            guard("didChangeWatchedFiles", || reconfigurations = indexing::files_changed(&self.state, params.changes))
         });
+        for change in reconfigurations {
+            let state = self.state.clone();
+            let work = move || guard("configuration change", || indexing::reconfigure(&state, change));
+            let _ = tokio::task::spawn_blocking(work).await;
+        }
         indexing::publish_all(&self.client, &self.state).await;
     }
 

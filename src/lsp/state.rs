@@ -104,6 +104,11 @@ pub struct State {
     /// Open articles whose annotations changed that way, with their versions, until the debouncer
     /// publishes their diagnostics (a read may have applied the change first).
     ann_affected: Vec<(Uri, i32)>,
+    /// While a configuration change builds the next index off the lock: the articles changed
+    /// from disk meanwhile, carried over into it when it is put in place (`indexing::reconfigure`).
+    pub rebuilding: Option<std::collections::BTreeSet<String>>,
+    /// Held through a configuration change, so that one is worked out at a time.
+    pub reconfiguring: Arc<std::sync::Mutex<()>>,
 }
 
 impl State {
@@ -116,6 +121,8 @@ impl State {
             published: HashMap::new(),
             stale_anns: Default::default(),
             ann_affected: Vec::new(),
+            rebuilding: None,
+            reconfiguring: Default::default(),
             docs: HashMap::new(),
             roots: Vec::new(),
             unit: ColumnUnit::Utf16,
@@ -218,10 +225,19 @@ impl State {
                 }
                 None => {
                     self.corpus.set_annotations(&name, annotations);
+                    self.disk_changed(&name);
                 }
             }
         }
         affected
+    }
+
+    /// An article's text or annotations changed from disk (not from an open document): a
+    /// configuration change in flight must carry it over.
+    pub fn disk_changed(&mut self, name: &str) {
+        if let Some(names) = &mut self.rebuilding {
+            names.insert(name.to_string());
+        }
     }
 
     /// Applies incremental or full changes in order. Returns false when the document is unknown

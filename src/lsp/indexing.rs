@@ -227,7 +227,7 @@ fn reconfigure_with(state: &Mutex<State>, change: impl FnOnce(&mut Project) -> b
             None => corpus.remove_file(&name),
         }
     }
-    s.corpus = corpus;
+    let old = std::mem::replace(&mut s.corpus, corpus);
     s.project = project;
     let State { docs, project, .. } = &mut *s;
     for doc in docs.values_mut() {
@@ -237,6 +237,9 @@ fn reconfigure_with(state: &Mutex<State>, change: impl FnOnce(&mut Project) -> b
         }
         doc.indexed_version = None;
     }
+    drop(s);
+    // Taking the old index apart takes a while at scale: not under the lock.
+    drop(old);
     log::info!("configuration changed: {n} articles indexed again in {:.1?}", started.elapsed());
 }
 

@@ -12,6 +12,13 @@ pub fn location(s: &State, r: &FileRange) -> Option<Location> {
     Some(Location { uri: s.uri_of(&f.name)?, range: convert::range(&f.lines, &f.text, r.start, r.end, s.unit) })
 }
 
+/// The protocol's position in a document as the core's: its file (brought up to date if the
+/// document is open) and the byte offset there.
+pub fn file_position(s: &mut State, uri: &Uri, position: Position) -> Option<(FileId, u32)> {
+    let file = s.file_for(uri)?;
+    let f = s.corpus.file(file)?;
+    Some((file, convert::offset(&f.lines, &f.text, position, s.unit)))
+}
 /// A location in a file that is not an article (a knowledge-base entry in `isnad.toml`).
 pub fn external_location(s: &State, file_name: &str, offset: u32) -> Option<Location> {
     let text = s.project.config_text_of(std::path::Path::new(file_name))?.to_string();

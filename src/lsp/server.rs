@@ -104,8 +104,7 @@ impl Backend {
     /// corpus ("show what X said"), in corpus order.
     pub async fn statements(&self, p: TextDocumentPositionParams) -> Result<Option<Vec<Location>>> {
         self.query(move |s| {
-            let file = s.file_for(&p.text_document.uri)?;
-            let offset = s.corpus.file(file).map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
+            let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
             let said = crate::analysis::quoted::statements_at(&s.corpus, file, offset);
             Some(said.iter().filter_map(|st| locations::location(s, &st.range)).collect())
         })
@@ -275,8 +274,7 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
         self.query(move |s| {
-            let file = s.file_for(&p.text_document.uri)?;
-            let offset = s.corpus.file(file).map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
+            let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
             hovers::hover(s, file, offset)
         })
         .await
@@ -285,8 +283,7 @@ impl LanguageServer for Backend {
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
         self.query(move |s| {
-            let file = s.file_for(&p.text_document.uri)?;
-            let offset = s.corpus.file(file).map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
+            let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
             let location = match features::definition(&s.corpus, file, offset)? {
                 features::Definition::InFile(r) => locations::location(s, &r)?,
                 features::Definition::External { file_name, offset } => {
@@ -302,8 +299,7 @@ impl LanguageServer for Backend {
         let p = params.text_document_position;
         let include = params.context.include_declaration;
         self.query(move |s| {
-            let file = s.file_for(&p.text_document.uri)?;
-            let offset = s.corpus.file(file).map(|f| convert::offset(&f.lines, &f.text, p.position, s.unit))?;
+            let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
             let refs = features::references(&s.corpus, file, offset, include);
             Some(refs.iter().filter_map(|r| locations::location(s, r)).collect())
         })
@@ -313,10 +309,9 @@ impl LanguageServer for Backend {
     async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
         let p = params.text_document_position_params;
         self.query(move |s| {
-            let file = s.file_for(&p.text_document.uri)?;
-            let f = s.corpus.file(file)?;
-            let offset = convert::offset(&f.lines, &f.text, p.position, s.unit);
+            let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
             let ranges = features::highlights(&s.corpus, file, offset);
+            let f = s.corpus.file(file)?;
             Some(
                 ranges
                     .iter()
@@ -374,13 +369,14 @@ impl LanguageServer for Backend {
 
     async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
         self.query_or_refuse(move |s| {
-            let Some(file) = s.file_for(&params.text_document.uri) else { return Ok(None) };
-            let Some(f) = s.corpus.file(file) else { return Ok(None) };
-            let offset = convert::offset(&f.lines, &f.text, params.position, s.unit);
+            let Some((file, offset)) = locations::file_position(s, &params.text_document.uri, params.position) else {
+                return Ok(None);
+            };
             if features::mention_at(&s.corpus, file, offset).is_none() {
                 return Ok(None);
             }
             let (start, end, placeholder) = edits::prepare_rename(&s.corpus, file, offset).map_err(refused)?;
+            let Some(f) = s.corpus.file(file) else { return Ok(None) };
             let range = convert::range(&f.lines, &f.text, start, end, s.unit);
             Ok(Some(PrepareRenameResponse::RangeWithPlaceholder { range, placeholder }))
         })
@@ -393,9 +389,9 @@ impl LanguageServer for Backend {
             if let Some(why) = edits::invalid_name(&params.new_name) {
                 return Err(Error::invalid_params(why));
             }
-            let Some(file) = s.file_for(&p.text_document.uri) else { return Ok(None) };
-            let Some(f) = s.corpus.file(file) else { return Ok(None) };
-            let offset = convert::offset(&f.lines, &f.text, p.position, s.unit);
+            let Some((file, offset)) = locations::file_position(s, &p.text_document.uri, p.position) else {
+                return Ok(None);
+            };
             if features::mention_at(&s.corpus, file, offset).is_none() {
                 return Ok(None);
             }

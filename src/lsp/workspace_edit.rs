@@ -19,6 +19,7 @@ use crate::analysis::edits::{self, Action, ActionContext, ActionKind, ConfigTarg
 use crate::analysis::text::LineIndex;
 use crate::files::{read_text_inside, really_inside_roots};
 use crate::lsp::convert;
+use crate::lsp::locations::file_position;
 use crate::lsp::state::{uri_from_path, State};
 use crate::project::MAX_SIDE_FILE_BYTES;
 
@@ -104,9 +105,8 @@ fn with_context<T>(s: &State, name: &str, f: impl FnOnce(&ActionContext) -> T) -
 
 /// The actions offered at a position of a document, without their edits.
 pub fn offers_at(s: &mut State, uri: &Uri, at: Position) -> Option<(FileId, u32, Vec<Offer>)> {
-    let file = s.file_for(uri)?;
+    let (file, offset) = file_position(s, uri, at)?;
     let f = s.corpus.file(file)?;
-    let offset = convert::offset(&f.lines, &f.text, at, s.unit);
     let offers = with_context(s, &f.name, |ctx| edits::offered_actions(&s.corpus, file, offset, ctx));
     Some((file, offset, offers))
 }

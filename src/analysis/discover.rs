@@ -311,6 +311,8 @@ fn speaker_after_verb(tokens: &[Token], taken: &[bool], i: usize) -> Option<Foun
 }
 
 fn extend_name(tokens: &[Token], taken: &[bool], start: usize, max: usize) -> usize {
+    // A frequent word (حداد، نصر) still ends a name right before the «إن/أن» of a reporting frame.
+    let before_that = |i: usize| tokens.get(i + 1).is_some_and(|t| t.joins_prev && t.norm == "ان");
     let mut end = start + 1;
     while end < tokens.len()
         && end - start < max
@@ -318,7 +320,7 @@ fn extend_name(tokens: &[Token], taken: &[bool], start: usize, max: usize) -> us
         && tokens[end].joins_prev
         && name_like(&tokens[end], false)
         && !is_nisba(&tokens[end].norm)
-        && !is_frequent(&tokens[end].norm)
+        && (!is_frequent(&tokens[end].norm) || before_that(end))
     {
         end += 1;
     }

@@ -179,3 +179,13 @@ fn a_surname_alone_after_the_full_name_is_that_person_even_when_discovered_on_it
         "#]],
     );
 }
+
+#[test]
+fn a_frequent_word_ends_a_name_right_before_the_inna_of_a_reporting_frame() {
+    check_tagged(
+        "وقالت وزيرة الاقتصاد نوال حداد إن النمو سيتحسن.\n",
+        expect![[r#"
+        a.txt:1:22 "نوال حداد" PER per-nwal-hhdad Discovered
+    "#]],
+    );
+}

@@ -413,3 +413,43 @@ fn a_flag_emoji_keeps_the_range_and_the_next_sentence_is_narration() {
         "#]],
     );
 }
+
+#[test]
+fn a_score_in_digits_is_not_a_figure() {
+    check("عنوان\nوفاز الفريق على ضيفه بنتيجة 2-1 في المباراة.\n", expect![""]);
+}
+
+#[test]
+fn a_score_in_words_is_not_a_figure() {
+    check("عنوان\nوفاز الفريق على ضيفه بثلاثة أهداف مقابل هدف في المباراة.\n", expect![""]);
+}
+
+#[test]
+fn goals_and_the_minute_of_a_match_are_not_figures() {
+    check("عنوان\nوسجل اللاعب هدفين في الدقيقة 90 من المباراة.\n", expect![""]);
+}
+
+#[test]
+fn how_long_a_summit_lasts_is_a_schedule() {
+    check("عنوان\nوتستمر القمة ثلاثة أيام في العاصمة.\n", expect![""]);
+}
+
+#[test]
+fn how_many_hours_talks_lasted_is_not_a_figure() {
+    check("عنوان\nواستمرت المحادثات 6 ساعات في القصر الرئاسي.\n", expect![""]);
+}
+
+#[test]
+fn the_day_of_a_match_is_a_date() {
+    check("عنوان\nوتقام المباراة يوم 15 من الشهر الجاري على الملعب الوطني.\n", expect![""]);
+}
+
+#[test]
+fn the_size_of_a_squad_is_a_plain_fact() {
+    check("عنوان\nويتكون الفريق من 23 لاعبا بينهم خمسة محترفين.\n", expect![""]);
+}
+
+#[test]
+fn when_a_company_was_founded_is_background() {
+    check("عنوان\nوتأسست الشركة قبل 50 عاما في مدينة صغيرة.\n", expect![""]);
+}

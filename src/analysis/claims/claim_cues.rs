@@ -37,7 +37,8 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
     if base == "قد" && next.is_some_and(is_imperfect) && !after_kana() {
         return Some((CueKind::Prediction, i, i + 1));
     }
-    if base == "من" && next.is_some_and(|n| n == "المقرر" || n == "المرجح" || n == "المتوقع") {
+    // «من المقرر أن» announces a schedule, a plain fact (annotation guidelines).
+    if base == "من" && next.is_some_and(|n| n == "المرجح" || n == "المتوقع") {
         return Some((CueKind::Prediction, i, i + 1));
     }
     // «سئلت» (was asked) normalises to «سيلت»: a hamza seat is no future prefix.

@@ -453,3 +453,8 @@ fn the_size_of_a_squad_is_a_plain_fact() {
 fn when_a_company_was_founded_is_background() {
     check("عنوان\nوتأسست الشركة قبل 50 عاما في مدينة صغيرة.\n", expect![""]);
 }
+
+#[test]
+fn min_al_muqarrar_announces_a_schedule_not_a_prediction() {
+    check("عنوان\nومن المقرر أن يصل الوفد إلى العاصمة الأسبوع المقبل.\n", expect![[""]]);
+}

@@ -207,7 +207,6 @@ fn check_seed_002() {
         2,
         expect![[r#"
         Vague "وقال مسؤول في فيتنام لـ«رويترز» إن زيارة بوتين…" — Vague source: ‹مسؤول› is not a named source.
-        Unsourced "ومن المقرر أن تزور مجموعة من المسؤولين الكوريين…" — Unsourced claim: a prediction (‹ومن المقرر›) with no named source in the sentence.
         Vague "ووجّه مسؤولون في كوريا الجنوبية والولايات المتحدة اتهامات…" — Vague source: ‹مسؤولون› is not a named source.
     "#]],
     );

@@ -8,7 +8,7 @@
 //! has a pronoun subject and continues the previous sentence's source.
 
 use super::claim_cues::is_comparative;
-use super::cues::VerbForm;
+use super::cues::{self, VerbForm};
 use super::lookup::List;
 use super::{Kind, Sent};
 
@@ -544,7 +544,8 @@ fn vague_at(s: &Sent, i: usize) -> Option<usize> {
     if s.marks[i].kind.is_some() || !s.is_in(i, List::VAGUE, true) {
         return None;
     }
-    let word = s.lex[i].bare(s.word(i));
+    // «وسائل» is no «و» + «سائل»: the word as written first, when the list has it.
+    let word = if cues::VAGUE.contains(s.word(i)) { s.word(i) } else { s.lex[i].bare(s.word(i)) };
     let prev = i.checked_sub(1).map_or("", |p| s.toks[p].norm.as_str());
     let next = s.toks.get(i + 1).map_or("", |t| t.norm.as_str());
     if word == "البعض" && prev.starts_with("بعض") {
@@ -557,10 +558,11 @@ fn vague_at(s: &Sent, i: usize) -> Option<usize> {
     if word.starts_with("مصادر") && next.starts_with("ال") && !s.has(i + 1, List::SOURCE_ADJ) {
         return None;
     }
-    if word == "وسائل" && !next.ends_with("اعلام") {
+    // (Normalised, «وسائل» is «وسايل».)
+    if word == "وسايل" && !next.ends_with("اعلام") {
         return None;
     }
-    let phrase = s.has(i + 1, List::SOURCE_ADJ) || (word == "وسائل");
+    let phrase = s.has(i + 1, List::SOURCE_ADJ) || word == "وسايل";
     let end = if phrase && i + 1 < s.toks.len() { i + 1 } else { i };
     // Anonymous sources stay anonymous inside a named body («مصادر في الكرملين»), and so do
     // officials («مسؤول كبير في وزارة الخارجية الكويتية»).

@@ -410,3 +410,23 @@ fn a_vague_frame_after_a_named_sentence_does_not_inherit_the_name() {
         "#]],
     );
 }
+
+#[test]
+fn local_media_are_a_vague_source_of_two_words() {
+    check(
+        "عنوان\nوذكرت وسائل إعلام محلية أن الحكومة تدرس رفع الضرائب.\n",
+        expect![[r#"
+        "وذكرت وسائل إعلام محلية…" ← vague ‹وسائل إعلام› (cue ‹وذكرت›)
+    "#]],
+    );
+}
+
+#[test]
+fn an_informed_source_is_a_vague_source_of_two_words() {
+    check(
+        "عنوان\nوقال مصدر مطلع إن المفاوضات وصلت إلى طريق مسدود.\n",
+        expect![[r#"
+        "وقال مصدر مطلع إن…" ← vague ‹مصدر مطلع› (cue ‹وقال›)
+    "#]],
+    );
+}

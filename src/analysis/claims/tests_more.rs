@@ -458,3 +458,23 @@ fn when_a_company_was_founded_is_background() {
 fn min_al_muqarrar_announces_a_schedule_not_a_prediction() {
     check("عنوان\nومن المقرر أن يصل الوفد إلى العاصمة الأسبوع المقبل.\n", expect![[""]]);
 }
+
+#[test]
+fn local_media_are_a_vague_source() {
+    check(
+        "عنوان\nوذكرت وسائل إعلام محلية أن الحكومة تدرس رفع الضرائب.\n",
+        expect![[r#"
+        Vague "وذكرت وسائل إعلام محلية أن الحكومة تدرس رفع…" — Vague source: ‹وسائل إعلام› is not a named source.
+    "#]],
+    );
+}
+
+#[test]
+fn an_informed_source_is_a_vague_source() {
+    check(
+        "عنوان\nوقال مصدر مطلع إن المفاوضات وصلت إلى طريق مسدود.\n",
+        expect![[r#"
+        Vague "وقال مصدر مطلع إن المفاوضات وصلت إلى طريق…" — Vague source: ‹مصدر مطلع› is not a named source.
+    "#]],
+    );
+}

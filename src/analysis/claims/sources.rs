@@ -267,10 +267,14 @@ fn introduced_by_title(s: &Sent, j: usize) -> Option<usize> {
 }
 
 fn found_at(s: &Sent, i: usize) -> Found {
-    if (s.is_in(i, List::IMPERSONAL, false) && is_clause_initial(s, i)) || is_impersonal_phrase(s, i) {
+    // «من المتوقع أن يعلن الرئيس»: what follows the phrase is no subject of it.
+    if is_impersonal_phrase(s, i) {
+        return Found::Source(Src::Vague(i, i + 1));
+    }
+    if s.is_in(i, List::IMPERSONAL, false) && is_clause_initial(s, i) {
         return match speaker(s, i, VerbForm::Present) {
             found @ Found::Source(Src::Named(_)) => found,
-            _ => Found::Source(Src::Vague(i, if is_impersonal_phrase(s, i) { i + 1 } else { i })),
+            _ => Found::Source(Src::Vague(i, i)),
         };
     }
     // «نقلا عن» is a frame, though it reads as a dual verb too.
@@ -352,7 +356,7 @@ fn mention_start(s: &Sent, j: usize) -> usize {
     k
 }
 
-/// «من المعروف أن»، «من المتوقع أن»، «تردد أن».
+/// «من المعروف أن»، «من المتوقع أن»، «من المرجح أن»، «تردد أن».
 fn is_impersonal_phrase(s: &Sent, i: usize) -> bool {
     if !s.lex[i].base_in(List::PHRASE_HEADS) {
         return false;
@@ -361,7 +365,7 @@ fn is_impersonal_phrase(s: &Sent, i: usize) -> bool {
         "من" => {
             let next = s.toks.get(i + 1).map_or("", |t| t.norm.as_str());
             // «أقوى من المتوقع» compares; it reports nothing.
-            matches!(next, "المعروف" | "المتوقع") && !(i > 0 && is_comparative(s, i - 1))
+            matches!(next, "المعروف" | "المتوقع" | "المرجح") && !(i > 0 && is_comparative(s, i - 1))
         }
         "تردد" | "ترددت" => s.has(i + 1, List::COMPLEMENTIZERS),
         _ => false,

@@ -430,3 +430,13 @@ fn an_informed_source_is_a_vague_source_of_two_words() {
     "#]],
     );
 }
+
+#[test]
+fn min_al_mutawaqqa_is_an_impersonal_source() {
+    check(
+        "عنوان\nومن المتوقع أن ترتفع الأسعار خلال الأشهر المقبلة.\n",
+        expect![[r#"
+        "ومن المتوقع أن ترتفع…" ← vague ‹ومن المتوقع› (cue ‹ومن›)
+    "#]],
+    );
+}

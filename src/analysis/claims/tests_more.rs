@@ -478,3 +478,23 @@ fn an_informed_source_is_a_vague_source() {
     "#]],
     );
 }
+
+#[test]
+fn min_al_mutawaqqa_is_an_impersonal_vague_source() {
+    check(
+        "عنوان\nومن المتوقع أن ترتفع الأسعار خلال الأشهر المقبلة.\n",
+        expect![[r#"
+        Vague "ومن المتوقع أن ترتفع الأسعار خلال الأشهر المقبلة." — Vague source: ‹ومن المتوقع› is not a named source.
+    "#]],
+    );
+}
+
+#[test]
+fn min_al_murajjah_is_an_impersonal_vague_source() {
+    check(
+        "عنوان\nومن المرجح أن تتأجل الانتخابات إلى العام المقبل.\n",
+        expect![[r#"
+        Vague "ومن المرجح أن تتأجل الانتخابات إلى العام المقبل." — Vague source: ‹ومن المرجح› is not a named source.
+    "#]],
+    );
+}

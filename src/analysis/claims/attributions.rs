@@ -4,7 +4,8 @@
 //!
 //! A person's title goes to the last person quoted in the article, else to the last person
 //! mentioned before the sentence; a body's title likewise to the last organisation. A role with
-//! nobody before it stays a role (`Source::Role`).
+//! nobody before it stays a role (`Source::Role`); a speech verb's pronoun subject with nobody
+//! before it («وذكر أن») is read as the passive («ذُكر أن»), a vague source.
 
 use super::super::model::{Attribution, EntityType, Mention, Source};
 use super::super::normalize::{normalize_char, normalize_str};
@@ -41,10 +42,16 @@ impl<'a> Speakers<'a> {
             return Attr::Vague(said);
         }
         let mention = match said.role {
-            Role::Person => self.last_person.or_else(|| self.mentioned_before(sentence_start, &EntityType::Per)),
+            Role::Person | Role::Pronoun => {
+                self.last_person.or_else(|| self.mentioned_before(sentence_start, &EntityType::Per))
+            }
             Role::Body => self.last_body,
             Role::Named | Role::Unknown => None,
         };
+        if mention.is_none() && said.role == Role::Pronoun {
+            // «وذكر أن ...» with nobody before it: «ذُكر أن», an impersonal passive.
+            return Attr::Vague(said);
+        }
         Attr::Named(Said { mention, ..said })
     }
 

@@ -43,6 +43,9 @@ pub(super) enum Role {
     /// The source is a mention.
     Named,
     Person,
+    /// The pronoun subject of a speech verb that may be a passive («وذكر أن»): the person
+    /// quoted before, or, with nobody before it, an impersonal passive («ذُكر أن»), vague.
+    Pronoun,
     Body,
     Unknown,
 }
@@ -136,14 +139,8 @@ pub(super) fn attribution(s: &Sent, before: Before) -> Attr {
         // A speaker the article has not named yet: someone speaks, but who is not known.
         inherit(cue).or_else(|| {
             let at = cue.map_or((s.toks[0].start, s.toks[0].end), |i| (s.toks[i].start, s.toks[i].end));
-            Some(Attr::Named(Said {
-                source: at,
-                mention: None,
-                role: Role::Person,
-                cue: at,
-                inherited_from: None,
-                relayed_by: None,
-            }))
+            let role = if cue.is_some_and(|i| may_be_passive(s, i)) { Role::Pronoun } else { Role::Person };
+            Some(Attr::Named(Said { source: at, mention: None, role, cue: at, inherited_from: None, relayed_by: None }))
         })
     } else if s.opens_quote && adjacent && matches!(prev, Attr::Named(_)) {
         inherit(None)
@@ -306,6 +303,15 @@ fn found_at(s: &Sent, i: usize) -> Found {
         Some(end) if is_vague_position(s, i) => Found::Source(Src::Vague(i, end)),
         _ => Found::Nothing,
     }
+}
+
+/// Whether the speech verb at `i` may be read as an impersonal passive: a masculine singular
+/// perfect («ذكر» is also «ذُكر»، «اعتبر» also «اعتُبر»), neither «قال» (whose passive is «قيل»)
+/// nor a continuation («وأضاف» goes on with somebody's words). «قالت»، «ذكروا» have a subject.
+fn may_be_passive(s: &Sent, i: usize) -> bool {
+    let w = s.base(i);
+    let past = s.lex[i].speech().is_some_and(|(form, _)| form == VerbForm::Past);
+    past && w != "قال" && !w.ends_with(['ت', 'ا']) && !s.is_in(i, List::CONTINUATION, false)
 }
 
 /// Speech verbs that also mean something else with an object: «أضاف» (added), «تحدث» (talked),

@@ -440,3 +440,13 @@ fn min_al_mutawaqqa_is_an_impersonal_source() {
     "#]],
     );
 }
+
+#[test]
+fn a_passive_dhukira_with_nobody_named_before_is_vague() {
+    check(
+        "عنوان\nوذكر أن السلطات أغلقت المعبر الحدودي أمام الشاحنات.\n",
+        expect![[r#"
+        "وذكر أن السلطات أغلقت…" ← vague ‹وذكر› (cue ‹وذكر›)
+    "#]],
+    );
+}

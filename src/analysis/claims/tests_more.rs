@@ -498,3 +498,13 @@ fn min_al_murajjah_is_an_impersonal_vague_source() {
     "#]],
     );
 }
+
+#[test]
+fn a_passive_dhukira_with_nobody_named_before_is_vague() {
+    check(
+        "عنوان\nوذكر أن السلطات أغلقت المعبر الحدودي أمام الشاحنات.\n",
+        expect![[r#"
+        Vague "وذكر أن السلطات أغلقت المعبر الحدودي أمام الشاحنات." — Vague source: ‹وذكر› is not a named source.
+    "#]],
+    );
+}

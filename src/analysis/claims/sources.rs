@@ -142,7 +142,8 @@ pub(super) fn attribution(s: &Sent, before: Before) -> Attr {
             let role = if cue.is_some_and(|i| may_be_passive(s, i)) { Role::Pronoun } else { Role::Person };
             Some(Attr::Named(Said { source: at, mention: None, role, cue: at, inherited_from: None, relayed_by: None }))
         })
-    } else if s.opens_quote && adjacent && matches!(prev, Attr::Named(_)) {
+    } else if s.opens_quote && adjacent && prev != Attr::None {
+        // A quotation right after a speaker's sentence goes on with their words, named or not.
         inherit(None)
     } else if adjacent
         && matches!(prev, Attr::Named(_))

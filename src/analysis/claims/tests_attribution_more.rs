@@ -450,3 +450,14 @@ fn a_passive_dhukira_with_nobody_named_before_is_vague() {
     "#]],
     );
 }
+
+#[test]
+fn a_quotation_after_vague_officials_inherits_the_vague_source() {
+    check(
+        "عنوان\nوقال مسؤولون: «الوضع تحت السيطرة».\n«وسنعيد فتح الطرق خلال ساعات قليلة».\n",
+        expect![[r#"
+        "وقال مسؤولون: «الوضع تحت…" ← vague ‹مسؤولون› (cue ‹وقال›), quote ‹الوضع تحت السيطرة›
+        "«وسنعيد فتح الطرق خلال…" ← vague ‹مسؤولون› (cue ‹›), inherited from "وقال مسؤولون: «الوضع تحت…", quote ‹وسنعيد فتح الطرق خلال›
+    "#]],
+    );
+}

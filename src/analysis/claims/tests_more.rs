@@ -508,3 +508,14 @@ fn a_passive_dhukira_with_nobody_named_before_is_vague() {
     "#]],
     );
 }
+
+#[test]
+fn a_quotation_after_vague_officials_inherits_the_vague_source() {
+    check(
+        "عنوان\nوقال مسؤولون: «الوضع تحت السيطرة».\n«وسنعيد فتح الطرق خلال ساعات قليلة».\n",
+        expect![[r#"
+        Vague "وقال مسؤولون: «الوضع تحت السيطرة»." — Vague source: ‹مسؤولون› is not a named source.
+        Vague "«وسنعيد فتح الطرق خلال ساعات قليلة»." — Vague source: ‹مسؤولون› is not a named source.
+    "#]],
+    );
+}

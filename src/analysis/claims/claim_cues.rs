@@ -58,8 +58,9 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
         return Some((CueKind::Evaluation, i, i));
     }
     // «لإنهاء» (to end) normalises to «لانها» (because it): the dropped hamza tells them apart.
+    // (Only for «لأن»: «جراء» ends in a hamza of its own.)
     let hamza_final = s.text.get(s.toks[i].end as usize..).is_some_and(|r| r.starts_with('ء'));
-    if s.is_in(i, List::CAUSAL, false) && !hamza_final {
+    if s.is_in(i, List::CAUSAL, false) && !(hamza_final && base.starts_with("لان")) {
         return Some((CueKind::Causal, i, i));
     }
     let next_is = |f: &dyn Fn(&str) -> bool| next.is_some_and(f);

@@ -519,3 +519,13 @@ fn a_quotation_after_vague_officials_inherits_the_vague_source() {
     "#]],
     );
 }
+
+#[test]
+fn jarraa_with_no_source_is_an_unsourced_causal_claim() {
+    check(
+        "عنوان\nوتضررت المنازل جراء السيول الأخيرة في المنطقة.\n",
+        expect![[r#"
+        Unsourced "وتضررت المنازل جراء السيول الأخيرة في المنطقة." — Unsourced claim: a causal claim (‹جراء›) with no named source in the sentence.
+    "#]],
+    );
+}

@@ -244,6 +244,15 @@ fn said(s: &Sent, src: Src, cue: (u32, u32), relay: Option<usize>) -> Attr {
 /// بوتين⟧»، «المتحدث باسم الخارجية ⟦ماريا زاخاروفا⟧». Stops at the end of the subject slot.
 fn introduced_by_title(s: &Sent, j: usize) -> Option<usize> {
     let end = s.toks.len().min(j + 1 + AFTER_TITLE);
+    // A body's title («وكالة ⟦الأناضول⟧»، «صحيفة ⟦لوموند⟧») introduces the body right after it,
+    // not a person named further on («نقلت وكالة ⟦الأناضول⟧ عن الوزير ⟦بيرقدار⟧»).
+    let body_title = s.is_in(j, List::TITLES, true) && !s.is_in(j, List::PERSON_TITLES, true);
+    if body_title {
+        let org = (j + 1..end.min(j + 3)).find(|&k| s.marks[k].first && s.marks[k].kind == Some(Kind::Org));
+        if org.is_some() {
+            return org;
+        }
+    }
     let mut body = None;
     for k in j + 1..end {
         let mark = s.marks[k];

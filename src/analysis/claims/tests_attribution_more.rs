@@ -461,3 +461,13 @@ fn a_quotation_after_vague_officials_inherits_the_vague_source() {
     "#]],
     );
 }
+
+#[test]
+fn an_agency_relaying_a_named_minister_is_the_relay() {
+    check(
+        "عنوان\nونقلت وكالة ⟦ORG:الأناضول⟧ عن وزير الطاقة التركي ⟦PER:ألب أرسلان بيرقدار⟧ قوله إن الإمدادات مستقرة.\n",
+        expect![[r#"
+            "ونقلت وكالة الأناضول عن…" ← ألب أرسلان بيرقدار (cue ‹ونقلت›), relayed by الأناضول
+        "#]],
+    );
+}

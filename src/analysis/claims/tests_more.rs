@@ -529,3 +529,8 @@ fn jarraa_with_no_source_is_an_unsourced_causal_claim() {
     "#]],
     );
 }
+
+#[test]
+fn the_defendant_in_a_court_report_is_no_accusation() {
+    check("عنوان\nوقررت المحكمة تأجيل النظر في قضية المتهم إلى الشهر المقبل.\n", expect![[""]]);
+}

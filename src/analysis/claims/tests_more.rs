@@ -534,3 +534,14 @@ fn jarraa_with_no_source_is_an_unsourced_causal_claim() {
 fn the_defendant_in_a_court_report_is_no_accusation() {
     check("عنوان\nوقررت المحكمة تأجيل النظر في قضية المتهم إلى الشهر المقبل.\n", expect![[""]]);
 }
+
+#[test]
+fn unnamed_scientists_announcing_are_a_vague_source() {
+    check(
+        "عنوان\nوأعلن علماء فلك عن رصد كوكب قزم وراء مدار نبتون.\nلكن مسؤولا عسكريا قال إن التجربة فشلت.\n",
+        expect![[r#"
+            Vague "وأعلن علماء فلك عن رصد كوكب قزم وراء…" — Vague source: ‹علماء› is not a named source.
+            Vague "لكن مسؤولا عسكريا قال إن التجربة فشلت." — Vague source: ‹مسؤولا› is not a named source.
+        "#]],
+    );
+}

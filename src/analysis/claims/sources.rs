@@ -295,7 +295,11 @@ fn found_at(s: &Sent, i: usize) -> Found {
         // «أضاف سيلفا الهدف الثالث»، «وتحدث مزراوي مع المدرب»: added a goal, talked with; these
         // verbs report only when what is said follows («أن»، «:», a quotation).
         if needs_content(s, i) && !(i + 1..s.toks.len()).any(|j| is_stop(s, j)) {
-            return Found::Nothing;
+            // «ويعتبر من أبرز اللاعبين»: with nothing said after it, «يعتبر» at the head of
+            // its clause (or after و/ف) is the passive «يُعتبر» (is considered), by nobody named.
+            let opens_clause = is_clause_initial(s, i) || s.word(i) != s.base(i);
+            let considered = matches!(s.base(i), "يعتبر" | "تعتبر") && opens_clause;
+            return if considered { Found::Source(Src::Vague(i, i)) } else { Found::Nothing };
         }
         let found = speaker(s, i, form);
         return match found {

@@ -545,3 +545,13 @@ fn unnamed_scientists_announcing_are_a_vague_source() {
         "#]],
     );
 }
+
+#[test]
+fn yutabar_with_nothing_said_after_it_is_an_impersonal_passive() {
+    check(
+        "عنوان\nويعتبر اللاعب من أبرز المواهب في جيله.\n",
+        expect![[r#"
+        Vague "ويعتبر اللاعب من أبرز المواهب في جيله." — Vague source: ‹ويعتبر› is not a named source.
+    "#]],
+    );
+}

@@ -519,7 +519,9 @@ fn forward(s: &Sent, i: usize) -> Subject {
                 _ => {}
             }
         }
-        if let Some(end) = vague_at(s, j) {
+        // «وقال لوسائل الإعلام إنه»: whom a speaker talks to is no subject.
+        let addressee = !s.is_in(j, List::VAGUE, false);
+        if let Some(end) = vague_at(s, j).filter(|_| !addressee) {
             return Subject::Found(Found::Source(Src::Vague(j, end)));
         }
         if mark.kind.is_none() && s.is_in(j, List::TITLES, false) {
@@ -530,7 +532,7 @@ fn forward(s: &Sent, i: usize) -> Subject {
             || s.is_in(j, List::ADVERBS, false)
             || tok.norm.starts_with("لل")
             || tok.norm.starts_with("بال")
-            || (tok.norm.starts_with(['ل', 'ب']) && s.is_in(j, List::TITLES, true));
+            || (tok.norm.starts_with(['ل', 'ب']) && (s.is_in(j, List::TITLES, true) || s.is_in(j, List::VAGUE, true)));
         content |= j == i + 1 && !function_word;
     }
     if i + 1 >= n {

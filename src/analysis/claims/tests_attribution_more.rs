@@ -471,3 +471,14 @@ fn an_agency_relaying_a_named_minister_is_the_relay() {
         "#]],
     );
 }
+
+#[test]
+fn the_media_a_speaker_talks_to_are_no_source() {
+    check(
+        "عنوان\nوقال ⟦PER:سامي⟧ إن الفريق جاهز.\nوقال لوسائل الإعلام إنه يشعر بالفخر.\n",
+        expect![[r#"
+            "وقال سامي إن الفريق…" ← سامي (cue ‹وقال›)
+            "وقال لوسائل الإعلام إنه…" ← سامي (cue ‹وقال›), inherited from "وقال سامي إن الفريق…"
+        "#]],
+    );
+}

@@ -133,11 +133,11 @@ fn is_figure(s: &Sent, i: usize) -> bool {
     if prev.is_some_and(|p| p.norm.chars().count() <= 3 && tok.punct_before == "-") {
         return false;
     }
-    // A score: «2-1»، «4-صفر» (not a range of percentages, «20-25%»).
+    // A score: «2-1»، «4-صفر»، «116-101» (not a range of percentages, «20-25%»).
     let score_with = |n: &super::Token| {
-        n.punct_before == "-" && (n.norm == "صفر" || (is_number(&n.norm) && n.norm.len() <= 2)) && !percent_after(s, n)
+        n.punct_before == "-" && (n.norm == "صفر" || (is_number(&n.norm) && n.norm.len() <= 3)) && !percent_after(s, n)
     };
-    if digits.len() <= 2 && next.is_some_and(score_with) {
+    if digits.len() <= 3 && next.is_some_and(score_with) {
         return false;
     }
     if counts_time_or_tally(s, i) {

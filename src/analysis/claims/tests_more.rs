@@ -555,3 +555,8 @@ fn yutabar_with_nothing_said_after_it_is_an_impersonal_passive() {
     "#]],
     );
 }
+
+#[test]
+fn a_basketball_score_is_not_a_figure() {
+    check("عنوان\nوفاز الفريق على ضيفه 116-101 في المباراة الأولى من السلسلة.\n", expect![[""]]);
+}

@@ -44,7 +44,9 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
     // «سئلت» (was asked) normalises to «سيلت»: a hamza seat is no future prefix.
     let orig = || s.text.get(s.toks[i].start as usize..s.toks[i].end as usize).unwrap_or("");
     let future = is_future_base(base) && !orig().chars().take(4).any(|c| c == 'ئ');
-    if (s.is_in(i, List::PREDICTION, false) && base != "المقرر") || future {
+    // «أقل من التوقعات»، «أقوى من المتوقع» compare with a forecast; they make none.
+    let compared = i >= 2 && s.word(i - 1) == "من" && is_comparative(s, i - 2);
+    if (s.is_in(i, List::PREDICTION, false) && base != "المقرر" && !compared) || future {
         return Some((CueKind::Prediction, i, i));
     }
     if base == "غير" && next.is_some_and(|n| n.starts_with("مسبوق") || n.starts_with("قانوني")) {

@@ -560,3 +560,8 @@ fn yutabar_with_nothing_said_after_it_is_an_impersonal_passive() {
 fn a_basketball_score_is_not_a_figure() {
     check("عنوان\nوفاز الفريق على ضيفه 116-101 في المباراة الأولى من السلسلة.\n", expect![[""]]);
 }
+
+#[test]
+fn fewer_than_expected_compares_and_predicts_nothing() {
+    check("عنوان\nوجاءت أرباح الشركة أقل من التوقعات في الربع الأخير.\n", expect![[""]]);
+}

@@ -165,8 +165,13 @@ fn is_counted_statistic(s: &Sent, i: usize) -> bool {
         return false;
     }
     let unit = (i + 1..s.toks.len()).take(2).any(|j| s.is_in(j, List::STAT_UNITS, true));
-    unit || percent_after(s, &s.toks[i]) || (0..s.toks.len()).any(|k| s.is_in(k, List::TOLL, false))
+    let mut near = i.saturating_sub(TOLL_WINDOW)..s.toks.len().min(i + 1 + TOLL_WINDOW);
+    unit || percent_after(s, &s.toks[i]) || near.any(|k| s.is_in(k, List::TOLL, false))
 }
+
+/// How many tokens on either side of a count a toll word may stand: «قتل 12 شخصا»، «121 عدد
+/// الفلسطينيين الذين قتلوا». (A window, not the sentence: a long run of numbers stays linear.)
+const TOLL_WINDOW: usize = 6;
 
 /// A percent sign right after the token: «70%».
 fn percent_after(s: &Sent, tok: &super::Token) -> bool {

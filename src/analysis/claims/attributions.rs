@@ -45,6 +45,8 @@ impl<'a> Speakers<'a> {
             Role::Person | Role::Pronoun => {
                 self.last_person.or_else(|| self.mentioned_before(sentence_start, &EntityType::Per))
             }
+            // «وأعلنت الحكومة الروسية»: another country's body, not the last one quoted.
+            Role::Body if self.is_national(said.source) => None,
             Role::Body => self.last_body,
             Role::Named | Role::Unknown => None,
         };
@@ -62,6 +64,14 @@ impl<'a> Speakers<'a> {
         let word = self.text.get(start as usize..end as usize).map(normalize_str).unwrap_or_default();
         let word = word.strip_prefix('و').unwrap_or(&word).strip_prefix('ف').unwrap_or(&word);
         ["السلطات", "الشرطه", "المحكمه", "النيابه", "الادعاء", "الادعا", "الجيش"].contains(&word)
+    }
+
+    /// Whether a nisba adjective follows the source («الحكومة الروسية»، «البرلمان الفرنسي»).
+    fn is_national(&self, (_, end): (u32, u32)) -> bool {
+        let rest = self.text.get(end as usize..).unwrap_or("");
+        let next = rest.split_whitespace().next().map(normalize_str).unwrap_or_default();
+        let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+        next.starts_with("ال") && next.chars().count() >= 6 && (next.ends_with("يه") || next.ends_with('ي'))
     }
 
     /// The last mention of this type that starts before `at`.

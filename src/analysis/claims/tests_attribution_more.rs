@@ -482,3 +482,14 @@ fn the_media_a_speaker_talks_to_are_no_source() {
         "#]],
     );
 }
+
+#[test]
+fn another_countrys_government_is_not_the_last_body_quoted() {
+    check(
+        "عنوان\nوقالت ⟦ORG:وكالة فرانس برس⟧ إن الأسواق تراجعت.\nوأعلنت الحكومة الروسية أنها لجأت إلى التحكيم.\n",
+        expect![[r#"
+            "وقالت وكالة فرانس برس…" ← وكالة فرانس برس (cue ‹وقالت›)
+            "وأعلنت الحكومة الروسية أنها…" ← role ‹الحكومة› (cue ‹وأعلنت›)
+        "#]],
+    );
+}

@@ -49,6 +49,8 @@ texts() {  # set -> directory of its texts (extracted or copied here)
       rm -rf "$E/seeds"; mkdir -p "$E/seeds"; cp examples/corpus/*.txt "$E/seeds/"; echo "$E/seeds" ;;
     ant)
       python3 eval/select_ant.py "$TARBALL" "$E/ant" >/dev/null; echo "$E/ant" ;;
+    train-extra)
+      python3 eval/sample_splits.py "$TARBALL" --extract-extra "$E/splits" >/dev/null; echo "$E/splits/train-extra" ;;
     *)
       python3 eval/sample_splits.py "$TARBALL" --extract "$E/splits" >/dev/null; echo "$E/splits/$1" ;;
   esac

@@ -4,7 +4,8 @@
 //!
 //! A person's title goes to the last person quoted in the article, else to the last person
 //! mentioned before the sentence; a body's title likewise to the last organisation. A role with
-//! nobody before it stays a role (`Source::Role`).
+//! nobody before it stays a role (`Source::Role`); a speech verb's pronoun subject with nobody
+//! before it («وذكر أن») is read as the passive («ذُكر أن»), a vague source.
 
 use super::super::model::{Attribution, EntityType, Mention, Source};
 use super::super::normalize::{normalize_char, normalize_str};
@@ -41,10 +42,18 @@ impl<'a> Speakers<'a> {
             return Attr::Vague(said);
         }
         let mention = match said.role {
-            Role::Person => self.last_person.or_else(|| self.mentioned_before(sentence_start, &EntityType::Per)),
+            Role::Person | Role::Pronoun => {
+                self.last_person.or_else(|| self.mentioned_before(sentence_start, &EntityType::Per))
+            }
+            // «وأعلنت الحكومة الروسية»: another country's body, not the last one quoted.
+            Role::Body if self.is_national(said.source) => None,
             Role::Body => self.last_body,
             Role::Named | Role::Unknown => None,
         };
+        if mention.is_none() && said.role == Role::Pronoun {
+            // «وذكر أن ...» with nobody before it: «ذُكر أن», an impersonal passive.
+            return Attr::Vague(said);
+        }
         Attr::Named(Said { mention, ..said })
     }
 
@@ -55,6 +64,14 @@ impl<'a> Speakers<'a> {
         let word = self.text.get(start as usize..end as usize).map(normalize_str).unwrap_or_default();
         let word = word.strip_prefix('و').unwrap_or(&word).strip_prefix('ف').unwrap_or(&word);
         ["السلطات", "الشرطه", "المحكمه", "النيابه", "الادعاء", "الادعا", "الجيش"].contains(&word)
+    }
+
+    /// Whether a nisba adjective follows the source («الحكومة الروسية»، «البرلمان الفرنسي»).
+    fn is_national(&self, (_, end): (u32, u32)) -> bool {
+        let rest = self.text.get(end as usize..).unwrap_or("");
+        let next = rest.split_whitespace().next().map(normalize_str).unwrap_or_default();
+        let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+        next.starts_with("ال") && next.chars().count() >= 6 && (next.ends_with("يه") || next.ends_with('ي'))
     }
 
     /// The last mention of this type that starts before `at`.

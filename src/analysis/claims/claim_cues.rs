@@ -2,7 +2,10 @@
 //! or a causal link (claims.md §2 C).
 //!
 //! Figures are numbers that count something: years (1900–2100), days of a month («19 يونيو»),
-//! times («08:16»), labels («القرار 2401») and ordinals («الـ57») are dates or names, not figures.
+//! times («08:16»), labels («القرار 2401»، «الدقيقة 90»), scores («2-1») and ordinals («الـ57»)
+//! are dates or names, not figures. A figure alone is no claim (annotation guidelines): durations,
+//! ages and sports tallies («ثلاثة أيام»، «50 عاما»، «هدفين») never are, and a count below a
+//! hundred only as a statistic (money, a percentage, a measure) or a toll («قتل 12 شخصا»).
 
 use super::super::model::ClaimCue as CueKind;
 use super::cues::is_future_base;
@@ -39,13 +42,16 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
     if base == "قد" && next.is_some_and(is_imperfect) && !after_kana() {
         return Some((CueKind::Prediction, i, i + 1));
     }
-    if base == "من" && next.is_some_and(|n| n == "المقرر" || n == "المرجح" || n == "المتوقع") {
+    // «من المقرر أن» announces a schedule, a plain fact (annotation guidelines).
+    if base == "من" && next.is_some_and(|n| n == "المرجح" || n == "المتوقع") {
         return Some((CueKind::Prediction, i, i + 1));
     }
     // «سئلت» (was asked) normalises to «سيلت»: a hamza seat is no future prefix.
     let orig = || s.text.get(s.toks[i].start as usize..s.toks[i].end as usize).unwrap_or("");
     let future = is_future_base(base) && !orig().chars().take(4).any(|c| c == 'ئ');
-    if (s.is_in(i, List::PREDICTION, false) && base != "المقرر") || future {
+    // «أقل من التوقعات»، «أقوى من المتوقع» compare with a forecast; they make none.
+    let compared = i >= 2 && s.word(i - 1) == "من" && is_comparative(s, i - 2);
+    if (s.is_in(i, List::PREDICTION, false) && base != "المقرر" && !compared) || future {
         return Some((CueKind::Prediction, i, i));
     }
     if base == "غير" && next.is_some_and(|n| n.starts_with("مسبوق") || n.starts_with("قانوني")) {
@@ -59,9 +65,9 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
         return Some((CueKind::Evaluation, i, i));
     }
     // «لإنهاء» (to end) normalises to «لانها» (because it): the dropped hamza tells them apart.
-    // (The token's range takes in the hamza it is written with.)
+    // (Only for «لأن»: «جراء» ends in a hamza of its own. The token's range takes in the hamza.)
     let hamza_final = s.text.get(..s.toks[i].end as usize).is_some_and(|r| r.trim_end_matches(is_mark).ends_with('ء'));
-    if s.is_in(i, List::CAUSAL, false) && !hamza_final {
+    if s.is_in(i, List::CAUSAL, false) && !(hamza_final && base.starts_with("لان")) {
         return Some((CueKind::Causal, i, i));
     }
     let next_is = |f: &dyn Fn(&str) -> bool| next.is_some_and(f);
@@ -98,7 +104,11 @@ fn is_figure(s: &Sent, i: usize) -> bool {
     let tok = &s.toks[i];
     let w = tok.norm.as_str();
     if !is_number(w) {
-        return s.is_in(i, List::QUANTITY, true);
+        // «بالنسبة لـ» is "as for", not a proportion.
+        if !s.is_in(i, List::QUANTITY, true) || s.base(i) == "بالنسبه" {
+            return false;
+        }
+        return !s.is_in(i, List::SMALL_NUMERALS, true) || is_counted_statistic(s, i);
     }
     let digits = w.trim_start_matches(['و', 'ف', 'ب', 'ل', 'ك']);
     if digits.len() == 4 && digits.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y)) {
@@ -118,7 +128,9 @@ fn is_figure(s: &Sent, i: usize) -> bool {
     if month_after || (i > 0 && s.is_in(i - 1, List::MONTHS, true)) {
         return false;
     }
-    if i > 0 && s.is_in(i - 1, List::NUMBER_LABELS, true) {
+    // «القرار 2401»، «الدقائق 4 و43 و77»: a label over a run of numbers.
+    let first = (0..i).rev().take_while(|&p| is_number(s.word(p))).last().unwrap_or(i);
+    if first > 0 && s.is_in(first - 1, List::NUMBER_LABELS, true) {
         return false;
     }
     // A list marker «1-» or a model name «F-150»، «إس-400».
@@ -128,5 +140,45 @@ fn is_figure(s: &Sent, i: usize) -> bool {
     if prev.is_some_and(|p| p.norm.chars().count() <= 3 && tok.punct_before == "-") {
         return false;
     }
-    true
+    // A score: «2-1»، «4-صفر»، «116-101» (not a range of percentages, «20-25%»).
+    let score_with = |n: &super::Token| {
+        n.punct_before == "-" && (n.norm == "صفر" || (is_number(&n.norm) && n.norm.len() <= 3)) && !percent_after(s, n)
+    };
+    if digits.len() <= 3 && next.is_some_and(score_with) {
+        return false;
+    }
+    if counts_time_or_tally(s, i) {
+        return false;
+    }
+    let decimal = next.is_some_and(|n| is_number(&n.norm) && n.punct_before == ".");
+    decimal || digits.len() > 2 || is_counted_statistic(s, i)
+}
+
+/// The number at token `i` counts years, days, times or goals: «ثلاثة أيام»، «قبل 50 عاما»،
+/// «هدفين»، «6 نقاط».
+fn counts_time_or_tally(s: &Sent, i: usize) -> bool {
+    let after = (i + 1..s.toks.len()).take(3).find(|&j| !is_number(s.word(j)));
+    after.is_some_and(|j| s.is_in(j, List::COUNT_UNITS, true))
+}
+
+/// Whether a small count at token `i` (a number below a hundred, «خمسة»، «آلاف») is a
+/// statistic: an amount of money, a percentage or a measure, or a toll («قتل 12 شخصا»). A
+/// duration, an age or a sports tally never is («ثلاثة أيام»، «50 عاما»، «هدفين»); nor is a
+/// plain count («23 لاعبا»، «3 مقاعد»): a figure alone is no claim.
+fn is_counted_statistic(s: &Sent, i: usize) -> bool {
+    if counts_time_or_tally(s, i) {
+        return false;
+    }
+    let unit = (i + 1..s.toks.len()).take(2).any(|j| s.is_in(j, List::STAT_UNITS, true));
+    let mut near = i.saturating_sub(TOLL_WINDOW)..s.toks.len().min(i + 1 + TOLL_WINDOW);
+    unit || percent_after(s, &s.toks[i]) || near.any(|k| s.is_in(k, List::TOLL, false))
+}
+
+/// How many tokens on either side of a count a toll word may stand: «قتل 12 شخصا»، «121 عدد
+/// الفلسطينيين الذين قتلوا». (A window, not the sentence: a long run of numbers stays linear.)
+const TOLL_WINDOW: usize = 6;
+
+/// A percent sign right after the token: «70%».
+fn percent_after(s: &Sent, tok: &super::Token) -> bool {
+    s.text.get(tok.end as usize..).is_some_and(|r| r.starts_with(['%', '٪']))
 }

@@ -136,7 +136,8 @@ pub(super) static VAGUE: LazyLock<Words> = LazyLock::new(|| {
          مسؤولي أوساط الأوساط دوائر تقارير التقارير أنباء الأنباء شهود البعض \
          وكالات وسائل تكهنات التكهنات ناشطون ناشطين مقربون مقربين دبلوماسيون \
          دبلوماسيين التقديرات تقديرات دراسات الدراسات شائعات الشائعات سكان \
-         مصادرنا المسؤول المسؤولون المسؤولين أبحاث")
+         مصادرنا المسؤول المسؤولون المسؤولين أبحاث مسؤولا مصدرا علماء باحثون \
+         باحثين")
 });
 
 /// Vague nouns that are a source wherever they stand; the rest need a speaker's position.
@@ -150,7 +151,9 @@ pub(super) static SOURCE_ADJ: LazyLock<Words> = LazyLock::new(|| {
     set("مطلعة دبلوماسية أمنية مقربة رسمية عسكرية حكومية طبية محلية مسؤولة خاصة \
          موثوقة متطابقة إعلامية سياسية قضائية برلمانية حزبية استخباراتية \
          ميدانية أمريكية أميركية إسرائيلية مصرية عربية غربية روسية إيرانية \
-         تركية سورية عراقية فلسطينية رئاسية عيان")
+         تركية سورية عراقية فلسطينية رئاسية عيان مطلع دبلوماسي أمني مقرب رسمي \
+         عسكري حكومي طبي محلي مسؤول موثوق قضائي برلماني حزبي استخباراتي ميداني \
+         رئاسي")
 });
 
 /// Impersonal reporting words: «يُعتقد»، «يُقال»، «أُفيد»، «يُرجّح». Diacritics are gone, so
@@ -173,10 +176,11 @@ pub(super) static PREPOSITIONS: LazyLock<Words> = LazyLock::new(|| {
          قبل عند أمام خلال لـ إزاء بشأن")
 });
 
-/// Accusations: «اتهم»، «اتهامات»، «زعم»، «انتهاك»، «تورط».
+/// Accusations: «اتهم»، «اتهامات»، «زعم»، «انتهاك»، «تورط». (Not «المتهم»: in court news the
+/// defendant is a legal status, reported as a fact.)
 pub(super) static ACCUSATION: LazyLock<Words> = LazyLock::new(|| {
     set("اتهم اتهمت اتهموا يتهم تتهم يتهمون اتهام اتهامات الاتهام الاتهامات \
-         اتهامه اتهامها اتهامهم المتهمين المتهمة المتهم متهم زعم زعمت يزعم تزعم \
+         اتهامه اتهامها اتهامهم زعم زعمت يزعم تزعم \
          مزاعم المزاعم المزعومة المزعوم مزعوم مزعومة بزعم ادعى ادعت ادعاء \
          ادعاءات الادعاءات انتهاك انتهاكات الانتهاكات ينتهك تنتهك انتهك انتهكت \
          ستنتهك سينتهك تورط تورطت يتورط متورط متورطة متورطين تورطه تورطها")
@@ -239,6 +243,38 @@ pub(super) static QUANTITY: LazyLock<Words> = LazyLock::new(|| {
          مئتي")
 });
 
+/// Number words below a hundred and the vague «عشرات»، «مئات»، «آلاف»: a count like any small
+/// number (`claim_cues`), a figure only as a statistic or a toll.
+pub(super) static SMALL_NUMERALS: LazyLock<Words> = LazyLock::new(|| {
+    set("ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر \
+         عشرة عشرين عشرون ثلاثين ثلاثون أربعين أربعون خمسين خمسون عشرات مئات آلاف")
+});
+
+/// Nouns counted after a number that make it a duration, an age, a number of times or a sports
+/// tally («ثلاثة أيام»، «50 عاما»، «هدفين»، «6 نقاط»): no statistic.
+pub(super) static COUNT_UNITS: LazyLock<Words> = LazyLock::new(|| {
+    set("عام عاما أعوام عامين سنة سنوات سنين سنتين يوم يوما أيام يومين ليلة ليال \
+         ساعة ساعات ساعتين دقيقة دقائق دقيقتين ثانية ثوان ثواني أسبوع أسبوعا أسابيع \
+         أسبوعين شهر شهرا أشهر شهور شهرين عقد عقود عقدين قرن قرنا قرون مرة مرات \
+         هدف هدفا أهداف هدفين نقطة نقاط نقطتين مباراة مباريات مباراتين تمريرة \
+         تمريرات شوط أشواط جولة جولات لقب ألقاب انتصار انتصارات هزيمة هزائم")
+});
+
+/// Words after a small number that make it a statistic: money, percentages, measures.
+pub(super) static STAT_UNITS: LazyLock<Words> = LazyLock::new(|| {
+    set("دولار دولارا دولارات يورو جنيه جنيها ريال ريالا درهم درهما دينار دينارا ليرة \
+         شيكل روبل ين يوان فرنك المئة المائة بالمئة بالمائة مليون مليار ألف آلاف ملايين \
+         مليارات طن أطنان برميل كيلومتر كيلومترات كيلوغرام كلم كم ميغاواط")
+});
+
+/// Words of a toll (the killed, the wounded, the arrested): a count of them is a statistic.
+pub(super) static TOLL: LazyLock<Words> = LazyLock::new(|| {
+    set("قتل قتلت قتلوا قتلى قتيل قتيلا مقتل مصرع أصيب أصيبوا إصابة إصابات مصاب \
+         مصابا مصابين جرحى جريح جريحا ضحايا ضحية ضحيتها حتفهم حتفه شهيد شهيدا \
+         شهداء اعتقل اعتقلت اعتقال اعتقلوا معتقل معتقلا معتقلين أسير أسرى نازح \
+         نازحين لاجئ لاجئا لاجئين مفقود مفقودين")
+});
+
 /// Month names (Gregorian and Levantine): a number next to one is a date, not a figure.
 pub(super) static MONTHS: LazyLock<Words> = LazyLock::new(|| {
     set("يناير فبراير مارس أبريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس \
@@ -249,7 +285,8 @@ pub(super) static MONTHS: LazyLock<Words> = LazyLock::new(|| {
 /// Words before a number that make it a year, a time or a label: «عام 2019»، «القرار 2401».
 pub(super) static NUMBER_LABELS: LazyLock<Words> = LazyLock::new(|| {
     set("عام العام لعام بعام سنة الساعة رقم القرار قرار المادة الفقرة البند \
-         الفصل ال كوفيد الموسم موسم نسخة النسخة")
+         الفصل ال كوفيد الموسم موسم نسخة النسخة الدقيقة الدقائق الشوط الجولة \
+         المركز المرتبة المجموعة الطبعة الدورة الحلقة يوم يومي الأسبوع")
 });
 
 /// A set of normalised words from a space-separated list.

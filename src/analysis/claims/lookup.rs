@@ -42,6 +42,10 @@ impl List {
     pub const PHRASE_HEADS: List = List(1 << 22);
     /// The titles of the [`TITLES`](cues::TITLES) that name a person, not a body.
     pub const PERSON_TITLES: List = List(1 << 23);
+    pub const SMALL_NUMERALS: List = List(1 << 24);
+    pub const COUNT_UNITS: List = List(1 << 25);
+    pub const STAT_UNITS: List = List(1 << 26);
+    pub const TOLL: List = List(1 << 27);
     const SPEECH_PAST: List = List(1 << 19);
     const SPEECH_PRESENT: List = List(1 << 20);
     const SPEECH_AFTER: List = List(1 << 21);
@@ -70,6 +74,10 @@ fn all_lists() -> Vec<(List, &'static cues::Words)> {
         (List::QUANTITY, &*cues::QUANTITY),
         (List::MONTHS, &*cues::MONTHS),
         (List::NUMBER_LABELS, &*cues::NUMBER_LABELS),
+        (List::SMALL_NUMERALS, &*cues::SMALL_NUMERALS),
+        (List::COUNT_UNITS, &*cues::COUNT_UNITS),
+        (List::STAT_UNITS, &*cues::STAT_UNITS),
+        (List::TOLL, &*cues::TOLL),
     ]
 }
 

@@ -8,7 +8,7 @@
 //! has a pronoun subject and continues the previous sentence's source.
 
 use super::claim_cues::is_comparative;
-use super::cues::VerbForm;
+use super::cues::{self, VerbForm};
 use super::lookup::List;
 use super::{Kind, Sent};
 
@@ -43,6 +43,9 @@ pub(super) enum Role {
     /// The source is a mention.
     Named,
     Person,
+    /// The pronoun subject of a speech verb that may be a passive («وذكر أن»): the person
+    /// quoted before, or, with nobody before it, an impersonal passive («ذُكر أن»), vague.
+    Pronoun,
     Body,
     Unknown,
 }
@@ -136,16 +139,11 @@ pub(super) fn attribution(s: &Sent, before: Before) -> Attr {
         // A speaker the article has not named yet: someone speaks, but who is not known.
         inherit(cue).or_else(|| {
             let at = cue.map_or((s.toks[0].start, s.toks[0].end), |i| (s.toks[i].start, s.toks[i].end));
-            Some(Attr::Named(Said {
-                source: at,
-                mention: None,
-                role: Role::Person,
-                cue: at,
-                inherited_from: None,
-                relayed_by: None,
-            }))
+            let role = if cue.is_some_and(|i| may_be_passive(s, i)) { Role::Pronoun } else { Role::Person };
+            Some(Attr::Named(Said { source: at, mention: None, role, cue: at, inherited_from: None, relayed_by: None }))
         })
-    } else if s.opens_quote && adjacent && matches!(prev, Attr::Named(_)) {
+    } else if s.opens_quote && adjacent && prev != Attr::None {
+        // A quotation right after a speaker's sentence goes on with their words, named or not.
         inherit(None)
     } else if adjacent
         && matches!(prev, Attr::Named(_))
@@ -246,6 +244,15 @@ fn said(s: &Sent, src: Src, cue: (u32, u32), relay: Option<usize>) -> Attr {
 /// بوتين⟧»، «المتحدث باسم الخارجية ⟦ماريا زاخاروفا⟧». Stops at the end of the subject slot.
 fn introduced_by_title(s: &Sent, j: usize) -> Option<usize> {
     let end = s.toks.len().min(j + 1 + AFTER_TITLE);
+    // A body's title («وكالة ⟦الأناضول⟧»، «صحيفة ⟦لوموند⟧») introduces the body right after it,
+    // not a person named further on («نقلت وكالة ⟦الأناضول⟧ عن الوزير ⟦بيرقدار⟧»).
+    let body_title = s.is_in(j, List::TITLES, true) && !s.is_in(j, List::PERSON_TITLES, true);
+    if body_title {
+        let org = (j + 1..end.min(j + 3)).find(|&k| s.marks[k].first && s.marks[k].kind == Some(Kind::Org));
+        if org.is_some() {
+            return org;
+        }
+    }
     let mut body = None;
     for k in j + 1..end {
         let mark = s.marks[k];
@@ -267,10 +274,14 @@ fn introduced_by_title(s: &Sent, j: usize) -> Option<usize> {
 }
 
 fn found_at(s: &Sent, i: usize) -> Found {
-    if (s.is_in(i, List::IMPERSONAL, false) && is_clause_initial(s, i)) || is_impersonal_phrase(s, i) {
+    // «من المتوقع أن يعلن الرئيس»: what follows the phrase is no subject of it.
+    if is_impersonal_phrase(s, i) {
+        return Found::Source(Src::Vague(i, i + 1));
+    }
+    if s.is_in(i, List::IMPERSONAL, false) && is_clause_initial(s, i) {
         return match speaker(s, i, VerbForm::Present) {
             found @ Found::Source(Src::Named(_)) => found,
-            _ => Found::Source(Src::Vague(i, if is_impersonal_phrase(s, i) { i + 1 } else { i })),
+            _ => Found::Source(Src::Vague(i, i)),
         };
     }
     // «نقلا عن» is a frame, though it reads as a dual verb too.
@@ -284,7 +295,11 @@ fn found_at(s: &Sent, i: usize) -> Found {
         // «أضاف سيلفا الهدف الثالث»، «وتحدث مزراوي مع المدرب»: added a goal, talked with; these
         // verbs report only when what is said follows («أن»، «:», a quotation).
         if needs_content(s, i) && !(i + 1..s.toks.len()).any(|j| is_stop(s, j)) {
-            return Found::Nothing;
+            // «ويعتبر من أبرز اللاعبين»: with nothing said after it, «يعتبر» at the head of
+            // its clause (or after و/ف) is the passive «يُعتبر» (is considered), by nobody named.
+            let opens_clause = is_clause_initial(s, i) || s.word(i) != s.base(i);
+            let considered = matches!(s.base(i), "يعتبر" | "تعتبر") && opens_clause;
+            return if considered { Found::Source(Src::Vague(i, i)) } else { Found::Nothing };
         }
         let found = speaker(s, i, form);
         return match found {
@@ -302,6 +317,15 @@ fn found_at(s: &Sent, i: usize) -> Found {
         Some(end) if is_vague_position(s, i) => Found::Source(Src::Vague(i, end)),
         _ => Found::Nothing,
     }
+}
+
+/// Whether the speech verb at `i` may be read as an impersonal passive: a masculine singular
+/// perfect («ذكر» is also «ذُكر»، «اعتبر» also «اعتُبر»), neither «قال» (whose passive is «قيل»)
+/// nor a continuation («وأضاف» goes on with somebody's words). «قالت»، «ذكروا» have a subject.
+fn may_be_passive(s: &Sent, i: usize) -> bool {
+    let w = s.base(i);
+    let past = s.lex[i].speech().is_some_and(|(form, _)| form == VerbForm::Past);
+    past && w != "قال" && !w.ends_with(['ت', 'ا']) && !s.is_in(i, List::CONTINUATION, false)
 }
 
 /// Speech verbs that also mean something else with an object: «أضاف» (added), «تحدث» (talked),
@@ -352,7 +376,7 @@ fn mention_start(s: &Sent, j: usize) -> usize {
     k
 }
 
-/// «من المعروف أن»، «من المتوقع أن»، «تردد أن».
+/// «من المعروف أن»، «من المتوقع أن»، «من المرجح أن»، «تردد أن».
 fn is_impersonal_phrase(s: &Sent, i: usize) -> bool {
     if !s.lex[i].base_in(List::PHRASE_HEADS) {
         return false;
@@ -361,7 +385,7 @@ fn is_impersonal_phrase(s: &Sent, i: usize) -> bool {
         "من" => {
             let next = s.toks.get(i + 1).map_or("", |t| t.norm.as_str());
             // «أقوى من المتوقع» compares; it reports nothing.
-            matches!(next, "المعروف" | "المتوقع") && !(i > 0 && is_comparative(s, i - 1))
+            matches!(next, "المعروف" | "المتوقع" | "المرجح") && !(i > 0 && is_comparative(s, i - 1))
         }
         "تردد" | "ترددت" => s.has(i + 1, List::COMPLEMENTIZERS),
         _ => false,
@@ -495,7 +519,9 @@ fn forward(s: &Sent, i: usize) -> Subject {
                 _ => {}
             }
         }
-        if let Some(end) = vague_at(s, j) {
+        // «وقال لوسائل الإعلام إنه»: whom a speaker talks to is no subject.
+        let addressee = !s.is_in(j, List::VAGUE, false);
+        if let Some(end) = vague_at(s, j).filter(|_| !addressee) {
             return Subject::Found(Found::Source(Src::Vague(j, end)));
         }
         if mark.kind.is_none() && s.is_in(j, List::TITLES, false) {
@@ -506,7 +532,7 @@ fn forward(s: &Sent, i: usize) -> Subject {
             || s.is_in(j, List::ADVERBS, false)
             || tok.norm.starts_with("لل")
             || tok.norm.starts_with("بال")
-            || (tok.norm.starts_with(['ل', 'ب']) && s.is_in(j, List::TITLES, true));
+            || (tok.norm.starts_with(['ل', 'ب']) && (s.is_in(j, List::TITLES, true) || s.is_in(j, List::VAGUE, true)));
         content |= j == i + 1 && !function_word;
     }
     if i + 1 >= n {
@@ -544,7 +570,8 @@ fn vague_at(s: &Sent, i: usize) -> Option<usize> {
     if s.marks[i].kind.is_some() || !s.is_in(i, List::VAGUE, true) {
         return None;
     }
-    let word = s.lex[i].bare(s.word(i));
+    // «وسائل» is no «و» + «سائل»: the word as written first, when the list has it.
+    let word = if cues::VAGUE.contains(s.word(i)) { s.word(i) } else { s.lex[i].bare(s.word(i)) };
     let prev = i.checked_sub(1).map_or("", |p| s.toks[p].norm.as_str());
     let next = s.toks.get(i + 1).map_or("", |t| t.norm.as_str());
     if word == "البعض" && prev.starts_with("بعض") {
@@ -557,10 +584,11 @@ fn vague_at(s: &Sent, i: usize) -> Option<usize> {
     if word.starts_with("مصادر") && next.starts_with("ال") && !s.has(i + 1, List::SOURCE_ADJ) {
         return None;
     }
-    if word == "وسائل" && !next.ends_with("اعلام") {
+    // (Normalised, «وسائل» is «وسايل».)
+    if word == "وسايل" && !next.ends_with("اعلام") {
         return None;
     }
-    let phrase = s.has(i + 1, List::SOURCE_ADJ) || (word == "وسائل");
+    let phrase = s.has(i + 1, List::SOURCE_ADJ) || word == "وسايل";
     let end = if phrase && i + 1 < s.toks.len() { i + 1 } else { i };
     // Anonymous sources stay anonymous inside a named body («مصادر في الكرملين»), and so do
     // officials («مسؤول كبير في وزارة الخارجية الكويتية»).

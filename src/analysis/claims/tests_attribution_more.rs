@@ -410,3 +410,86 @@ fn a_vague_frame_after_a_named_sentence_does_not_inherit_the_name() {
         "#]],
     );
 }
+
+#[test]
+fn local_media_are_a_vague_source_of_two_words() {
+    check(
+        "عنوان\nوذكرت وسائل إعلام محلية أن الحكومة تدرس رفع الضرائب.\n",
+        expect![[r#"
+        "وذكرت وسائل إعلام محلية…" ← vague ‹وسائل إعلام› (cue ‹وذكرت›)
+    "#]],
+    );
+}
+
+#[test]
+fn an_informed_source_is_a_vague_source_of_two_words() {
+    check(
+        "عنوان\nوقال مصدر مطلع إن المفاوضات وصلت إلى طريق مسدود.\n",
+        expect![[r#"
+        "وقال مصدر مطلع إن…" ← vague ‹مصدر مطلع› (cue ‹وقال›)
+    "#]],
+    );
+}
+
+#[test]
+fn min_al_mutawaqqa_is_an_impersonal_source() {
+    check(
+        "عنوان\nومن المتوقع أن ترتفع الأسعار خلال الأشهر المقبلة.\n",
+        expect![[r#"
+        "ومن المتوقع أن ترتفع…" ← vague ‹ومن المتوقع› (cue ‹ومن›)
+    "#]],
+    );
+}
+
+#[test]
+fn a_passive_dhukira_with_nobody_named_before_is_vague() {
+    check(
+        "عنوان\nوذكر أن السلطات أغلقت المعبر الحدودي أمام الشاحنات.\n",
+        expect![[r#"
+        "وذكر أن السلطات أغلقت…" ← vague ‹وذكر› (cue ‹وذكر›)
+    "#]],
+    );
+}
+
+#[test]
+fn a_quotation_after_vague_officials_inherits_the_vague_source() {
+    check(
+        "عنوان\nوقال مسؤولون: «الوضع تحت السيطرة».\n«وسنعيد فتح الطرق خلال ساعات قليلة».\n",
+        expect![[r#"
+        "وقال مسؤولون: «الوضع تحت…" ← vague ‹مسؤولون› (cue ‹وقال›), quote ‹الوضع تحت السيطرة›
+        "«وسنعيد فتح الطرق خلال…" ← vague ‹مسؤولون› (cue ‹›), inherited from "وقال مسؤولون: «الوضع تحت…", quote ‹وسنعيد فتح الطرق خلال›
+    "#]],
+    );
+}
+
+#[test]
+fn an_agency_relaying_a_named_minister_is_the_relay() {
+    check(
+        "عنوان\nونقلت وكالة ⟦ORG:الأناضول⟧ عن وزير الطاقة التركي ⟦PER:ألب أرسلان بيرقدار⟧ قوله إن الإمدادات مستقرة.\n",
+        expect![[r#"
+            "ونقلت وكالة الأناضول عن…" ← ألب أرسلان بيرقدار (cue ‹ونقلت›), relayed by الأناضول
+        "#]],
+    );
+}
+
+#[test]
+fn the_media_a_speaker_talks_to_are_no_source() {
+    check(
+        "عنوان\nوقال ⟦PER:سامي⟧ إن الفريق جاهز.\nوقال لوسائل الإعلام إنه يشعر بالفخر.\n",
+        expect![[r#"
+            "وقال سامي إن الفريق…" ← سامي (cue ‹وقال›)
+            "وقال لوسائل الإعلام إنه…" ← سامي (cue ‹وقال›), inherited from "وقال سامي إن الفريق…"
+        "#]],
+    );
+}
+
+#[test]
+fn another_countrys_government_is_not_the_last_body_quoted() {
+    check(
+        "عنوان\nوقالت ⟦ORG:وكالة فرانس برس⟧ إن الأسواق تراجعت.\nوأعلنت الحكومة الروسية أنها لجأت إلى التحكيم.\n",
+        expect![[r#"
+            "وقالت وكالة فرانس برس…" ← وكالة فرانس برس (cue ‹وقالت›)
+            "وأعلنت الحكومة الروسية أنها…" ← role ‹الحكومة› (cue ‹وأعلنت›)
+        "#]],
+    );
+}

@@ -413,3 +413,155 @@ fn a_flag_emoji_keeps_the_range_and_the_next_sentence_is_narration() {
         "#]],
     );
 }
+
+#[test]
+fn a_score_in_digits_is_not_a_figure() {
+    check("عنوان\nوفاز الفريق على ضيفه بنتيجة 2-1 في المباراة.\n", expect![""]);
+}
+
+#[test]
+fn a_score_in_words_is_not_a_figure() {
+    check("عنوان\nوفاز الفريق على ضيفه بثلاثة أهداف مقابل هدف في المباراة.\n", expect![""]);
+}
+
+#[test]
+fn goals_and_the_minute_of_a_match_are_not_figures() {
+    check("عنوان\nوسجل اللاعب هدفين في الدقيقة 90 من المباراة.\n", expect![""]);
+}
+
+#[test]
+fn how_long_a_summit_lasts_is_a_schedule() {
+    check("عنوان\nوتستمر القمة ثلاثة أيام في العاصمة.\n", expect![""]);
+}
+
+#[test]
+fn how_many_hours_talks_lasted_is_not_a_figure() {
+    check("عنوان\nواستمرت المحادثات 6 ساعات في القصر الرئاسي.\n", expect![""]);
+}
+
+#[test]
+fn the_day_of_a_match_is_a_date() {
+    check("عنوان\nوتقام المباراة يوم 15 من الشهر الجاري على الملعب الوطني.\n", expect![""]);
+}
+
+#[test]
+fn the_size_of_a_squad_is_a_plain_fact() {
+    check("عنوان\nويتكون الفريق من 23 لاعبا بينهم خمسة محترفين.\n", expect![""]);
+}
+
+#[test]
+fn when_a_company_was_founded_is_background() {
+    check("عنوان\nوتأسست الشركة قبل 50 عاما في مدينة صغيرة.\n", expect![""]);
+}
+
+#[test]
+fn min_al_muqarrar_announces_a_schedule_not_a_prediction() {
+    check("عنوان\nومن المقرر أن يصل الوفد إلى العاصمة الأسبوع المقبل.\n", expect![[""]]);
+}
+
+#[test]
+fn local_media_are_a_vague_source() {
+    check(
+        "عنوان\nوذكرت وسائل إعلام محلية أن الحكومة تدرس رفع الضرائب.\n",
+        expect![[r#"
+        Vague "وذكرت وسائل إعلام محلية أن الحكومة تدرس رفع…" — Vague source: ‹وسائل إعلام› is not a named source.
+    "#]],
+    );
+}
+
+#[test]
+fn an_informed_source_is_a_vague_source() {
+    check(
+        "عنوان\nوقال مصدر مطلع إن المفاوضات وصلت إلى طريق مسدود.\n",
+        expect![[r#"
+        Vague "وقال مصدر مطلع إن المفاوضات وصلت إلى طريق…" — Vague source: ‹مصدر مطلع› is not a named source.
+    "#]],
+    );
+}
+
+#[test]
+fn min_al_mutawaqqa_is_an_impersonal_vague_source() {
+    check(
+        "عنوان\nومن المتوقع أن ترتفع الأسعار خلال الأشهر المقبلة.\n",
+        expect![[r#"
+        Vague "ومن المتوقع أن ترتفع الأسعار خلال الأشهر المقبلة." — Vague source: ‹ومن المتوقع› is not a named source.
+    "#]],
+    );
+}
+
+#[test]
+fn min_al_murajjah_is_an_impersonal_vague_source() {
+    check(
+        "عنوان\nومن المرجح أن تتأجل الانتخابات إلى العام المقبل.\n",
+        expect![[r#"
+        Vague "ومن المرجح أن تتأجل الانتخابات إلى العام المقبل." — Vague source: ‹ومن المرجح› is not a named source.
+    "#]],
+    );
+}
+
+#[test]
+fn a_passive_dhukira_with_nobody_named_before_is_vague() {
+    check(
+        "عنوان\nوذكر أن السلطات أغلقت المعبر الحدودي أمام الشاحنات.\n",
+        expect![[r#"
+        Vague "وذكر أن السلطات أغلقت المعبر الحدودي أمام الشاحنات." — Vague source: ‹وذكر› is not a named source.
+    "#]],
+    );
+}
+
+#[test]
+fn a_quotation_after_vague_officials_inherits_the_vague_source() {
+    check(
+        "عنوان\nوقال مسؤولون: «الوضع تحت السيطرة».\n«وسنعيد فتح الطرق خلال ساعات قليلة».\n",
+        expect![[r#"
+        Vague "وقال مسؤولون: «الوضع تحت السيطرة»." — Vague source: ‹مسؤولون› is not a named source.
+        Vague "«وسنعيد فتح الطرق خلال ساعات قليلة»." — Vague source: ‹مسؤولون› is not a named source.
+    "#]],
+    );
+}
+
+#[test]
+fn jarraa_with_no_source_is_an_unsourced_causal_claim() {
+    check(
+        "عنوان\nوتضررت المنازل جراء السيول الأخيرة في المنطقة.\n",
+        expect![[r#"
+        Unsourced "وتضررت المنازل جراء السيول الأخيرة في المنطقة." — Unsourced claim: a causal claim (‹جراء›) with no named source in the sentence.
+    "#]],
+    );
+}
+
+#[test]
+fn the_defendant_in_a_court_report_is_no_accusation() {
+    check("عنوان\nوقررت المحكمة تأجيل النظر في قضية المتهم إلى الشهر المقبل.\n", expect![[""]]);
+}
+
+#[test]
+fn unnamed_scientists_announcing_are_a_vague_source() {
+    check(
+        "عنوان\nوأعلن علماء فلك عن رصد كوكب قزم وراء مدار نبتون.\nلكن مسؤولا عسكريا قال إن التجربة فشلت.\n",
+        expect![[r#"
+            Vague "وأعلن علماء فلك عن رصد كوكب قزم وراء…" — Vague source: ‹علماء› is not a named source.
+            Vague "لكن مسؤولا عسكريا قال إن التجربة فشلت." — Vague source: ‹مسؤولا› is not a named source.
+        "#]],
+    );
+}
+
+#[test]
+fn yutabar_with_nothing_said_after_it_is_an_impersonal_passive() {
+    check(
+        "عنوان\nويعتبر اللاعب من أبرز المواهب في جيله.\n",
+        expect![[r#"
+        Vague "ويعتبر اللاعب من أبرز المواهب في جيله." — Vague source: ‹ويعتبر› is not a named source.
+    "#]],
+    );
+}
+
+#[test]
+fn a_basketball_score_is_not_a_figure() {
+    check("عنوان\nوفاز الفريق على ضيفه 116-101 في المباراة الأولى من السلسلة.\n", expect![[""]]);
+}
+
+#[test]
+fn fewer_than_expected_compares_and_predicts_nothing() {
+    check("عنوان\nوجاءت أرباح الشركة أقل من التوقعات في الربع الأخير.\n", expect![[""]]);
+}

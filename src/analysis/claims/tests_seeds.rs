@@ -189,7 +189,7 @@ fn check_seed_001() {
     check_seed(
         1,
         expect![[r#"
-        Unsourced "في خطوة تعكس التحالفات الجديدة على الساحة الدولية،…" — Unsourced claim: a figure (‹24›) with no named source in the sentence.
+        Unsourced "في خطوة تعكس التحالفات الجديدة على الساحة الدولية،…" — Unsourced claim: a causal claim (‹بسبب›) with no named source in the sentence.
         Unsourced "تأتي زيارة بوتين في ظل مخاوف متزايدة من…" — Unsourced claim: a prediction (‹ستعزز›) with no named source in the sentence.
         Vague "ويتهم مسؤولون أمريكيون وكوريون جنوبيون كوريا الشمالية بتزويد…" — Vague source: ‹مسؤولون› is not a named source.
         Unsourced "إلى جانب الصين، قدمت روسيا غطاء سياسيًا للجهود…" — Unsourced claim: a causal claim (‹بسبب›) with no named source in the sentence.
@@ -207,7 +207,6 @@ fn check_seed_002() {
         2,
         expect![[r#"
         Vague "وقال مسؤول في فيتنام لـ«رويترز» إن زيارة بوتين…" — Vague source: ‹مسؤول› is not a named source.
-        Unsourced "ومن المقرر أن تزور مجموعة من المسؤولين الكوريين…" — Unsourced claim: a prediction (‹ومن المقرر›) with no named source in the sentence.
         Vague "ووجّه مسؤولون في كوريا الجنوبية والولايات المتحدة اتهامات…" — Vague source: ‹مسؤولون› is not a named source.
     "#]],
     );

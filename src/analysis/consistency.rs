@@ -7,7 +7,7 @@
 //! - in an annotated article, a name left unannotated that other articles annotate (hint).
 //!
 //! Findings carry their check, whose default severity the corpus settings may change or silence
-//! (`checks::article_diagnostics`).
+//! (`diagnostics::article_diagnostics`).
 
 use super::checks::Check;
 use super::corpus::{Corpus, FileId};

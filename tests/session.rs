@@ -344,7 +344,7 @@ fn a_full_editor_session_from_initialize_to_exit() {
           "diagnostics": [
             {
               "code": "unsourced-claim",
-              "message": "Unsourced claim: a figure (‹24›) with no named source in the sentence.",
+              "message": "Unsourced claim: a causal claim (‹بسبب›) with no named source in the sentence.",
               "range": {"end": {"character": 273, "line": 10}, "start": {"character": 0, "line": 10}},
               "severity": 2,
               "source": "isnad"

@@ -10,6 +10,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+mod problems;
+
+pub use problems::{AnnotationProblem, Reason};
+
 use super::checks::Check;
 use super::knowledge::KbData;
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
@@ -44,15 +48,6 @@ pub struct AnnotatedSpan {
     pub line: usize,
 }
 
-/// A problem of the `.ann` file, at one of its lines and, when known, at a byte range of the article.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AnnotationProblem {
-    pub line: usize,
-    pub check: Check,
-    pub message: String,
-    pub range: Option<(u32, u32)>,
-}
-
 /// The annotations of one article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ArticleAnnotations {
@@ -73,9 +68,7 @@ pub fn unreadable_annotations(ann_name: &str, reason: &str) -> ArticleAnnotation
     let problem = AnnotationProblem {
         line: 1,
         check: Check::UnreadableAnnotations,
-        message: format!(
-            "the file could not be read ({reason}); its annotations are not used and isnad will not write to it"
-        ),
+        reason: Reason::Unreadable { why: reason.to_string() },
         range: None,
     };
     ArticleAnnotations {
@@ -129,9 +122,7 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
                 broken.insert(key);
             }
         }
-        let message = p.to_string();
-        let message = message.split_once(": ").map_or(message.as_str(), |(_, m)| m).to_string();
-        problems.push(AnnotationProblem { line: p.line, check, message, range });
+        problems.push(AnnotationProblem { line: p.line, check, reason: Reason::Standoff(p.kind.clone()), range });
     }
     let mut references: HashMap<&str, Vec<String>> = HashMap::new();
     let mut triggers: HashSet<&str> = HashSet::new();
@@ -161,10 +152,7 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
             problems.push(AnnotationProblem {
                 line: line.number,
                 check: Check::MalformedAnnotation,
-                message: format!(
-                    "{id} has {} fragments; a name has a few, and isnad reads at most {MAX_FRAGMENTS}",
-                    fragments.len()
-                ),
+                reason: Reason::TooManyFragments { id: id.to_string(), fragments: fragments.len(), max: MAX_FRAGMENTS },
                 range: None,
             });
             continue;
@@ -201,7 +189,13 @@ pub fn read_annotations(ann_name: &str, ann_text: &str, text: &str, conf: &Annot
                 problems.push(AnnotationProblem {
                     line: s.line,
                     check: Check::OverlappingAnnotations,
-                    message: format!("{} ({}) overlaps {} ({}) on line {}", s.id, s.raw_type, k.id, k.raw_type, k.line),
+                    reason: Reason::Overlap {
+                        id: s.id.clone(),
+                        ty: s.raw_type.clone(),
+                        other_id: k.id.clone(),
+                        other_ty: k.raw_type.clone(),
+                        other_line: k.line,
+                    },
                     range: s.fragments.first().copied(),
                 })
             }

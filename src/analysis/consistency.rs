@@ -43,7 +43,7 @@ pub fn article_findings(corpus: &Corpus, file: FileId, lang: Lang) -> Vec<Findin
                 start,
                 end,
                 check: p.check,
-                message: p.message.clone(),
+                message: p.message(lang),
                 related: Vec::new(),
                 ann_line: Some((anns.ann_name.clone(), p.line)),
             });

@@ -93,8 +93,11 @@ fn discontinuous_spans_stale_lines_and_annotations_only() {
     );
     let fx = Fixture::parse(&fixture);
     let anns = fx.articles().remove(0).2.expect("annotations");
-    let problems: Vec<String> =
-        anns.problems.iter().map(|p| format!("{} {} {}", p.line, p.check.code(), p.message)).collect();
+    let problems: Vec<String> = anns
+        .problems
+        .iter()
+        .map(|p| format!("{} {} {}", p.line, p.check.code(), p.message(crate::analysis::model::Lang::En)))
+        .collect();
     expect![[r#"
         [
             "2 stale-annotation T2: annotated text «دمشق» but the article has «القاهرة» there",

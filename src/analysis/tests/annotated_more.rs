@@ -21,7 +21,12 @@ fn check_problems(fixture: &str, file: &str, expect: Expect) {
     let problems: Vec<String> = f
         .annotations
         .as_ref()
-        .map(|a| a.problems.iter().map(|p| format!("{} {} {}", p.line, p.check.code(), p.message)).collect())
+        .map(|a| {
+            a.problems
+                .iter()
+                .map(|p| format!("{} {} {}", p.line, p.check.code(), p.message(crate::analysis::model::Lang::En)))
+                .collect()
+        })
         .unwrap_or_default();
     expect.assert_debug_eq(&problems);
 }

@@ -219,3 +219,25 @@ fn a_config_that_is_not_toml_is_one_syntax_error() {
         "#]],
     );
 }
+
+#[test]
+fn annotation_problems_are_worded_in_arabic_from_the_same_reason() {
+    let a = "زار وزير الخارجية سيرغي لافروف القاهرة.\n";
+    let cairo = a[..a.find("القاهرة").unwrap()].chars().count();
+    let ann = format!("T1\tLocation {cairo} {}\tدمشق\nR1\tVisits Arg1:T1 Arg2:T9\n", cairo + 7);
+    check_diagnostics_in(
+        &format!("//- a.txt\n{a}//- a.ann\n{ann}"),
+        Lang::Ar,
+        expect![[r#"
+        a.txt:1:1 "" error annotation-reference: إحالة إلى T9 ولا يعرّفه أي سطر [a.ann line 2]
+        a.txt:1:32 "القاهرة" error stale-annotation: T1: النص الموسوم «دمشق» لكن المقال فيه «القاهرة» في هذا الموضع [a.ann line 1]
+    "#]],
+    );
+    check_diagnostics_in(
+        "//- a.txt\nزار لافروف القاهرة.\n//- a.ann\n<unreadable: not UTF-8>\n",
+        Lang::Ar,
+        expect![[r#"
+        a.txt:1:1 "" error unreadable-annotations: تعذّرت قراءة الملف (not UTF-8)؛ لا تُستعمل وسومه ولن يكتب فيه isnad [a.ann line 1]
+    "#]],
+    );
+}

@@ -15,6 +15,7 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 use super::lookup::List;
+use super::plain_cues::future_is_schedule;
 use super::Sent;
 
 /// The first claim cue of the sentence: its kind and its first and last token.
@@ -51,7 +52,8 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
     let future = is_future_base(base) && !orig().chars().take(4).any(|c| c == 'ئ');
     // «أقل من التوقعات»، «أقوى من المتوقع» compare with a forecast; they make none.
     let compared = i >= 2 && s.word(i - 1) == "من" && is_comparative(s, i - 2);
-    if (s.is_in(i, List::PREDICTION, false) && base != "المقرر" && !compared) || future {
+    let predicts = (s.is_in(i, List::PREDICTION, false) && base != "المقرر" && !compared) || future;
+    if predicts && !((future || base == "سوف") && future_is_schedule(s, i)) {
         return Some((CueKind::Prediction, i, i));
     }
     if base == "غير" && next.is_some_and(|n| n.starts_with("مسبوق") || n.starts_with("قانوني")) {

@@ -186,12 +186,19 @@ pub(super) static ACCUSATION: LazyLock<Words> = LazyLock::new(|| {
          ستنتهك سينتهك تورط تورطت يتورط متورط متورطة متورطين تورطه تورطها")
 });
 
-/// Predictions and intentions besides the س- prefix: «سوف»، «يتوقع»، «يعتزم»، «تسعى».
+/// Predictions and intentions besides the س- prefix: «سوف»، «يتوقع»، «تسعى». An actor's plan
+/// («يعتزم»، «تخطط»، like «من المقرر») is its own schedule, not a forecast (annotation guidelines).
 pub(super) static PREDICTION: LazyLock<Words> = LazyLock::new(|| {
     set("سوف يتوقع تتوقع يتوقعون نتوقع متوقع متوقعة توقعات التوقعات المرجح \
-         يعتزم تعتزم يعتزمون نعتزم اعتزام اعتزامه اعتزامها يسعى تسعى يسعون نسعى \
-         مستقبلا يخطط تخطط يخططون نخطط المقرر المتوقع المرتقب المرتقبة مرتقبة \
-         مرتقب بعزم")
+         يسعى تسعى يسعون نسعى مستقبلا المقرر المتوقع المرتقب المرتقبة مرتقبة مرتقب")
+});
+
+/// Imperfect stems (after the person prefix) of verbs whose future is a schedule, a procedure or
+/// taking part, not a forecast: «ستعقد اللجنة»، «سيشارك الفريق»، «سيتم الإعلان»، «ستقام».
+pub(super) static SCHEDULE_STEMS: LazyLock<Words> = LazyLock::new(|| {
+    set("تم قوم قام جري عقد نعقد شارك لعب خوض واجه قابل لتقي تنافس نطلق ستمر متد \
+         نتهي ختتم حضر زور توجه نتقل تدرب عرض نظم ستضيف فتتح ستقبل ترأس لقي علن \
+         صدر ناقش بحث تناول ضم شمل تضمن قدم طرح تاح تيح تلقى صوت")
 });
 
 /// Nouns and names that begin like a س- future verb: «سيارة»، «سياسة»، «سنوات»، «سيول».
@@ -209,7 +216,7 @@ pub(super) static NOT_FUTURE: LazyLock<Words> = LazyLock::new(|| {
          سيرج ستمنستر ستراسبورغ سيسيليا سينات سيجيف سيريل سترافا سيطا ستاندارد \
          سترايك سنابشات سناب سيلين سيغال سينتوسا سنتوسا ستيوارت سنان سيمنس \
          سندرلاند ستيشن سيهوفر سنترال سيريبرينيكوف سيسوكو سيدريك ستوريدج \
-         ستورغيس سيلسو ستريب سيئات سيارة سيئول")
+         ستورغيس سيلسو ستريب سيئات سيارة سيئول سيلفر")
 });
 
 /// Stems after which anything is still a noun: «سيارات»، «سياسية»، «سيناريوهات».

@@ -565,3 +565,18 @@ fn a_basketball_score_is_not_a_figure() {
 fn fewer_than_expected_compares_and_predicts_nothing() {
     check("عنوان\nوجاءت أرباح الشركة أقل من التوقعات في الربع الأخير.\n", expect![[""]]);
 }
+
+#[test]
+fn the_future_of_a_schedule_or_a_procedure_is_no_prediction() {
+    check(
+        "عنوان\nستعقد اللجنة اجتماعها الأحد المقبل.\nوسيشارك الفريق في البطولة.\nوسيتم الإعلان عن النتائج مساء الخميس.\nوسوف تعرض اللوحة في المتحف.\nوستنهار العملة إذا استمر العجز.\n",
+        expect![[r#"
+        Unsourced "وستنهار العملة إذا استمر العجز." — Unsourced claim: a prediction (‹وستنهار›) with no named source in the sentence.
+    "#]],
+    );
+}
+
+#[test]
+fn an_actor_planning_its_own_steps_is_no_prediction() {
+    check("عنوان\nوتعتزم الشركة إنتاج مشروب جديد.\nويخطط النادي لتجديد ملعبه.\n", expect![[""]]);
+}

@@ -15,7 +15,7 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 use super::lookup::List;
-use super::plain_cues::future_is_schedule;
+use super::plain_cues::{evaluation_is_plain, future_is_schedule};
 use super::Sent;
 
 /// The first claim cue of the sentence: its kind and its first and last token.
@@ -63,7 +63,7 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
     if matches!(base, "اكثر" | "اقل") && next.is_some_and(|n| n.starts_with("ال")) {
         return Some((CueKind::Evaluation, i, i + 1));
     }
-    if s.is_in(i, List::EVALUATION, false) {
+    if s.is_in(i, List::EVALUATION, false) && !evaluation_is_plain(s, i) {
         return Some((CueKind::Evaluation, i, i));
     }
     // «لإنهاء» (to end) normalises to «لانها» (because it): the dropped hamza tells them apart.

@@ -580,3 +580,13 @@ fn the_future_of_a_schedule_or_a_procedure_is_no_prediction() {
 fn an_actor_planning_its_own_steps_is_no_prediction() {
     check("عنوان\nوتعتزم الشركة إنتاج مشروب جديد.\nويخطط النادي لتجديد ملعبه.\n", expect![[""]]);
 }
+
+#[test]
+fn a_superlative_in_plain_description_is_no_evaluation() {
+    check(
+        "عنوان\nوفاز اللاعب بجائزة أفضل لاعب في الدوري.\nوتبقى البطولة أبرز إنجازاته.\nوظهر وشم في أعلى ذراع المومياء.\nوتحل بريطانيا في مرتبة أفضل من إيطاليا.\nوافتتحت مدينة سينمائية ضخمة.\nوكان القرار تاريخيا بكل المقاييس.\n",
+        expect![[r#"
+        Unsourced "وكان القرار تاريخيا بكل المقاييس." — Unsourced claim: an evaluative word (‹تاريخيا›) with no named source in the sentence.
+    "#]],
+    );
+}

@@ -198,7 +198,7 @@ pub(super) static PREDICTION: LazyLock<Words> = LazyLock::new(|| {
 pub(super) static SCHEDULE_STEMS: LazyLock<Words> = LazyLock::new(|| {
     set("تم قوم قام جري عقد نعقد شارك لعب خوض واجه قابل لتقي تنافس نطلق ستمر متد \
          نتهي ختتم حضر زور توجه نتقل تدرب عرض نظم ستضيف فتتح ستقبل ترأس لقي علن \
-         صدر ناقش بحث تناول ضم شمل تضمن قدم طرح تاح تيح تلقى صوت")
+         صدر ناقش بحث تناول ضم شمل تضمن قدم طرح تاح تيح تلقى صوت تبع تعين")
 });
 
 /// Nouns and names that begin like a س- future verb: «سيارة»، «سياسة»، «سنوات»، «سيول».

@@ -8,12 +8,24 @@ use super::cues::SCHEDULE_STEMS;
 use super::lookup::List;
 use super::Sent;
 
+/// Words that address the reader of a how-to text.
+const READER: &[&str] = &["لك", "لكم", "بك", "عليك", "يمكنك", "اليك"];
+
+/// How many tokens on either side of a future verb a word addressing the reader may stand.
+const READER_WINDOW: usize = 8;
+
 /// Person and object endings that may follow a schedule stem: «سيشاركون»، «سيعقده».
 const ENDINGS: &[&str] = &["ون", "ان", "ين", "وا", "ه", "ها", "هم", "هما"];
 
 /// Whether the future verb at token `i` (a س- verb, or «سوف» and the verb after it) is a
-/// schedule or a procedure.
+/// schedule or a procedure, or a step of a how-to text.
 pub(super) fn future_is_schedule(s: &Sent, i: usize) -> bool {
+    // How-to text speaks to the reader: «ستظهر لك خيارات»، «سترشدك الرسائل ... الخاص بك».
+    // (A window, not the sentence: a long run of future verbs stays linear.)
+    let near = i.saturating_sub(READER_WINDOW)..s.toks.len().min(i + 1 + READER_WINDOW);
+    if near.into_iter().any(|j| READER.contains(&s.base(j))) {
+        return true;
+    }
     let base = s.base(i);
     let verb = if base == "سوف" {
         match s.toks.get(i + 1) {

@@ -590,3 +590,13 @@ fn a_superlative_in_plain_description_is_no_evaluation() {
     "#]],
     );
 }
+
+#[test]
+fn a_how_to_step_and_what_follows_are_no_prediction() {
+    check(
+        "عنوان\nوستظهر لك قائمة بالخيارات المتاحة.\nوسيتعين على المدرب اختيار التشكيلة.\nوسيرتفع التضخم في الربع المقبل.\n",
+        expect![[r#"
+        Unsourced "وسيرتفع التضخم في الربع المقبل." — Unsourced claim: a prediction (‹وسيرتفع›) with no named source in the sentence.
+    "#]],
+    );
+}

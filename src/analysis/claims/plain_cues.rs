@@ -2,7 +2,9 @@
 //! a schedule, a procedure or taking part («ستعقد اللجنة اجتماعها»، «سيشارك الفريق»، «سيتم
 //! الإعلان») is a plain fact already public, not a prediction. A forecast of an outcome
 //! («ستنهار العملة»، «سيرتفع التضخم») stays a prediction, and so does starting a policy
-//! («سيبدأ إصلاح التعليم»): «بدأ» is no schedule stem.
+//! («سيبدأ إصلاح التعليم»): «بدأ» is no schedule stem. Likewise a superlative in plain
+//! description (an award's name, a holder's own record, a place, a comparison) evaluates
+//! nothing; an evaluation stated as fact («قرار تاريخي»، «فاشلة») stays a claim.
 
 use super::cues::SCHEDULE_STEMS;
 use super::lookup::List;

@@ -15,7 +15,7 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 use super::lookup::List;
-use super::plain_cues::{evaluation_is_plain, future_is_schedule};
+use super::plain_cues::{addresses_reader, evaluation_is_plain, future_is_schedule};
 use super::Sent;
 
 /// The first claim cue of the sentence: its kind and its first and last token.
@@ -40,7 +40,7 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
     }
     // «وكان كيم قد استقبل»، «كان قد تعرض»: a pluperfect, not a possibility.
     let after_kana = || s.lex[i.saturating_sub(5)..i].iter().any(|l| l.kana());
-    if base == "قد" && next.is_some_and(is_imperfect) && !after_kana() {
+    if base == "قد" && next.is_some_and(is_imperfect) && !after_kana() && !addresses_reader(s, i) {
         return Some((CueKind::Prediction, i, i + 1));
     }
     // «من المقرر أن» announces a schedule, a plain fact (annotation guidelines).

@@ -11,7 +11,7 @@ use super::lookup::List;
 use super::Sent;
 
 /// Words that address the reader of a how-to text.
-const READER: &[&str] = &["لك", "لكم", "بك", "عليك", "يمكنك", "اليك"];
+const READER: &[&str] = &["لك", "لكم", "بك", "عليك", "يمكنك", "اليك", "يهمك"];
 
 /// How many tokens on either side of a future verb a word addressing the reader may stand.
 const READER_WINDOW: usize = 8;
@@ -22,10 +22,7 @@ const ENDINGS: &[&str] = &["ون", "ان", "ين", "وا", "ه", "ها", "هم",
 /// Whether the future verb at token `i` (a س- verb, or «سوف» and the verb after it) is a
 /// schedule or a procedure, or a step of a how-to text.
 pub(super) fn future_is_schedule(s: &Sent, i: usize) -> bool {
-    // How-to text speaks to the reader: «ستظهر لك خيارات»، «سترشدك الرسائل ... الخاص بك».
-    // (A window, not the sentence: a long run of future verbs stays linear.)
-    let near = i.saturating_sub(READER_WINDOW)..s.toks.len().min(i + 1 + READER_WINDOW);
-    if near.into_iter().any(|j| READER.contains(&s.base(j))) {
+    if addresses_reader(s, i) {
         return true;
     }
     let base = s.base(i);
@@ -42,6 +39,14 @@ pub(super) fn future_is_schedule(s: &Sent, i: usize) -> bool {
         return false;
     };
     is_schedule_stem(stem)
+}
+
+/// Whether a word near token `i` speaks to the reader, as how-to text and boilerplate do:
+/// «ستظهر لك خيارات»، «سترشدك الرسائل ... الخاص بك»، «قد يهمك». (A window, not the sentence:
+/// a long run of future verbs stays linear.)
+pub(super) fn addresses_reader(s: &Sent, i: usize) -> bool {
+    let mut near = i.saturating_sub(READER_WINDOW)..s.toks.len().min(i + 1 + READER_WINDOW);
+    near.any(|j| READER.contains(&s.base(j)))
 }
 
 fn is_schedule_stem(stem: &str) -> bool {

@@ -600,3 +600,8 @@ fn a_how_to_step_and_what_follows_are_no_prediction() {
     "#]],
     );
 }
+
+#[test]
+fn qad_yuhimmuk_speaks_to_the_reader_and_predicts_nothing() {
+    check("عنوان\nقد يهمك أيضا: نتائج مباريات الأمس في الدوري.\n", expect![[""]]);
+}

@@ -15,6 +15,7 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 use super::lookup::List;
+use super::plain_cues::{addresses_reader, evaluation_is_plain, future_is_schedule};
 use super::Sent;
 
 /// The first claim cue of the sentence: its kind and its first and last token.
@@ -39,7 +40,7 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
     }
     // «وكان كيم قد استقبل»، «كان قد تعرض»: a pluperfect, not a possibility.
     let after_kana = || s.lex[i.saturating_sub(5)..i].iter().any(|l| l.kana());
-    if base == "قد" && next.is_some_and(is_imperfect) && !after_kana() {
+    if base == "قد" && next.is_some_and(is_imperfect) && !after_kana() && !addresses_reader(s, i) {
         return Some((CueKind::Prediction, i, i + 1));
     }
     // «من المقرر أن» announces a schedule, a plain fact (annotation guidelines).
@@ -51,7 +52,8 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
     let future = is_future_base(base) && !orig().chars().take(4).any(|c| c == 'ئ');
     // «أقل من التوقعات»، «أقوى من المتوقع» compare with a forecast; they make none.
     let compared = i >= 2 && s.word(i - 1) == "من" && is_comparative(s, i - 2);
-    if (s.is_in(i, List::PREDICTION, false) && base != "المقرر" && !compared) || future {
+    let predicts = (s.is_in(i, List::PREDICTION, false) && base != "المقرر" && !compared) || future;
+    if predicts && !((future || base == "سوف") && future_is_schedule(s, i)) {
         return Some((CueKind::Prediction, i, i));
     }
     if base == "غير" && next.is_some_and(|n| n.starts_with("مسبوق") || n.starts_with("قانوني")) {
@@ -61,7 +63,7 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
     if matches!(base, "اكثر" | "اقل") && next.is_some_and(|n| n.starts_with("ال")) {
         return Some((CueKind::Evaluation, i, i + 1));
     }
-    if s.is_in(i, List::EVALUATION, false) {
+    if s.is_in(i, List::EVALUATION, false) && !evaluation_is_plain(s, i) {
         return Some((CueKind::Evaluation, i, i));
     }
     // «لإنهاء» (to end) normalises to «لانها» (because it): the dropped hamza tells them apart.

@@ -15,6 +15,7 @@ mod attributions;
 mod claim_cues;
 mod cues;
 mod lookup;
+mod plain_cues;
 mod sentences;
 mod sources;
 

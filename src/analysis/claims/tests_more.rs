@@ -565,3 +565,43 @@ fn a_basketball_score_is_not_a_figure() {
 fn fewer_than_expected_compares_and_predicts_nothing() {
     check("عنوان\nوجاءت أرباح الشركة أقل من التوقعات في الربع الأخير.\n", expect![[""]]);
 }
+
+#[test]
+fn the_future_of_a_schedule_or_a_procedure_is_no_prediction() {
+    check(
+        "عنوان\nستعقد اللجنة اجتماعها الأحد المقبل.\nوسيشارك الفريق في البطولة.\nوسيتم الإعلان عن النتائج مساء الخميس.\nوسوف تعرض اللوحة في المتحف.\nوستنهار العملة إذا استمر العجز.\n",
+        expect![[r#"
+        Unsourced "وستنهار العملة إذا استمر العجز." — Unsourced claim: a prediction (‹وستنهار›) with no named source in the sentence.
+    "#]],
+    );
+}
+
+#[test]
+fn an_actor_planning_its_own_steps_is_no_prediction() {
+    check("عنوان\nوتعتزم الشركة إنتاج مشروب جديد.\nويخطط النادي لتجديد ملعبه.\n", expect![[""]]);
+}
+
+#[test]
+fn a_superlative_in_plain_description_is_no_evaluation() {
+    check(
+        "عنوان\nوفاز اللاعب بجائزة أفضل لاعب في الدوري.\nوتبقى البطولة أبرز إنجازاته.\nوظهر وشم في أعلى ذراع المومياء.\nوتحل بريطانيا في مرتبة أفضل من إيطاليا.\nوافتتحت مدينة سينمائية ضخمة.\nوكان القرار تاريخيا بكل المقاييس.\n",
+        expect![[r#"
+        Unsourced "وكان القرار تاريخيا بكل المقاييس." — Unsourced claim: an evaluative word (‹تاريخيا›) with no named source in the sentence.
+    "#]],
+    );
+}
+
+#[test]
+fn a_how_to_step_and_what_follows_are_no_prediction() {
+    check(
+        "عنوان\nوستظهر لك قائمة بالخيارات المتاحة.\nوسيتعين على المدرب اختيار التشكيلة.\nوسيرتفع التضخم في الربع المقبل.\n",
+        expect![[r#"
+        Unsourced "وسيرتفع التضخم في الربع المقبل." — Unsourced claim: a prediction (‹وسيرتفع›) with no named source in the sentence.
+    "#]],
+    );
+}
+
+#[test]
+fn qad_yuhimmuk_speaks_to_the_reader_and_predicts_nothing() {
+    check("عنوان\nقد يهمك أيضا: نتائج مباريات الأمس في الدوري.\n", expect![[""]]);
+}

@@ -15,7 +15,8 @@ use std::sync::Arc;
 
 use crate::analysis::annotations::{read_annotations, unreadable_annotations, ArticleAnnotations};
 use crate::analysis::config::{merged_kb, parse_config, ConfigProblem, CorpusConfig, Settings};
-use crate::analysis::corpus::{Article, CorpusOptions, KbData};
+use crate::analysis::corpus::{Article, CorpusOptions};
+use crate::analysis::knowledge::KbData;
 use crate::analysis::standoff::conf::{parse_conf, AnnotationConf};
 use crate::files::{read_text, really_inside_roots, ReadError};
 use crate::workspace::{distinct_roots, is_article, read_corpus_with, Skipped};

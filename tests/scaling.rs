@@ -23,10 +23,11 @@ use isnad::analysis::annotations::read_annotations;
 use isnad::analysis::brat::write_ann;
 use isnad::analysis::config::{merged_kb, parse_config};
 use isnad::analysis::consistency::article_findings;
-use isnad::analysis::corpus::{Corpus, CorpusOptions, KbData};
+use isnad::analysis::corpus::{Corpus, CorpusOptions};
 use isnad::analysis::edits::write_automatic_annotations;
 use isnad::analysis::features::document_entities;
 use isnad::analysis::kb::Kb;
+use isnad::analysis::knowledge::KbData;
 use isnad::analysis::model::Lang;
 
 /// Counts the bytes allocated now and the peak since the last reset.

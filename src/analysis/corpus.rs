@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use super::annotations::ArticleAnnotations;
 use super::kb::KbEntity;
-pub use super::knowledge::KbData;
+use super::knowledge::KbData;
 use super::lexicon::Lexicon;
 use super::model::{Attribution, Claim, EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
@@ -23,7 +23,7 @@ use super::resolve::Resolver;
 use super::standoff::conf::AnnotationConf;
 use super::tagger::features::Emissions;
 use super::text::LineIndex;
-pub use super::tokens::prepare;
+use super::tokens::prepare;
 use super::tokens::Token;
 
 mod annotated;

@@ -27,11 +27,12 @@ use std::fmt::Write;
 use ann::{ann_line_edits, ann_name, relink, unwritable, AnnWriter};
 pub use rename::{invalid_name, prepare_rename, rename};
 
-use super::corpus::{prepare, Corpus, EntityEntry, EntityIdx, FileEntry, FileId};
+use super::corpus::{Corpus, EntityEntry, EntityIdx, FileEntry, FileId};
 use super::features::{display_name, mention_at};
 use super::lexicon::name_tokens;
 use super::link::weighted_distance;
 use super::model::{FormKey, Mention, NameRef, Origin};
+use super::tokens::prepare;
 
 /// A replacement of bytes `start..end` of a file by `new_text` (an insertion when they are equal).
 #[derive(Clone, Debug, PartialEq, Eq)]

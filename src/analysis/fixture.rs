@@ -14,8 +14,9 @@ use std::sync::{Arc, LazyLock};
 
 use super::annotations::{read_annotations, unreadable_annotations};
 use super::config::{merged_kb, parse_config, CorpusConfig};
-use super::corpus::{Article, Corpus, CorpusOptions, FileId, KbData};
+use super::corpus::{Article, Corpus, CorpusOptions, FileId};
 use super::kb::Kb;
+use super::knowledge::KbData;
 use super::tagger::Tagger;
 
 pub struct Fixture {

@@ -19,14 +19,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
-use isnad::analysis::corpus::{prepare, KbData};
 use isnad::analysis::kb::Kb;
+use isnad::analysis::knowledge::KbData;
 use isnad::analysis::lexicon::Lexicon;
 use isnad::analysis::recognize::rule_proposals;
 use isnad::analysis::tagger::features::{is_sport, lines, sequence_features, Clusters};
 use isnad::analysis::tagger::model::{Model, Row};
 use isnad::analysis::tagger::perceptron::{self, Example};
 use isnad::analysis::tagger::{label_of, Label, LABELS, N_LABELS, O};
+use isnad::analysis::tokens::prepare;
 use isnad::analysis::tokens::Token;
 
 struct Options {

@@ -13,10 +13,11 @@ use serde_json::json;
 
 use crate::analysis::brat::write_ann;
 use crate::analysis::checks::Severity;
-use crate::analysis::corpus::{Corpus, KbData};
+use crate::analysis::corpus::Corpus;
 use crate::analysis::diagnostics::article_diagnostics;
 use crate::analysis::features::summary;
 use crate::analysis::kb::Kb;
+use crate::analysis::knowledge::KbData;
 use crate::analysis::model::Lang;
 use crate::analysis::text::{ColumnUnit, LineIndex};
 use crate::files::write_inside;

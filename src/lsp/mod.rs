@@ -21,8 +21,8 @@ use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{LspService, Server};
 
-use crate::analysis::corpus::KbData;
 use crate::analysis::kb::Kb;
+use crate::analysis::knowledge::KbData;
 
 /// Enough concurrent requests that slow ones never stop the server from reading stdin
 /// (so `$/cancelRequest` and `shutdown` are always read).

@@ -14,7 +14,8 @@ use tower_lsp_server::lsp_types::{Diagnostic, TextDocumentContentChangeEvent, Ur
 use crate::analysis::annotations::ArticleAnnotations;
 use crate::analysis::checks::{Check, Severity};
 use crate::analysis::config::Settings;
-use crate::analysis::corpus::{Corpus, FileId, KbData};
+use crate::analysis::corpus::{Corpus, FileId};
+use crate::analysis::knowledge::KbData;
 use crate::analysis::model::Lang;
 use crate::analysis::text::ColumnUnit;
 use crate::files::really_inside_roots;

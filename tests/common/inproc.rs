@@ -16,8 +16,8 @@ use std::sync::mpsc;
 use std::sync::{Arc, LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
-use isnad::analysis::corpus::KbData;
 use isnad::analysis::kb::Kb;
+use isnad::analysis::knowledge::KbData;
 use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};

@@ -64,7 +64,7 @@ pub(super) fn hash(s: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::corpus::prepare;
+    use crate::analysis::tokens::prepare;
 
     #[test]
     fn heads_are_the_rare_readings_once_each_whatever_the_cache_holds() {

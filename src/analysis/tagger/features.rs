@@ -607,7 +607,7 @@ pub fn lines(tokens: &[Token]) -> impl Iterator<Item = (usize, usize)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::corpus::prepare;
+    use crate::analysis::tokens::prepare;
 
     #[test]
     fn features_are_stable_and_differ_by_context() {

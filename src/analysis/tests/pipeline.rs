@@ -7,9 +7,10 @@ use std::sync::Arc;
 
 use proptest::prelude::*;
 
-use crate::analysis::corpus::{prepare, Corpus};
+use crate::analysis::corpus::Corpus;
 use crate::analysis::fixture::KB;
 use crate::analysis::text::{ColumnUnit, LineIndex};
+use crate::analysis::tokens::prepare;
 
 /// Characters that stress the pipeline, mixed with whole names so that recognition runs.
 fn piece() -> impl Strategy<Value = String> {

@@ -130,8 +130,10 @@ impl Check {
     /// note against the built-in base.)
     pub fn default_severity(self) -> Severity {
         match self {
-            Check::UnsourcedClaim | Check::InconsistentAnnotation | Check::ConfigUnknownKey => Severity::Warning,
-            Check::SpellingCollision => Severity::Warning,
+            Check::UnsourcedClaim
+            | Check::InconsistentAnnotation
+            | Check::ConfigUnknownKey
+            | Check::SpellingCollision => Severity::Warning,
             Check::VagueSource => Severity::Info,
             Check::UnannotatedName => Severity::Hint,
             Check::StaleAnnotation

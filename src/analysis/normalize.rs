@@ -69,10 +69,7 @@ pub fn normalize_char(ch: char) -> Option<char> {
         'ة' | 'ۃ' => 'ه',
         'ؤ' => 'و',
         'ک' => 'ك',
-        'ء' => return None,
-        // Harakat, tanwin, shadda, sukun, small high marks, superscript alef, Quranic marks.
-        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => return None,
-        'ـ' => return None,
+        c if is_word_mark(c) => return None,
         // Zero-width, bidi and other format marks.
         '\u{200B}'..='\u{200F}'
         | '\u{202A}'..='\u{202E}'
@@ -90,9 +87,14 @@ pub fn normalize_char(ch: char) -> Option<char> {
 }
 
 /// Characters `normalize_char` drops that are part of the word they are written in (not format
-/// or bidi marks): the standalone hamza, harakat and other Arabic marks, tatweel.
+/// or bidi marks): the standalone hamza, the vowel marks, tatweel.
 fn is_word_mark(ch: char) -> bool {
-    matches!(ch, 'ء' | 'ـ' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+    ch == 'ء' || ch == 'ـ' || is_vowel_mark(ch)
+}
+
+/// Harakat, tanwin, shadda, sukun, small high marks, superscript alef, Quranic marks.
+pub fn is_vowel_mark(ch: char) -> bool {
+    matches!(ch, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
 
 fn is_presentation_form(ch: char) -> bool {

@@ -8,12 +8,8 @@
 //! hundred only as a statistic (money, a percentage, a measure) or a toll («قتل 12 شخصا»).
 
 use super::super::model::ClaimCue as CueKind;
+use super::super::normalize::is_vowel_mark;
 use super::cues::is_future_base;
-
-/// A vowel mark written after a letter (a hamza may carry one: «إنهاءً»).
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
-}
 use super::lookup::List;
 use super::plain_cues::{addresses_reader, evaluation_is_plain, future_is_schedule};
 use super::Sent;
@@ -68,7 +64,8 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
     }
     // «لإنهاء» (to end) normalises to «لانها» (because it): the dropped hamza tells them apart.
     // (Only for «لأن»: «جراء» ends in a hamza of its own. The token's range takes in the hamza.)
-    let hamza_final = s.text.get(..s.toks[i].end as usize).is_some_and(|r| r.trim_end_matches(is_mark).ends_with('ء'));
+    let hamza_final =
+        s.text.get(..s.toks[i].end as usize).is_some_and(|r| r.trim_end_matches(is_vowel_mark).ends_with('ء'));
     if s.is_in(i, List::CAUSAL, false) && !(hamza_final && base.starts_with("لان")) {
         return Some((CueKind::Causal, i, i));
     }

@@ -615,3 +615,33 @@ fn a_saved_isnad_toml_takes_effect_without_losing_an_article_changed_meanwhile()
     assert!(found.to_string().contains(&file_uri(&dir.file("c.txt"))), "c.txt was lost: {found}");
     s.finish();
 }
+
+#[test]
+fn references_are_limited_by_the_editor_option_and_the_user_is_told() {
+    let corpus = TempDir::with_seed_corpus("session-references-limit");
+    let root = file_uri(&corpus.path);
+    let mut server = Server::start();
+    server.initialize_with(
+        &corpus.path,
+        json!({"processId": null, "rootUri": root, "capabilities": {"window": {"workDoneProgress": true}},
+               "initializationOptions": {"referencesLimit": 2}}),
+    );
+    server.initialized_and_indexed();
+    let path = corpus.file(&seed_name("000"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = file_uri(&path);
+    let mut params = text_document_position(&uri, pos_in(&text, "بيونغ يانغ", 0));
+    params["context"] = json!({"includeDeclaration": true});
+    let refs = server.ok("textDocument/references", params);
+    let told = server.notification("window/showMessage", |_| true);
+    let texts: Vec<String> = refs
+        .as_array()
+        .unwrap_or_else(|| panic!("references: {refs}"))
+        .iter()
+        .map(|l| location_text(l["uri"].as_str().unwrap(), &l["range"]))
+        .collect();
+    expect![[r#"["بيونغ يانغ", "بيونغ يانغ"]"#]].assert_eq(&format!("{texts:?}"));
+    expect![[r#"{"message":"isnad: the first 2 of 22 references, in corpus order (the editor option referencesLimit sets how many; 0 for all)","type":3}"#]]
+        .assert_eq(&told.to_string());
+    server.finish();
+}

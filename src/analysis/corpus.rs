@@ -28,6 +28,7 @@ use super::tokens::Token;
 
 mod annotated;
 mod heads;
+mod memo;
 mod spread;
 
 use spread::SpreadChanges;
@@ -45,7 +46,7 @@ pub use super::resolve::{EntityEntry, EntityIdx};
 pub struct FileEntry {
     pub name: String,
     pub text: Arc<str>,
-    pub lines: LineIndex,
+    pub lines: Arc<LineIndex>,
     /// Sorted by start, never overlapping.
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
@@ -109,11 +110,8 @@ pub struct Corpus {
     /// here instead of being analysed again at once (see `settle`).
     pub defer_spread: bool,
     pending: BTreeSet<FileId>,
-    /// Each entity's defining mention (file, start, end), computed on demand and forgotten when
-    /// the entity's mentions change: finding it scans all of them.
-    definitions: std::sync::Mutex<rustc_hash::FxHashMap<EntityIdx, Option<FileSpan>>>,
-    /// Each entity's hover summary, computed on demand and forgotten likewise.
-    summaries: std::sync::Mutex<rustc_hash::FxHashMap<EntityIdx, Arc<EntitySummary>>>,
+    /// What readers worked out per entity (definition, summary, ordered mentions), until its mentions change.
+    memos: memo::EntityMemos,
     /// What the mentions indexed or unindexed since the caches were last brought up to date named
     /// (collected only while something is cached): their entities' cache entries are stale.
     stale: std::collections::HashSet<NameRef>,
@@ -225,45 +223,30 @@ impl Corpus {
         corpus
     }
 
-    /// The defining mention of an entity, from the cache or computed by `compute`.
+    /// The defining mention of an entity, from the memo or computed by `compute`.
     pub fn cached_definition(&self, entity: EntityIdx, compute: impl FnOnce() -> Option<FileSpan>) -> Option<FileSpan> {
-        let cached = self.definitions.lock().unwrap_or_else(|e| e.into_inner()).get(&entity).copied();
-        cached.unwrap_or_else(|| {
-            let found = compute();
-            self.definitions.lock().unwrap_or_else(|e| e.into_inner()).insert(entity, found);
-            found
-        })
+        self.memos.definition(entity, compute)
     }
 
-    /// The hover summary of an entity, from the cache or computed by `compute`.
+    /// The hover summary of an entity, from the memo or computed by `compute`.
     pub fn cached_summary(&self, entity: EntityIdx, compute: impl FnOnce() -> EntitySummary) -> Arc<EntitySummary> {
-        let cached = self.summaries.lock().unwrap_or_else(|e| e.into_inner()).get(&entity).cloned();
-        cached.unwrap_or_else(|| {
-            let summary = Arc::new(compute());
-            self.summaries.lock().unwrap_or_else(|e| e.into_inner()).insert(entity, summary.clone());
-            summary
-        })
+        self.memos.summary(entity, compute)
     }
 
-    /// Whether anything is cached per entity (then changes must say which entities they touch).
+    /// Whether anything is memoised per entity (then changes must say which entities they touch).
     fn has_cached(&mut self) -> bool {
-        !self.definitions.get_mut().unwrap_or_else(|e| e.into_inner()).is_empty()
-            || !self.summaries.get_mut().unwrap_or_else(|e| e.into_inner()).is_empty()
+        self.memos.any()
     }
 
-    /// Forgets what is cached for the entities whose mentions changed, or for all of them when the
+    /// Forgets what is memoised for the entities whose mentions changed, or for all of them when the
     /// resolver linked forms anew (`relinked`: entities may have merged or split).
     fn forget_stale(&mut self, relinked: bool) {
-        let definitions = self.definitions.get_mut().unwrap_or_else(|e| e.into_inner());
-        let summaries = self.summaries.get_mut().unwrap_or_else(|e| e.into_inner());
         if relinked {
-            definitions.clear();
-            summaries.clear();
+            self.memos.clear();
         } else {
             for target in &self.stale {
                 if let Some(entity) = self.resolver.entity_of(target) {
-                    definitions.remove(&entity);
-                    summaries.remove(&entity);
+                    self.memos.forget(entity);
                 }
             }
         }
@@ -377,14 +360,20 @@ impl Corpus {
         })
     }
 
+    /// The spans of every mention of an entity, in corpus order (memoised for an entity with many).
+    pub fn ordered_mentions(&self, entity: EntityIdx) -> Arc<[FileSpan]> {
+        self.memos.ordered(entity, || self.mentions_of(entity).into_iter().map(|(f, m)| (f, m.start, m.end)).collect())
+    }
+
     /// Every mention of an entity, in corpus order.
     pub fn mentions_of(&self, entity: EntityIdx) -> Vec<(FileId, &Mention)> {
-        let mut out: Vec<(FileId, &Mention)> = self.mentions_unordered(entity).collect();
-        out.sort_by(|a, b| {
-            let (fa, fb) = (self.file(a.0).map(|f| &f.name), self.file(b.0).map(|f| &f.name));
-            fa.cmp(&fb).then(a.1.start.cmp(&b.1.start))
-        });
-        out
+        let mut by_file: Vec<(FileId, &Mention)> = self.mentions_unordered(entity).collect();
+        // Numbers are compared per mention, names only once per file: an entity named in every
+        // article has far fewer files than mentions.
+        by_file.sort_unstable_by_key(|(file, m)| (*file, m.start));
+        let mut runs: Vec<&[(FileId, &Mention)]> = by_file.chunk_by(|a, b| a.0 == b.0).collect();
+        runs.sort_by_key(|run| self.file(run[0].0).map(|f| &f.name));
+        runs.concat()
     }
 
     /// The knowledge-base entry behind an entity, if it has one.

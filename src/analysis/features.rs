@@ -149,9 +149,9 @@ pub fn references(corpus: &Corpus, file: FileId, offset: u32, include_declaratio
     };
     let declaration = if include_declaration { None } else { full_name_mention(corpus, entity) };
     corpus
-        .mentions_of(entity)
-        .into_iter()
-        .map(|(file, m)| FileRange { file, start: m.start, end: m.end })
+        .ordered_mentions(entity)
+        .iter()
+        .map(|&(file, start, end)| FileRange { file, start, end })
         .filter(|r| Some(r) != declaration.as_ref())
         .collect()
 }

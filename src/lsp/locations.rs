@@ -1,15 +1,55 @@
 //! Core ranges and symbols → protocol locations and symbols (files named by URI).
 
+use std::sync::Arc;
+
 use tower_lsp_server::lsp_types::{DocumentSymbol, Location, Position, Range, SymbolInformation, Uri};
 
 use crate::analysis::corpus::FileId;
 use crate::analysis::features::{self, FileRange};
+use crate::analysis::text::{ColumnUnit, LineIndex};
 use crate::lsp::convert;
 use crate::lsp::state::{uri_from_path, State};
 
 pub fn location(s: &State, r: &FileRange) -> Option<Location> {
     let f = s.corpus.file(r.file)?;
     Some(Location { uri: s.uri_of(&f.name)?, range: convert::range(&f.lines, &f.text, r.start, r.end, s.unit) })
+}
+
+/// Core ranges with what converting them needs — each file's URI, text and line index, shared
+/// with the index rather than copied — taken under the lock, so that the conversion of a long
+/// list (references to an entity mentioned in every article) is done after the lock is released
+/// and does not hold up other requests.
+pub struct RangesToLocate {
+    unit: ColumnUnit,
+    /// Each file's URI, text and line index (none for a file no longer indexed or without a URI).
+    files: rustc_hash::FxHashMap<FileId, Option<SharedFile>>,
+    ranges: Vec<FileRange>,
+}
+
+type SharedFile = (Uri, Arc<str>, Arc<LineIndex>);
+
+impl RangesToLocate {
+    /// Takes the files of `ranges` from the state: one look-up per file, not per range.
+    pub fn take(s: &State, ranges: Vec<FileRange>) -> RangesToLocate {
+        let mut files = rustc_hash::FxHashMap::default();
+        for r in &ranges {
+            files.entry(r.file).or_insert_with(|| {
+                let f = s.corpus.file(r.file)?;
+                Some((s.uri_of(&f.name)?, f.text.clone(), f.lines.clone()))
+            });
+        }
+        RangesToLocate { unit: s.unit, files, ranges }
+    }
+
+    /// The protocol locations, in the ranges' order (ranges in files no longer indexed are left out).
+    pub fn locations(self) -> Vec<Location> {
+        let files = &self.files;
+        let locate = |r: &FileRange| {
+            let (uri, text, lines) = files.get(&r.file)?.as_ref()?;
+            Some(Location { uri: uri.clone(), range: convert::range(lines, text, r.start, r.end, self.unit) })
+        };
+        self.ranges.iter().filter_map(locate).collect()
+    }
 }
 
 /// The protocol's position in a document as the core's: its file (brought up to date if the

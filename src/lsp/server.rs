@@ -20,7 +20,7 @@ use crate::lsp::debounce::Debouncer;
 use crate::lsp::diagnostics;
 use crate::lsp::hovers;
 use crate::lsp::indexing;
-use crate::lsp::locations;
+use crate::lsp::locations::{self, RangesToLocate};
 use crate::lsp::state::{lock, OpenFiles, State};
 use crate::lsp::workspace_edit;
 
@@ -68,16 +68,33 @@ impl Backend {
         &self,
         f: impl FnOnce(&mut State) -> Option<T> + Send + 'static,
     ) -> Result<Option<T>> {
+        self.query_then(f, |answer| answer).await
+    }
+
+    /// Like [`Backend::query`], with a second step run after the state is released: `f` takes
+    /// what it needs under the lock (ranges and shared texts), `render` converts it for the
+    /// protocol without holding up other requests.
+    async fn query_then<P: Send + 'static, T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut State) -> Option<P> + Send + 'static,
+        render: impl FnOnce(P) -> T + Send + 'static,
+    ) -> Result<Option<T>> {
         let state = self.state.clone();
         let cancelled = CancelFlag::default();
         let seen = cancelled.0.clone();
         let answer = tokio::task::spawn_blocking(move || {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let mut s = lock(&state);
+                let taken = {
+                    let mut s = lock(&state);
+                    if seen.load(std::sync::atomic::Ordering::Relaxed) {
+                        return None;
+                    }
+                    f(&mut s)
+                }?;
                 if seen.load(std::sync::atomic::Ordering::Relaxed) {
                     return None;
                 }
-                f(&mut s)
+                Some(render(taken))
             }))
         })
         .await;
@@ -103,12 +120,12 @@ impl Backend {
     /// `isnad/statements`: the sentences attributed to the entity at the position, across the
     /// corpus ("show what X said"), in corpus order.
     pub async fn statements(&self, p: TextDocumentPositionParams) -> Result<Option<Vec<Location>>> {
-        self.query(move |s| {
+        let statements = move |s: &mut State| {
             let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
             let said = crate::analysis::quoted::statements_at(&s.corpus, file, offset);
-            Some(said.iter().filter_map(|st| locations::location(s, &st.range)).collect())
-        })
-        .await
+            Some(RangesToLocate::take(s, said.into_iter().map(|st| st.range).collect()))
+        };
+        self.query_then(statements, RangesToLocate::locations).await
     }
 
     async fn publish(&self, uri: Uri) {
@@ -144,6 +161,9 @@ impl LanguageServer for Backend {
             let options = params.initialization_options.as_ref();
             if let Some(max) = options.and_then(|o| o.get("maxFileBytes")).and_then(|v| v.as_u64()) {
                 state.max_file_bytes = max;
+            }
+            if let Some(limit) = options.and_then(|o| o.get("referencesLimit")).and_then(|v| v.as_u64()) {
+                state.references_limit = usize::try_from(limit).unwrap_or(usize::MAX);
             }
             if let Some(options) = options {
                 state.set_editor_checks(options);
@@ -298,12 +318,26 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let include = params.context.include_declaration;
-        self.query(move |s| {
+        let references = move |s: &mut State| {
             let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
-            let refs = features::references(&s.corpus, file, offset, include);
-            Some(refs.iter().filter_map(|r| locations::location(s, r)).collect())
-        })
-        .await
+            let mut refs = features::references(&s.corpus, file, offset, include);
+            let total = refs.len();
+            let limited = s.references_limit > 0 && total > s.references_limit;
+            if limited {
+                refs.truncate(s.references_limit);
+            }
+            Some((RangesToLocate::take(s, refs), total, limited))
+        };
+        let answer = self.query_then(references, |(refs, total, limited)| (refs.locations(), total, limited)).await?;
+        let Some((locations, total, limited)) = answer else { return Ok(None) };
+        if limited {
+            let message = format!(
+                "isnad: the first {} of {total} references, in corpus order (the editor option referencesLimit sets how many; 0 for all)",
+                locations.len()
+            );
+            self.client.show_message(MessageType::INFO, message).await;
+        }
+        Ok(Some(locations))
     }
 
     async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {

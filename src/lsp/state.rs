@@ -80,6 +80,11 @@ fn with_disk_bom(text: &str, disk_bom: bool) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// How many references are answered unless the editor sets `referencesLimit`: enough for any
+/// list a person reads, few enough that an entity named in every article answers at once (the
+/// protocol library turns a long answer into JSON on the loop that reads the client's messages).
+pub const DEFAULT_REFERENCES_LIMIT: usize = 2_000;
+
 #[derive(Debug)]
 pub struct State {
     pub corpus: Corpus,
@@ -88,6 +93,8 @@ pub struct State {
     pub unit: ColumnUnit,
     pub lang: Lang,
     pub max_file_bytes: u64,
+    /// At most this many references are answered (`referencesLimit`; 0: all of them).
+    pub references_limit: usize,
     /// Names of corpus files → their URI.
     pub uris: HashMap<String, Uri>,
     /// Configuration, annotation types and knowledge base of the corpus.
@@ -129,6 +136,7 @@ impl State {
             unit: ColumnUnit::Utf16,
             lang: Lang::En,
             max_file_bytes: crate::workspace::DEFAULT_MAX_FILE_BYTES,
+            references_limit: DEFAULT_REFERENCES_LIMIT,
             uris: HashMap::new(),
         }
     }

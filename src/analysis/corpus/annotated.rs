@@ -27,7 +27,7 @@ impl FileEntry {
         let annotated = annotations.as_ref().map(|a| annotated_mentions(&text, &a.spans, kb)).unwrap_or_default();
         FileEntry {
             name,
-            lines: LineIndex::new(&text),
+            lines: Arc::new(LineIndex::new(&text)),
             text,
             mentions: Vec::new(),
             claims: Vec::new(),

@@ -140,3 +140,36 @@ fn a_name_whose_words_become_common_stops_spreading_as_in_a_rebuild() {
         check(&corpus, &files, "its words back in two articles");
     }
 }
+
+/// An entity with many mentions keeps them in corpus order once asked (references); a change of an
+/// article that names it, or its removal, is seen by the next reader — the memo is forgotten.
+#[test]
+fn the_ordered_mentions_of_a_large_entity_follow_every_change() {
+    let many = "قال فلاديمير بوتين إن روسيا ستساعد. ".repeat(600);
+    let mut corpus = Corpus::new(KB.clone());
+    corpus.set_file("b.txt", Arc::from(many.as_str()));
+    corpus.set_file("a.txt", Arc::from(many.as_str()));
+    let putin = corpus.file(0).and_then(|f| corpus.entity_of(&f.mentions[0])).expect("بوتين is recognised");
+    let listed = |corpus: &Corpus| {
+        let ordered = corpus.ordered_mentions(putin);
+        let direct: Vec<_> = corpus.mentions_of(putin).into_iter().map(|(f, m)| (f, m.start, m.end)).collect();
+        assert_eq!(&ordered[..], &direct[..], "the memo equals the mentions worked out again");
+        let names: Vec<&str> =
+            ordered.iter().map(|&(f, _, _)| corpus.file(f).map_or("?", |f| f.name.as_str())).collect();
+        let mut runs: Vec<(&str, usize)> = Vec::new();
+        for name in names {
+            match runs.last_mut() {
+                Some((last, n)) if *last == name => *n += 1,
+                _ => runs.push((name, 1)),
+            }
+        }
+        format!("{runs:?}")
+    };
+    assert_eq!(listed(&corpus), r#"[("a.txt", 600), ("b.txt", 600)]"#);
+    corpus.set_file("c.txt", Arc::from("وصل فلاديمير بوتين إلى موسكو."));
+    assert_eq!(listed(&corpus), r#"[("a.txt", 600), ("b.txt", 600), ("c.txt", 1)]"#);
+    corpus.set_file("a.txt", Arc::from("وصل فلاديمير بوتين إلى موسكو. ثم غادر بوتين."));
+    assert_eq!(listed(&corpus), r#"[("a.txt", 2), ("b.txt", 600), ("c.txt", 1)]"#);
+    corpus.remove_file("b.txt");
+    assert_eq!(listed(&corpus), r#"[("a.txt", 2), ("c.txt", 1)]"#);
+}

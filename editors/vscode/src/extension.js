@@ -83,6 +83,7 @@ function settings() {
     checks: cfg.get('checks', {}),
     severities: cfg.get('severities', {}),
     articleGlobs: cfg.get('articleGlobs', []),
+    referencesLimit: cfg.get('referencesLimit', 2000),
     trace: { server: cfg.get('trace.server', 'off') },
   };
 }
@@ -197,8 +198,9 @@ function activate(context) {
     }),
     vscode.commands.registerCommand('isnad.showStatements', showStatements),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      // Which files and which binary are fixed at start; other settings are forwarded live.
-      if (e.affectsConfiguration('isnad.path') || e.affectsConfiguration('isnad.articleGlobs')) {
+      // Which files, which binary and the references limit are fixed at start; other settings are forwarded live.
+      const restarts = ['isnad.path', 'isnad.articleGlobs', 'isnad.referencesLimit'];
+      if (restarts.some((key) => e.affectsConfiguration(key))) {
         restart();
       }
     }),

@@ -113,7 +113,7 @@ fn consistency_diagnostics_point_at_the_other_articles() {
             },
             {
               "code": "inconsistent-annotation",
-              "message": "«موسكو» is annotated as ORG `org-mwskw` here but as LOC `city-524901` in c.txt",
+              "message": "«موسكو» is annotated as ORG `org-mwskw` here but as LOC `city-524901` in c.txt:1",
               "range": {"end": {"character": 26, "line": 0}, "start": {"character": 21, "line": 0}},
               "relatedInformation": [
                 {
@@ -151,7 +151,7 @@ fn consistency_diagnostics_point_at_the_other_articles() {
           "diagnostics": [
             {
               "code": "inconsistent-annotation",
-              "message": "«موسكو» is annotated as LOC `city-524901` here but as ORG `org-mwskw` in b.txt",
+              "message": "«موسكو» is annotated as LOC `city-524901` here but as ORG `org-mwskw` in b.txt:1",
               "range": {"end": {"character": 11, "line": 0}, "start": {"character": 6, "line": 0}},
               "relatedInformation": [
                 {

@@ -63,7 +63,10 @@ fn tens_of_thousands_of_tiny_files_some_deleted_while_indexing() {
     }
     let keep = corpus.path.join("d0/0.txt");
     let mut server = Server::start();
-    server.initialize(&corpus.path);
+    // Every reference is asked for (the default limit would answer 2,000).
+    let mut params = common::client::initialize_params(&corpus.path);
+    params["initializationOptions"] = json!({"referencesLimit": 0});
+    server.initialize_with(&corpus.path, params);
     server.notify("initialized", json!({}));
     // Delete every odd file while the server walks and reads the corpus.
     for i in (1..n).step_by(2) {

@@ -7,12 +7,14 @@
 //! - in an annotated article, a name left unannotated that other articles annotate (hint).
 //!
 //! Findings carry their check, whose default severity the corpus settings may change or silence
-//! (`diagnostics::article_diagnostics`).
+//! (`diagnostics::article_diagnostics`), and a typed reason worded in English or Arabic when shown.
 
+use super::annotations::Reason as AnnReason;
 use super::checks::Check;
 use super::corpus::{Corpus, FileId};
 use super::features::FileRange;
 use super::model::{Lang, Mention, Origin};
+use super::text::ColumnUnit;
 
 /// At most this many related locations per finding.
 const MAX_RELATED: usize = 5;
@@ -23,15 +25,56 @@ pub struct Finding {
     pub start: u32,
     pub end: u32,
     pub check: Check,
-    pub message: String,
+    pub reason: FindingReason,
     /// Other places in the corpus that explain the finding, with a short label each.
     pub related: Vec<(FileRange, String)>,
     /// The `.ann` file and 1-based line the finding comes from, if it comes from one.
     pub ann_line: Option<(String, usize)>,
 }
 
+/// Why an article's annotations are questioned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FindingReason {
+    /// A problem of the article's `.ann` file.
+    Annotation(AnnReason),
+    /// The name `surface` is annotated in `elsewhere` places of other articles, not here.
+    Unannotated { surface: String, elsewhere: usize },
+    /// `surface` is annotated as `here` (type and entity) but as `there` at `other_file`'s 1-based
+    /// `other_line`, and in `more` other places.
+    Disagreement { surface: String, here: String, there: String, other_file: String, other_line: u32, more: usize },
+}
+
+impl Finding {
+    /// One sentence saying what is wrong, in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (&self.reason, lang) {
+            (FindingReason::Annotation(reason), _) => reason.message(lang),
+            (FindingReason::Unannotated { surface, elsewhere }, Lang::En) => {
+                format!("«{surface}» is annotated in {elsewhere} other place(s) but not here")
+            }
+            (FindingReason::Unannotated { surface, elsewhere }, Lang::Ar) => {
+                format!("«{surface}» موسوم في {elsewhere} موضع آخر وغير موسوم هنا")
+            }
+            (FindingReason::Disagreement { surface, here, there, other_file, other_line, more }, Lang::En) => {
+                let more = match more {
+                    0 => String::new(),
+                    n => format!(" and {n} more place(s)"),
+                };
+                format!("«{surface}» is annotated as {here} here but as {there} in {other_file}:{other_line}{more}")
+            }
+            (FindingReason::Disagreement { surface, here, there, other_file, other_line, more }, Lang::Ar) => {
+                let more = match more {
+                    0 => String::new(),
+                    n => format!(" و{n} موضعًا آخر"),
+                };
+                format!("«{surface}» موسوم هنا {here} وموسوم {there} في {other_file}:{other_line}{more}")
+            }
+        }
+    }
+}
+
 /// Every consistency finding of an article, in text order.
-pub fn article_findings(corpus: &Corpus, file: FileId, lang: Lang) -> Vec<Finding> {
+pub fn article_findings(corpus: &Corpus, file: FileId) -> Vec<Finding> {
     let Some(f) = corpus.file(file) else {
         return Vec::new();
     };
@@ -43,7 +86,7 @@ pub fn article_findings(corpus: &Corpus, file: FileId, lang: Lang) -> Vec<Findin
                 start,
                 end,
                 check: p.check,
-                message: p.message(lang),
+                reason: FindingReason::Annotation(p.reason.clone()),
                 related: Vec::new(),
                 ann_line: Some((anns.ann_name.clone(), p.line)),
             });
@@ -54,7 +97,7 @@ pub fn article_findings(corpus: &Corpus, file: FileId, lang: Lang) -> Vec<Findin
         if !seen.insert(&m.form) {
             continue;
         }
-        if let Some(finding) = disagreement(corpus, file, m, lang) {
+        if let Some(finding) = disagreement(corpus, file, m) {
             out.push(finding);
         }
     }
@@ -65,16 +108,12 @@ pub fn article_findings(corpus: &Corpus, file: FileId, lang: Lang) -> Vec<Findin
             if elsewhere.is_empty() {
                 continue;
             }
-            let surface = &f.text[m.start as usize..m.end as usize];
-            let message = match lang {
-                Lang::En => format!("«{surface}» is annotated in {} other place(s) but not here", elsewhere.len()),
-                Lang::Ar => format!("«{surface}» موسوم في {} موضع آخر وغير موسوم هنا", elsewhere.len()),
-            };
+            let surface = f.text[m.start as usize..m.end as usize].to_string();
             out.push(Finding {
                 start: m.start,
                 end: m.end,
                 check: Check::UnannotatedName,
-                message,
+                reason: FindingReason::Unannotated { surface, elsewhere: elsewhere.len() },
                 related: related(corpus, &elsewhere, "annotated here"),
                 ann_line: None,
             });
@@ -85,7 +124,7 @@ pub fn article_findings(corpus: &Corpus, file: FileId, lang: Lang) -> Vec<Findin
 }
 
 /// The same spelling annotated with another type or entity in another article.
-fn disagreement(corpus: &Corpus, file: FileId, m: &Mention, lang: Lang) -> Option<Finding> {
+fn disagreement(corpus: &Corpus, file: FileId, m: &Mention) -> Option<Finding> {
     let entity = corpus.entity_of(m);
     let others: Vec<(FileId, u32)> = corpus
         .annotated_with_form(&m.form)
@@ -100,31 +139,22 @@ fn disagreement(corpus: &Corpus, file: FileId, m: &Mention, lang: Lang) -> Optio
         })
         .collect();
     let (first_file, first_idx) = *others.first()?;
-    let first = corpus.file(first_file)?.mentions.get(first_idx as usize)?;
+    let other = corpus.file(first_file)?;
+    let first = other.mentions.get(first_idx as usize)?;
     let f = corpus.file(file)?;
-    let surface = &f.text[m.start as usize..m.end as usize];
-    let here = describe(corpus, m);
-    let there = describe(corpus, first);
-    let message = match lang {
-        Lang::En => {
-            let more = match others.len() - 1 {
-                0 => String::new(),
-                n => format!(" and {n} more place(s)"),
-            };
-            format!(
-                "«{surface}» is annotated as {here} here but as {there} in {}{more}",
-                file_name(&corpus.file(first_file)?.name)
-            )
-        }
-        Lang::Ar => {
-            format!("«{surface}» موسوم هنا {here} وموسوم {there} في {}", file_name(&corpus.file(first_file)?.name))
-        }
+    let reason = FindingReason::Disagreement {
+        surface: f.text[m.start as usize..m.end as usize].to_string(),
+        here: describe(corpus, m),
+        there: describe(corpus, first),
+        other_file: file_name(&other.name).to_string(),
+        other_line: other.lines.position(&other.text, first.start, ColumnUnit::CodePoint).0 + 1,
+        more: others.len() - 1,
     };
     Some(Finding {
         start: m.start,
         end: m.end,
         check: Check::InconsistentAnnotation,
-        message,
+        reason,
         related: related(corpus, &others, "annotated differently here"),
         ann_line: None,
     })

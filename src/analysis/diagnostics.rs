@@ -47,7 +47,7 @@ pub fn article_diagnostics(corpus: &Corpus, file: FileId, settings: &Settings, l
             });
         }
     }
-    for finding in article_findings(corpus, file, lang) {
+    for finding in article_findings(corpus, file) {
         let severity = settings.severity(finding.check);
         if severity == Severity::Off {
             continue;
@@ -57,7 +57,7 @@ pub fn article_diagnostics(corpus: &Corpus, file: FileId, settings: &Settings, l
             end: finding.end,
             check: finding.check,
             severity,
-            message: finding.message,
+            message: finding.message(lang),
             related: finding.related,
             ann_line: finding.ann_line,
         });

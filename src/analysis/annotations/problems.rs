@@ -32,9 +32,16 @@ pub enum Reason {
 impl AnnotationProblem {
     /// One sentence saying what is wrong, in the user's language.
     pub fn message(&self, lang: Lang) -> String {
+        self.reason.message(lang)
+    }
+}
+
+impl Reason {
+    /// The reason worded in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
         match lang {
-            Lang::En => english(&self.reason),
-            Lang::Ar => arabic(&self.reason),
+            Lang::En => english(self),
+            Lang::Ar => arabic(self),
         }
     }
 }

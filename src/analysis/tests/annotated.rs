@@ -203,9 +203,9 @@ fn consistency_findings_point_at_the_other_articles() {
         let _ = f;
     }
     expect![[r#"
-        a.txt:1:7 "سيول" Warning inconsistent-annotation: «سيول» is annotated as LOC `city-1835848` here but as ORG `org-sywl` in b.txt
+        a.txt:1:7 "سيول" Warning inconsistent-annotation: «سيول» is annotated as LOC `city-1835848` here but as ORG `org-sywl` in b.txt:1
             b.txt:1:5 "سيول" (annotated differently here)
-        b.txt:1:5 "سيول" Warning inconsistent-annotation: «سيول» is annotated as ORG `org-sywl` here but as LOC `city-1835848` in a.txt
+        b.txt:1:5 "سيول" Warning inconsistent-annotation: «سيول» is annotated as ORG `org-sywl` here but as LOC `city-1835848` in a.txt:1
             a.txt:1:7 "سيول" (annotated differently here)
         c.txt:1:6 "سيول" Hint unannotated-name: «سيول» is annotated in 2 other place(s) but not here
             a.txt:1:7 "سيول" (annotated here)

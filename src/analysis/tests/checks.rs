@@ -142,7 +142,7 @@ fn overlapping_annotations_are_reported_once_at_the_later_line() {
 #[test]
 fn a_spelling_annotated_two_ways_warns_in_both_articles_and_an_unannotated_one_hints() {
     let a = "أعلنت سيول أمس.\n";
-    let b = "ردت سيول اليوم.\n";
+    let b = "عنوان الخبر\nردت سيول اليوم.\n";
     let c = "قالت سيول إن الوفد غادر.\n";
     let a_ann = t_line(a, 1, "GPE", "سيول", None, "\n");
     let b_ann = t_line(b, 1, "Organization", "سيول", None, "\n");
@@ -152,10 +152,20 @@ fn a_spelling_annotated_two_ways_warns_in_both_articles_and_an_unannotated_one_h
     check_diagnostics(
         &fixture,
         expect![[r#"
-            a.txt:1:7 "سيول" warning inconsistent-annotation: «سيول» is annotated as LOC `city-1835848` here but as ORG `org-sywl` in b.txt
-            b.txt:1:5 "سيول" warning inconsistent-annotation: «سيول» is annotated as ORG `org-sywl` here but as LOC `city-1835848` in a.txt
+            a.txt:1:7 "سيول" warning inconsistent-annotation: «سيول» is annotated as LOC `city-1835848` here but as ORG `org-sywl` in b.txt:2
+            b.txt:2:5 "سيول" warning inconsistent-annotation: «سيول» is annotated as ORG `org-sywl` here but as LOC `city-1835848` in a.txt:1
             c.txt:1:6 "سيول" hint unannotated-name: «سيول» is annotated in 2 other place(s) but not here
         "#]],
+    );
+    // The same typed reasons, worded in Arabic.
+    check_diagnostics_in(
+        &fixture,
+        Lang::Ar,
+        expect![[r#"
+        a.txt:1:7 "سيول" warning inconsistent-annotation: «سيول» موسوم هنا LOC `city-1835848` وموسوم ORG `org-sywl` في b.txt:2
+        b.txt:2:5 "سيول" warning inconsistent-annotation: «سيول» موسوم هنا ORG `org-sywl` وموسوم LOC `city-1835848` في a.txt:1
+        c.txt:1:6 "سيول" hint unannotated-name: «سيول» موسوم في 2 موضع آخر وغير موسوم هنا
+    "#]],
     );
     check_diagnostics(
         &format!("{fixture}//- isnad.toml\n[checks]\ninconsistent-annotation = \"off\"\nunannotated-name = \"off\"\n"),

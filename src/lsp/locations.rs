@@ -1,8 +1,11 @@
-//! Core ranges and symbols → protocol locations and symbols (files named by URI).
+//! Core ranges and symbols → protocol locations and symbols (files named by URI); references limited
+//! to the editor's `referencesLimit`, converted after the state's lock is released (`RangesToLocate`).
 
 use std::sync::Arc;
 
-use tower_lsp_server::lsp_types::{DocumentSymbol, Location, Position, Range, SymbolInformation, Uri};
+use tower_lsp_server::lsp_types::{
+    DocumentSymbol, Location, Position, Range, SymbolInformation, TextDocumentPositionParams, Uri,
+};
 
 use crate::analysis::corpus::FileId;
 use crate::analysis::features::{self, FileRange};
@@ -59,6 +62,25 @@ pub fn file_position(s: &mut State, uri: &Uri, position: Position) -> Option<(Fi
     let f = s.corpus.file(file)?;
     Some((file, convert::offset(&f.lines, &f.text, position, s.unit)))
 }
+/// The references to the entity at a position (at most the editor's `referencesLimit`, the first
+/// in corpus order), with the message telling the user when there are more.
+pub fn references(
+    s: &mut State,
+    at: &TextDocumentPositionParams,
+    include_declaration: bool,
+) -> Option<(RangesToLocate, Option<String>)> {
+    let (file, offset) = file_position(s, &at.text_document.uri, at.position)?;
+    let mut refs = features::references(&s.corpus, file, offset, include_declaration);
+    let (total, limit) = (refs.len(), s.references_limit);
+    let note = (limit > 0 && total > limit).then(|| {
+        refs.truncate(limit);
+        format!(
+            "isnad: the first {limit} of {total} references, in corpus order (the editor option referencesLimit sets how many; 0 for all)"
+        )
+    });
+    Some((RangesToLocate::take(s, refs), note))
+}
+
 /// A location in a file that is not an article (a knowledge-base entry in `isnad.toml`).
 pub fn external_location(s: &State, file_name: &str, offset: u32) -> Option<Location> {
     let text = s.project.config_text_of(std::path::Path::new(file_name))?.to_string();

@@ -318,24 +318,11 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let include = params.context.include_declaration;
-        let references = move |s: &mut State| {
-            let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
-            let mut refs = features::references(&s.corpus, file, offset, include);
-            let total = refs.len();
-            let limited = s.references_limit > 0 && total > s.references_limit;
-            if limited {
-                refs.truncate(s.references_limit);
-            }
-            Some((RangesToLocate::take(s, refs), total, limited))
-        };
-        let answer = self.query_then(references, |(refs, total, limited)| (refs.locations(), total, limited)).await?;
-        let Some((locations, total, limited)) = answer else { return Ok(None) };
-        if limited {
-            let message = format!(
-                "isnad: the first {} of {total} references, in corpus order (the editor option referencesLimit sets how many; 0 for all)",
-                locations.len()
-            );
-            self.client.show_message(MessageType::INFO, message).await;
+        let references = move |s: &mut State| locations::references(s, &p, include);
+        let answer = self.query_then(references, |(refs, note)| (refs.locations(), note)).await?;
+        let Some((locations, note)) = answer else { return Ok(None) };
+        if let Some(note) = note {
+            self.client.show_message(MessageType::INFO, note).await;
         }
         Ok(Some(locations))
     }

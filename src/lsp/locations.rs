@@ -62,6 +62,7 @@ pub fn file_position(s: &mut State, uri: &Uri, position: Position) -> Option<(Fi
     let f = s.corpus.file(file)?;
     Some((file, convert::offset(&f.lines, &f.text, position, s.unit)))
 }
+
 /// The references to the entity at a position (at most the editor's `referencesLimit`, the first
 /// in corpus order), with the message telling the user when there are more.
 pub fn references(

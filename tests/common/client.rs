@@ -33,6 +33,13 @@ pub fn frame_message(msg: &Value) -> Vec<u8> {
 }
 
 /// Whether a message is a response (to one of our requests, or to garbage).
+/// The framed answer (`null`: accepted) to a request from the server, when the harness answers
+/// them; none for any other message.
+pub fn accept_server_request(msg: &Value, answers_requests: bool) -> Option<Vec<u8>> {
+    let id = msg.get("id").filter(|_| answers_requests && msg.get("method").is_some())?;
+    Some(frame_message(&json!({"jsonrpc": "2.0", "id": id, "result": null})))
+}
+
 pub fn is_response(msg: &Value) -> bool {
     msg.get("method").is_none() && msg.get("id").is_some()
 }

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use isnad::analysis::kb::Kb;
 use isnad::analysis::knowledge::KbData;
-use serde_json::{json, Value};
+use serde_json::Value;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedSender};
 
@@ -169,11 +169,8 @@ impl Server {
         let reader = runtime.spawn(async move {
             let mut r = BufReader::new(from_server);
             while let Some(msg) = read_frame(&mut r).await {
-                if msg.get("method").is_some() && answers_requests {
-                    if let Some(id) = msg.get("id") {
-                        let answer = json!({"jsonrpc": "2.0", "id": id, "result": null});
-                        let _ = write(&replies, &client::frame_message(&answer));
-                    }
+                if let Some(answer) = client::accept_server_request(&msg, answers_requests) {
+                    let _ = write(&replies, &answer);
                 }
                 if msgs.send(msg).is_err() {
                     break;

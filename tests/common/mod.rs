@@ -317,12 +317,8 @@ impl Server {
         let reader = std::thread::spawn(move || {
             let mut r = BufReader::new(stdout);
             while let Some(msg) = read_frame(&mut r) {
-                if msg.get("method").is_some() && answers_requests {
-                    if let Some(id) = msg.get("id") {
-                        // A request from the server: accept it.
-                        let answer = json!({"jsonrpc": "2.0", "id": id, "result": null});
-                        let _ = write_bytes(&reader_stdin, &client::frame_message(&answer));
-                    }
+                if let Some(answer) = client::accept_server_request(&msg, answers_requests) {
+                    let _ = write_bytes(&reader_stdin, &answer);
                 }
                 if tx.send(msg).is_err() {
                     break;

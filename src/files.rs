@@ -51,7 +51,9 @@ pub fn read_regular(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // A file that grows while it is read is still read only up to the limit.
-    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| ReadError::Refused(format!("cannot read: {e}")))?;
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Refused(format!("cannot read: {e}")))?;
     if bytes.len() as u64 > max_bytes {
         return Err(ReadError::Refused(format!("over the {max_bytes} byte limit")));
     }
@@ -218,6 +220,8 @@ mod tests {
         );
         assert!(matches!(read_text(&dir, 100), Err(ReadError::Refused(r)) if r.contains("directory")));
         assert!(matches!(read_text(&dir.join("a.ann"), 5), Err(ReadError::Refused(r)) if r.contains("limit")));
+        // No limit at all (`--max-file-bytes 18446744073709551615`) reads the whole file.
+        assert_eq!(read_text(&dir.join("a.ann"), u64::MAX).unwrap(), "T1\tPER 0 1\tx\n");
         std::fs::write(dir.join("latin1.ann"), b"T1\tPER 0 1\t\xe9\n").unwrap();
         assert!(matches!(read_text(&dir.join("latin1.ann"), 100), Err(ReadError::Refused(r)) if r.contains("UTF-8")));
     }

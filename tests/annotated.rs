@@ -491,20 +491,6 @@ fn editor_settings_override_the_severities_of_checks() {
           "diagnostics": [
             {
               "code": "unsourced-claim",
-              "message": "Unsourced claim: a causal claim (‹مما›) with no named source in the sentence.",
-              "range": {"end": {"character": 149, "line": 18}, "start": {"character": 0, "line": 18}},
-              "severity": 4,
-              "source": "isnad"
-            },
-            {
-              "code": "unsourced-claim",
-              "message": "Unsourced claim: an accusation (‹انتهاكات›) with no named source in the sentence.",
-              "range": {"end": {"character": 263, "line": 26}, "start": {"character": 59, "line": 26}},
-              "severity": 4,
-              "source": "isnad"
-            },
-            {
-              "code": "unsourced-claim",
               "message": "Unsourced claim: an evaluative word (‹أكثر الحدود›) with no named source in the sentence.",
               "range": {"end": {"character": 156, "line": 30}, "start": {"character": 0, "line": 30}},
               "severity": 4,

@@ -274,7 +274,7 @@ fn automatic_annotations_of_an_article_with_many_mentions() {
         },
         |corpus| {
             assert!(write_automatic_annotations(corpus, 0).is_some());
-            assert!(write_ann(corpus, 0).is_ok());
+            assert!(write_ann(corpus, 0, 0).is_ok());
         },
     );
 }

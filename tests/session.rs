@@ -343,20 +343,6 @@ fn a_full_editor_session_from_initialize_to_exit() {
         {
           "diagnostics": [
             {
-              "code": "unsourced-claim",
-              "message": "Unsourced claim: a causal claim (‹بسبب›) with no named source in the sentence.",
-              "range": {"end": {"character": 273, "line": 10}, "start": {"character": 0, "line": 10}},
-              "severity": 2,
-              "source": "isnad"
-            },
-            {
-              "code": "unsourced-claim",
-              "message": "Unsourced claim: a prediction (‹ستعزز›) with no named source in the sentence.",
-              "range": {"end": {"character": 247, "line": 30}, "start": {"character": 0, "line": 30}},
-              "severity": 2,
-              "source": "isnad"
-            },
-            {
               "code": "vague-source",
               "message": "Vague source: ‹مسؤولون› is not a named source.",
               "range": {"end": {"character": 181, "line": 32}, "start": {"character": 0, "line": 32}},
@@ -364,38 +350,10 @@ fn a_full_editor_session_from_initialize_to_exit() {
               "source": "isnad"
             },
             {
-              "code": "unsourced-claim",
-              "message": "Unsourced claim: a causal claim (‹بسبب›) with no named source in the sentence.",
-              "range": {"end": {"character": 191, "line": 40}, "start": {"character": 0, "line": 40}},
-              "severity": 2,
-              "source": "isnad"
-            },
-            {
-              "code": "unsourced-claim",
-              "message": "Unsourced claim: a causal claim (‹بسبب›) with no named source in the sentence.",
-              "range": {"end": {"character": 224, "line": 42}, "start": {"character": 0, "line": 42}},
-              "severity": 2,
-              "source": "isnad"
-            },
-            {
               "code": "vague-source",
               "message": "Vague source: ‹مراقبون› is not a named source.",
               "range": {"end": {"character": 266, "line": 48}, "start": {"character": 159, "line": 48}},
               "severity": 3,
-              "source": "isnad"
-            },
-            {
-              "code": "unsourced-claim",
-              "message": "Unsourced claim: an evaluative word (‹أعلى›) with no named source in the sentence.",
-              "range": {"end": {"character": 256, "line": 68}, "start": {"character": 0, "line": 68}},
-              "severity": 2,
-              "source": "isnad"
-            },
-            {
-              "code": "unsourced-claim",
-              "message": "Unsourced claim: a prediction (‹يسعى›) with no named source in the sentence.",
-              "range": {"end": {"character": 125, "line": 76}, "start": {"character": 0, "line": 76}},
-              "severity": 2,
               "source": "isnad"
             }
           ],

@@ -20,13 +20,14 @@ use super::standoff::{parse_ann, AnnFile, Annotation, LineEnding, LineKind};
 
 /// The `.ann` text for an article of the corpus: its existing annotations, then the automatic
 /// mentions and the claims they do not already cover. An error when the article has an `.ann`
-/// that could not be read (writing would lose it).
-pub fn write_ann(corpus: &Corpus, file: FileId) -> Result<String, String> {
+/// that could not be read (writing would lose it). Unsourced claims are written when they score
+/// at least `min_score` (thousandths, `Settings::min_claim_score`).
+pub fn write_ann(corpus: &Corpus, file: FileId, min_score: u16) -> Result<String, String> {
     let Some(f) = corpus.file(file) else {
         return Ok(String::new());
     };
     let Some(existing) = &f.annotations else {
-        return Ok(fresh_ann(corpus, file, 0, 0));
+        return Ok(fresh_ann(corpus, file, 0, 0, min_score));
     };
     if let Some(reason) = &existing.unreadable {
         return Err(format!("its existing annotations {} could not be read ({reason})", existing.ann_name));
@@ -49,7 +50,7 @@ pub fn write_ann(corpus: &Corpus, file: FileId) -> Result<String, String> {
     let mut first = true;
     // The references of a sentence annotation left out go with it.
     let mut left_out: HashSet<String> = HashSet::new();
-    for line in parse_ann(&fresh_ann(corpus, file, t, n)).lines {
+    for line in parse_ann(&fresh_ann(corpus, file, t, n, min_score)).lines {
         let LineKind::Annotation(a) = line.kind else { continue };
         if let Annotation::TextBound { id, ty, spans, .. } = &a {
             if marked.contains(&(ty.as_str(), spans.as_slice())) {
@@ -90,7 +91,7 @@ fn last_ids(file: &AnnFile) -> (usize, usize) {
 }
 
 /// `.ann` lines for the article's automatic mentions and claims, numbered after `t` and `n`.
-fn fresh_ann(corpus: &Corpus, file: FileId, mut t: usize, mut n: usize) -> String {
+fn fresh_ann(corpus: &Corpus, file: FileId, mut t: usize, mut n: usize, min_score: u16) -> String {
     let mut out = String::new();
     let Some(f) = corpus.file(file) else {
         return out;
@@ -110,7 +111,7 @@ fn fresh_ann(corpus: &Corpus, file: FileId, mut t: usize, mut n: usize) -> Strin
             }
         }
     }
-    for c in &f.claims {
+    for c in f.claims.iter().filter(|c| c.is_flagged(min_score)) {
         t += 1;
         let _ = writeln!(
             out,

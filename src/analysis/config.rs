@@ -8,6 +8,9 @@
 //! annotations-only = false             # true: no automatic recognition in annotated articles
 //! sync-annotations = false             # true: saving an edited article writes its moved annotations
 //!
+//! [claims]
+//! min-score = 0.4                      # flag unsourced sentences scoring at least this (0–1)
+//!
 //! [checks]                             # severity of each check, or "off"
 //! unsourced-claim = "warning"
 //! vague-source = "off"
@@ -50,12 +53,20 @@ pub struct Settings {
     pub sync_annotations: bool,
     /// The severities of the checks the file mentions.
     pub checks: BTreeMap<Check, Severity>,
+    /// `[claims] min-score`, in thousandths: the check-worthiness an unsourced sentence needs
+    /// to be flagged (unset: the model's threshold).
+    pub claims_min_score: Option<u16>,
 }
 
 impl Settings {
     /// The severity of a check: the configured one, else its default.
     pub fn severity(&self, check: Check) -> Severity {
         self.checks.get(&check).copied().unwrap_or(check.default_severity())
+    }
+
+    /// The minimum score (thousandths) of a flagged unsourced sentence.
+    pub fn min_claim_score(&self) -> u16 {
+        self.claims_min_score.unwrap_or_else(super::claims::default_min_score)
     }
 }
 
@@ -104,8 +115,9 @@ pub fn parse_config(
         match key {
             "settings" => r.settings(item, &mut config.settings),
             "checks" => r.checks(item, &mut config.settings),
+            "claims" => r.claims(item, &mut config.settings),
             "entity" => r.entities(item, file_name, declared_types, &mut config.entities),
-            _ => r.unknown_key(root, key, "top-level tables are `settings`, `checks` and `[[entity]]`"),
+            _ => r.unknown_key(root, key, "top-level tables are `settings`, `claims`, `checks` and `[[entity]]`"),
         }
     }
     r.collisions(&config.entities, builtin);
@@ -186,6 +198,21 @@ impl Reader {
                     None => self.wrong_type(value, key, "true or false"),
                 },
                 _ => self.unknown_key(table, key, &format!("settings are {}", SETTINGS_KEYS.join(", "))),
+            }
+        }
+    }
+
+    fn claims(&mut self, item: &Item, settings: &mut Settings) {
+        let Some(table) = self.table(item, "claims") else { return };
+        for (key, value) in table.iter() {
+            match key {
+                "min-score" => match value.as_float().or_else(|| value.as_integer().map(|n| n as f64)) {
+                    Some(x) if (0.0..=1.0).contains(&x) => {
+                        settings.claims_min_score = Some(super::claims::to_thousandths(x))
+                    }
+                    _ => self.wrong_type(value, key, "a number from 0 to 1"),
+                },
+                _ => self.unknown_key(table, key, "the claims setting is min-score"),
             }
         }
     }

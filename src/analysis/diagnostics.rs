@@ -31,7 +31,8 @@ pub struct Diagnostic {
 pub fn article_diagnostics(corpus: &Corpus, file: FileId, settings: &Settings, lang: Lang) -> Vec<Diagnostic> {
     let Some(f) = corpus.file(file) else { return Vec::new() };
     let mut out = Vec::new();
-    for c in &f.claims {
+    let min_score = settings.min_claim_score();
+    for c in f.claims.iter().filter(|c| c.is_flagged(min_score)) {
         let check = Check::of_claim(c.kind());
         let severity = settings.severity(check);
         if severity != Severity::Off {

@@ -27,6 +27,8 @@ pub struct ExportSpan {
     pub wikidata: Option<String>,
     /// `unsourced-claim` / `vague-source` for claims.
     pub code: Option<&'static str>,
+    /// A claim's check-worthiness score in thousandths (1000 for a vague source).
+    pub score: Option<u16>,
 }
 
 /// An attributed sentence: offsets in bytes and code points, like [`ExportSpan`].
@@ -61,8 +63,9 @@ pub struct ArticleExport<'a> {
     pub attributions: Vec<ExportAttribution>,
 }
 
-/// The export of one article of the corpus (`None` for an unknown id).
-pub fn article_export(corpus: &Corpus, file: FileId) -> Option<ArticleExport<'_>> {
+/// The export of one article of the corpus (`None` for an unknown id), with the unsourced claims
+/// scoring at least `min_score` (thousandths).
+pub fn article_export(corpus: &Corpus, file: FileId, min_score: u16) -> Option<ArticleExport<'_>> {
     let f = corpus.file(file)?;
     let text = &*f.text;
     let cp = |b: u32| f.lines.char_offset(text, b);
@@ -83,6 +86,7 @@ pub fn article_export(corpus: &Corpus, file: FileId) -> Option<ArticleExport<'_>
                     .map(|k| k.wikidata.to_string())
                     .filter(|q| !q.is_empty()),
                 code: None,
+                score: None,
             }
         })
         .collect();
@@ -90,6 +94,7 @@ pub fn article_export(corpus: &Corpus, file: FileId) -> Option<ArticleExport<'_>
     let claims = f
         .claims
         .iter()
+        .filter(|c| c.is_flagged(min_score))
         .map(|c| ExportSpan {
             start: c.start,
             end: c.end,
@@ -99,6 +104,7 @@ pub fn article_export(corpus: &Corpus, file: FileId) -> Option<ArticleExport<'_>
             entity: None,
             wikidata: None,
             code: Some(crate::analysis::checks::Check::of_claim(c.kind()).code()),
+            score: Some(c.score),
         })
         .collect();
     let entity_of = |m: u32| f.mentions.get(m as usize).and_then(|m| corpus.entity_of(m));

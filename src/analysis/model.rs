@@ -158,6 +158,9 @@ pub struct Claim {
     pub start: u32,
     pub end: u32,
     pub reason: ClaimReason,
+    /// How check-worthy an unsourced sentence is, in thousandths (the check-worthiness model's
+    /// score); a vague source, and a claim cue when no model scores, count 1000.
+    pub score: u16,
 }
 
 /// Why a sentence was flagged, with the words that made it so (as written in the text).
@@ -177,6 +180,9 @@ pub enum ClaimCue {
     Prediction,
     Evaluation,
     Causal,
+    /// No cue of the kinds above: the model finds the sentence check-worthy; the words are
+    /// the one that weighs most for it.
+    Assertion,
 }
 
 impl ClaimCue {
@@ -187,16 +193,24 @@ impl ClaimCue {
             (ClaimCue::Prediction, Lang::En) => "a prediction",
             (ClaimCue::Evaluation, Lang::En) => "an evaluative word",
             (ClaimCue::Causal, Lang::En) => "a causal claim",
+            (ClaimCue::Assertion, Lang::En) => "a statement that reads as a claim",
             (ClaimCue::Accusation, Lang::Ar) => "اتهام",
             (ClaimCue::Figure, Lang::Ar) => "رقم",
             (ClaimCue::Prediction, Lang::Ar) => "توقّع",
             (ClaimCue::Evaluation, Lang::Ar) => "وصف تقييمي",
             (ClaimCue::Causal, Lang::Ar) => "علاقة سببية",
+            (ClaimCue::Assertion, Lang::Ar) => "عبارة تُقرأ ادعاءً",
         }
     }
 }
 
 impl Claim {
+    /// Whether the claim is flagged at this minimum score (thousandths): a vague source always,
+    /// an unsourced sentence when it scores at least `min_score`.
+    pub fn is_flagged(&self, min_score: u16) -> bool {
+        matches!(self.reason, ClaimReason::Vague { .. }) || self.score >= min_score
+    }
+
     pub fn kind(&self) -> ClaimKind {
         match self.reason {
             ClaimReason::Unsourced { .. } => ClaimKind::Unsourced,

@@ -1,7 +1,7 @@
 //! `isnad annotate --format jsonl|conll`: the corpus's annotations for training taggers.
 //!
 //! JSONL has one object per article in the doccano/Prodigy shape,
-//! `{"text", "spans": [{"start", "end", "label", "entity"}], "claims": [{"start", "end", "label", "code"}],
+//! `{"text", "spans": [{"start", "end", "label", "entity"}], "claims": [{"start", "end", "label", "code", "score"}],
 //! "attributions": [{"start", "end", "source", "source_text", "cue", "inherited", "inherited_from", "quote",
 //! "relayed_by"}], "meta": {"path"}}`, offsets in code points, end-exclusive; an attribution's `source` is
 //! the source's entity id, `"vague"`, or null for a role the article ties to nobody. CoNLL has `-DOCSTART- O`, a blank line,
@@ -17,6 +17,7 @@ use serde_json::json;
 use super::{emit, AnnotateFormat};
 use crate::analysis::corpus::Corpus;
 use crate::analysis::export::{article_export, conll, ArticleExport};
+use crate::project::Project;
 
 /// One JSONL line for an article.
 pub fn jsonl_line(a: &ArticleExport) -> String {
@@ -28,7 +29,7 @@ pub fn jsonl_line(a: &ArticleExport) -> String {
     let claims: Vec<_> = a
         .claims
         .iter()
-        .map(|s| json!({"start": s.cp_start, "end": s.cp_end, "label": s.label, "code": s.code}))
+        .map(|s| json!({"start": s.cp_start, "end": s.cp_end, "label": s.label, "code": s.code, "score": s.score.map(|t| f64::from(t) / 1000.0)}))
         .collect();
     let attributions: Vec<_> = a
         .attributions
@@ -50,12 +51,16 @@ pub fn conll_block(a: &ArticleExport) -> String {
     format!("-DOCSTART- O\n\n{}", conll(a.text, &spans))
 }
 
-pub fn write(corpus: &Corpus, out: Option<&Path>, format: AnnotateFormat) -> Result<i32> {
+pub fn write(project: &Project, corpus: &Corpus, out: Option<&Path>, format: AnnotateFormat) -> Result<i32> {
     let (render, extension): (fn(&ArticleExport) -> String, &str) = match format {
         AnnotateFormat::Jsonl => (jsonl_line, "jsonl"),
         _ => (conll_block, "conll"),
     };
-    let blocks = corpus.files().into_iter().filter_map(|(id, _)| article_export(corpus, id)).map(|a| render(&a));
+    let blocks = corpus
+        .files()
+        .into_iter()
+        .filter_map(|(id, f)| article_export(corpus, id, project.settings_for(Path::new(&f.name)).min_claim_score()))
+        .map(|a| render(&a));
     match out {
         None => {
             let mut stdout = std::io::stdout().lock();

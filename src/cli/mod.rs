@@ -211,10 +211,11 @@ pub enum AnnotateFormat {
 pub fn annotate(paths: &[PathBuf], max_file_bytes: u64, out: Option<&Path>, format: AnnotateFormat) -> Result<i32> {
     let roots = roots(paths)?;
     if format != AnnotateFormat::Brat {
-        return export::write(&load(&roots, max_file_bytes)?.1, out, format);
+        let (project, corpus) = load(&roots, max_file_bytes)?;
+        return export::write(&project, &corpus, out, format);
     }
     let out = out.context("`isnad annotate --format brat` needs `--out DIR`")?;
-    let (_, corpus) = load(&roots, max_file_bytes)?;
+    let (project, corpus) = load(&roots, max_file_bytes)?;
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let (mut written, mut refused) = (0, 0);
     for (id, f) in corpus.files() {
@@ -226,7 +227,8 @@ pub fn annotate(paths: &[PathBuf], max_file_bytes: u64, out: Option<&Path>, form
             .unwrap_or_else(|| Path::new(path.file_name().unwrap_or_default()));
         let target = out.join(rel).with_extension("ann");
         // Never through a link, never outside `out`, never over an `.ann` that could not be read.
-        let result = write_ann(&corpus, id).and_then(|text| write_inside(out, &target, text.as_bytes()));
+        let min_score = project.settings_for(path).min_claim_score();
+        let result = write_ann(&corpus, id, min_score).and_then(|text| write_inside(out, &target, text.as_bytes()));
         match result {
             Ok(()) => written += 1,
             Err(reason) => {

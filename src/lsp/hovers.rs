@@ -25,6 +25,7 @@ pub fn hover(s: &State, file: FileId, offset: u32) -> Option<Hover> {
             range: range(source.sentence.start, source.sentence.end),
         });
     }
-    let claim = f.claims.iter().find(|c| c.start <= offset && offset <= c.end)?;
+    let min_score = s.settings_for(&f.name).min_claim_score();
+    let claim = f.claims.iter().find(|c| c.start <= offset && offset <= c.end && c.is_flagged(min_score))?;
     Some(Hover { contents: HoverContents::Markup(convert::no_source_markdown()), range: range(claim.start, claim.end) })
 }

@@ -19,6 +19,11 @@ pub(super) fn first_claim_cue(s: &Sent) -> Option<(CueKind, usize, usize)> {
     (0..s.toks.len()).find_map(|i| cue_at(s, i))
 }
 
+/// Every claim cue of the sentence, in text order: its kind and first token.
+pub(super) fn cue_kinds(s: &Sent) -> Vec<(CueKind, usize)> {
+    (0..s.toks.len()).filter_map(|i| cue_at(s, i).map(|(kind, a, _)| (kind, a))).collect()
+}
+
 fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
     let next = s.toks.get(i + 1).map(|t| t.norm.as_str());
     let base = s.base(i);

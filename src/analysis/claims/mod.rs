@@ -18,6 +18,7 @@ mod lookup;
 mod plain_cues;
 mod sentences;
 mod sources;
+mod worthiness;
 
 #[cfg(test)]
 mod tests;
@@ -28,15 +29,19 @@ mod tests_attribution_more;
 #[cfg(test)]
 mod tests_more;
 #[cfg(test)]
+mod tests_scored;
+#[cfg(test)]
 mod tests_seeds;
 
-use super::model::{Attribution, Claim, ClaimReason, EntityType, Mention};
+use super::model::{Attribution, Claim, ClaimCue, ClaimReason, EntityType, Mention};
 use super::normalize::{normalize_char, normalize_str};
 use super::tokens::Token;
 use attributions::Speakers;
 use claim_cues::first_claim_cue;
 use lookup::{Lex, List};
 use sources::{attribution, Attr, Before};
+pub use worthiness::ClaimModel;
+use worthiness::Features;
 
 /// What the sentences of an article say: the flagged claims and the attributed sentences, both
 /// in text order.
@@ -64,23 +69,102 @@ pub fn find_claims(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Cl
     analyse_sentences(text, tokens, mentions).claims
 }
 
-/// Attributes and flags the sentences of one article. `text` is the original; `tokens` =
-/// tokenize(&NormText::new(text)); `mentions` are the article's recognised entity mentions (byte
-/// ranges into `text`), sorted by start: a `Source::Mention` indexes them.
+/// How unattributed sentences are decided.
+#[derive(Clone, Copy, Debug)]
+pub enum Scoring<'a> {
+    /// A sentence is a claim when a claim cue proposes it (score 1000): the rules alone.
+    Rules,
+    /// Every unattributed sentence is scored by the check-worthiness model; those scoring at
+    /// least [`KEPT_SCORE`] are kept, and the `claims.min-score` setting decides which are shown.
+    Model(&'a ClaimModel),
+}
+
+impl Default for Scoring<'_> {
+    fn default() -> Self {
+        Scoring::Model(ClaimModel::builtin())
+    }
+}
+
+/// The lowest score (thousandths) a scored sentence needs to be kept as a claim at all.
+pub const KEPT_SCORE: u16 = 50;
+
+/// The default minimum score (thousandths) of a shown claim: the built-in model's threshold.
+pub fn default_min_score() -> u16 {
+    to_thousandths(ClaimModel::builtin().threshold())
+}
+
+/// A score in [0, 1] in thousandths.
+pub fn to_thousandths(score: f64) -> u16 {
+    (score.clamp(0.0, 1.0) * 1000.0).round() as u16
+}
+
+/// One body sentence as the check-worthiness trainer sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SentenceCase {
+    pub start: u32,
+    pub end: u32,
+    pub kind: CaseKind,
+    /// The sentence's features (empty unless it is unattributed).
+    pub features: Vec<String>,
+}
+
+/// What the rules make of a sentence: flagged for its vague source, or unattributed (a
+/// candidate for the score), with or without a claim cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseKind {
+    Vague,
+    Unattributed { cue: bool },
+}
+
+/// Attributes and flags the sentences of one article with the built-in model. `text` is the
+/// original; `tokens` = tokenize(&NormText::new(text)); `mentions` are the article's recognised
+/// entity mentions (byte ranges into `text`), sorted by start: a `Source::Mention` indexes them.
 pub fn analyse_sentences(text: &str, tokens: &[Token], mentions: &[Mention]) -> SentenceFindings {
+    analyse_sentences_with(text, tokens, mentions, Scoring::default())
+}
+
+/// [`analyse_sentences`] deciding unattributed sentences by `scoring`.
+pub fn analyse_sentences_with(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    scoring: Scoring,
+) -> SentenceFindings {
+    analyse(text, tokens, mentions, scoring, None)
+}
+
+/// The body sentences that are flagged vague or unattributed, with their features: what
+/// `isnad-train-claims` learns from.
+pub fn sentence_cases(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<SentenceCase> {
+    let mut cases = Vec::new();
+    analyse(text, tokens, mentions, Scoring::Rules, Some(&mut cases));
+    cases
+}
+
+fn analyse(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    scoring: Scoring,
+    mut cases: Option<&mut Vec<SentenceCase>>,
+) -> SentenceFindings {
     let marks = mark_mentions(text, tokens, mentions);
     // Filled sentence by sentence: tokens outside the body are never looked up.
     let mut lex = vec![Lex::default(); tokens.len()];
     let mut scratch = String::new();
+    let mut features = Features::default();
     let mut res = Vec::new();
     let mut speakers = Speakers::new(text, mentions);
     let mut before = Before { last: Attr::None, last_start: 0, adjacent: false };
     // How many sentences ago the last attributed sentence was.
     let mut since = 0;
+    let mut previous = worthiness::Before::None;
     let mut seen = Seen::default();
     let title = sentences::title_sentence(text);
     let body = sentences::body_sentences(text);
-    for (is_title, sent) in title.iter().map(|s| (true, s)).chain(body.iter().map(|s| (false, s))) {
+    let count = body.len();
+    let all = title.iter().map(|s| (None, s)).chain(body.iter().enumerate().map(|(k, s)| (Some(k), s)));
+    for (index, sent) in all {
         let lo = seen.partition_point(tokens, sent.start, |t| t.start as usize);
         let hi = tokens[lo..].iter().take_while(|t| (t.start as usize) < sent.end).count() + lo;
         for (l, t) in lex[lo..hi].iter_mut().zip(&tokens[lo..hi]) {
@@ -92,7 +176,7 @@ pub fn analyse_sentences(text: &str, tokens: &[Token], mentions: &[Mention]) -> 
             marks: &marks[lo..hi],
             lex: &lex[lo..hi],
             opens_quote: sent.opens_quote,
-            title: is_title,
+            title: index.is_none(),
             last_org_start: marks[lo..hi].iter().rposition(|m| m.first && m.kind == Some(Kind::Org)),
         };
         if s.toks.is_empty() {
@@ -100,10 +184,10 @@ pub fn analyse_sentences(text: &str, tokens: &[Token], mentions: &[Mention]) -> 
         }
         let attr = speakers.resolve(attribution(&s, before), sent.start as u32);
         speakers.record(text, sent, attr);
-        if is_title {
+        let Some(index) = index else {
             // The title stands alone: the body does not continue it.
             continue;
-        }
+        };
         since += 1;
         if attr != Attr::None {
             before = Before { last: attr, last_start: sent.start as u32, adjacent: true };
@@ -115,6 +199,12 @@ pub fn analyse_sentences(text: &str, tokens: &[Token], mentions: &[Mention]) -> 
                 before.last = Attr::None;
             }
         }
+        let context = worthiness::Context { index, count, before: previous };
+        previous = match attr {
+            Attr::Named(_) => worthiness::Before::Named,
+            Attr::Vague(_) => worthiness::Before::Vague,
+            Attr::None => worthiness::Before::None,
+        };
         // A question asserts nothing; two words make no claim.
         if sent.question || s.toks.len() < 3 {
             continue;
@@ -125,14 +215,39 @@ pub fn analyse_sentences(text: &str, tokens: &[Token], mentions: &[Mention]) -> 
             Attr::Vague(said) if said.role == sources::Role::Body => {}
             Attr::Vague(said) => {
                 let cue = cue_text(text, said.source.0, said.source.1);
-                res.push(Claim { start, end, reason: ClaimReason::Vague { source: cue } });
+                res.push(Claim { start, end, reason: ClaimReason::Vague { source: cue }, score: 1000 });
+                if let Some(cases) = cases.as_deref_mut() {
+                    cases.push(SentenceCase { start, end, kind: CaseKind::Vague, features: Vec::new() });
+                }
             }
             Attr::None => {
-                let Some((kind, a, b)) = first_claim_cue(&s) else {
-                    continue;
+                let cue = first_claim_cue(&s);
+                if let Some(cases) = cases.as_deref_mut() {
+                    worthiness::features(&s, context, &mut features);
+                    let kind = CaseKind::Unattributed { cue: cue.is_some() };
+                    let names = features.names().map(String::from).collect();
+                    cases.push(SentenceCase { start, end, kind, features: names });
+                }
+                let (kind, a, b, score) = match scoring {
+                    Scoring::Rules => {
+                        let Some((kind, a, b)) = cue else { continue };
+                        (kind, a, b, 1000)
+                    }
+                    Scoring::Model(model) => {
+                        worthiness::features(&s, context, &mut features);
+                        let score = to_thousandths(model.score(features.names()));
+                        if score < KEPT_SCORE {
+                            continue;
+                        }
+                        let (kind, a, b) = cue.unwrap_or_else(|| {
+                            let i = worthiness::weightiest_word(model, &s, &mut scratch);
+                            (ClaimCue::Assertion, i, i)
+                        });
+                        (kind, a, b, score)
+                    }
                 };
                 let cue = cue_text(text, s.toks[a].start, figure_end(text, &s.toks[b]));
-                res.push(Claim { start, end, reason: ClaimReason::Unsourced { cue: kind, words: cue } });
+                res.push(Claim { start, end, reason: ClaimReason::Unsourced { cue: kind, words: cue }, score });
             }
             Attr::Named(_) => {}
         }

@@ -8,7 +8,7 @@ use expect_test::{expect, Expect};
 use super::super::model::{EntityType, FormKey, Lang, Mention, NameRef, Origin};
 use super::super::normalize::{normalize_str, NormText};
 use super::super::tokens::tokenize;
-use super::find_claims;
+use super::{analyse_sentences_with, find_claims, Scoring};
 
 /// Strips `⟦TYPE:name⟧` markers and returns the plain text and the mentions.
 pub(super) fn parse_fixture(fixture: &str) -> (String, Vec<Mention>) {
@@ -36,11 +36,13 @@ pub(super) fn mention(start: u32, end: u32, ty: EntityType, name: &str) -> Menti
     Mention { start, end, ty, form, target, origin: Origin::Gazetteer }
 }
 
-/// Runs `find_claims` on plain text with mentions and renders one line per flagged sentence.
+/// Flags the sentences of plain text with mentions by the claim cues alone (the rules these
+/// fixtures test; `tests_scored` tests the model over them) and renders one line per flagged
+/// sentence.
 pub(super) fn render(text: &str, mentions: &[Mention]) -> String {
     let tokens = tokenize(&NormText::new(text));
     let mut res = String::new();
-    for c in find_claims(text, &tokens, mentions) {
+    for c in analyse_sentences_with(text, &tokens, mentions, Scoring::Rules).claims {
         let sentence = &text[c.start as usize..c.end as usize];
         let words: Vec<&str> = sentence.split_whitespace().collect();
         let more = if words.len() > 8 { "…" } else { "" };

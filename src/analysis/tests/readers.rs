@@ -170,6 +170,6 @@ proptest! {
                 }
             }
         }
-        prop_assert!(crate::analysis::brat::write_ann(&corpus, 0).is_ok_and(|w| w.starts_with(&ann_text)));
+        prop_assert!(crate::analysis::brat::write_ann(&corpus, 0, 0).is_ok_and(|w| w.starts_with(&ann_text)));
     }
 }

@@ -1,0 +1,301 @@
+//! Check-worthiness: how much a sentence with no source reads like a claim a careful editor would
+//! want sourced, as a score in [0, 1] (claims.md §2 C; the annotation guideline's «Unsourced»).
+//!
+//! The claim cues (`claim_cues`) propose; a logistic model over plain sentence features decides.
+//! The features say what the rules see — which cues a sentence holds and of what kind, which cue
+//! lists its words are in, its words themselves, where it stands in the article, how long it is,
+//! who is mentioned and where, quotation marks and figures, and whether the sentence before it was
+//! attributed. `isnad-train-claims` fits the weights on the evaluation corpus's train splits and
+//! picks the threshold on dev (`data/claims.tsv`, `data/CLAIMS.md`); `claims.min-score` overrides
+//! the threshold.
+//!
+//! Features are strings built in a reused buffer and looked up in the model's table, so scoring a
+//! sentence allocates nothing once the buffer has grown; only the first `WORD_FEATURE_TOKENS`
+//! tokens give word features, so a sentence's cost stays linear in its length.
+
+use std::fmt::Write;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use super::claim_cues::cue_kinds;
+use super::lookup::List;
+use super::{Kind, Sent};
+use crate::analysis::model::ClaimCue;
+
+/// The model shipped with isnad (trained by `data/train_claims.sh`).
+static BUILTIN: LazyLock<ClaimModel> =
+    LazyLock::new(|| ClaimModel::parse(include_str!("../../../data/claims.tsv")).unwrap_or_default());
+
+/// A logistic check-worthiness model: a bias, a weight per feature name, and the threshold chosen
+/// on the dev split.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClaimModel {
+    bias: f64,
+    weights: FxHashMap<String, f64>,
+    threshold: f64,
+}
+
+impl ClaimModel {
+    /// The built-in model.
+    pub fn builtin() -> &'static ClaimModel {
+        &BUILTIN
+    }
+
+    /// A model from its weights (for the trainer).
+    pub fn new(bias: f64, weights: FxHashMap<String, f64>, threshold: f64) -> ClaimModel {
+        ClaimModel { bias, weights, threshold }
+    }
+
+    /// The same model with another threshold.
+    pub fn with_threshold(self, threshold: f64) -> ClaimModel {
+        ClaimModel { threshold, ..self }
+    }
+
+    /// Reads the TSV form written by [`ClaimModel::to_tsv`]: `#` comments, then `threshold`,
+    /// `bias` and one `feature<TAB>weight` line each. `None` when a line does not parse.
+    pub fn parse(tsv: &str) -> Option<ClaimModel> {
+        let mut model = ClaimModel::default();
+        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let (name, value) = line.rsplit_once('\t')?;
+            let value: f64 = value.trim().parse().ok()?;
+            match name {
+                "threshold" => model.threshold = value,
+                "bias" => model.bias = value,
+                _ => {
+                    model.weights.insert(name.to_string(), value);
+                }
+            }
+        }
+        Some(model)
+    }
+
+    /// The model as TSV, features sorted by name (a stable file to diff).
+    pub fn to_tsv(&self, header: &str) -> String {
+        let mut out = String::new();
+        for line in header.lines() {
+            let _ = writeln!(out, "# {line}");
+        }
+        let _ = writeln!(out, "threshold\t{:.4}", self.threshold);
+        let _ = writeln!(out, "bias\t{:.6}", self.bias);
+        let mut names: Vec<_> = self.weights.iter().collect();
+        names.sort_by(|a, b| a.0.cmp(b.0));
+        for (name, w) in names {
+            let _ = writeln!(out, "{name}\t{w:.6}");
+        }
+        out
+    }
+
+    /// The score from above which a sentence is flagged, unless a setting says otherwise.
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// How many features carry a weight.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Whether no feature carries a weight.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The score of a sentence with these features.
+    pub fn score<'a>(&self, features: impl IntoIterator<Item = &'a str>) -> f64 {
+        let sum: f64 = features.into_iter().filter_map(|f| self.weights.get(f)).sum();
+        1.0 / (1.0 + (-(self.bias + sum)).exp())
+    }
+}
+
+/// Where a sentence stands and what came before it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Context {
+    /// The sentence's index among the body sentences, and how many there are.
+    pub index: usize,
+    pub count: usize,
+    /// What the sentence before it was: attributed to a name, vaguely, or not at all.
+    pub before: Before,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Before {
+    Named,
+    Vague,
+    None,
+}
+
+/// Only the first this many tokens of a sentence give word features.
+const WORD_FEATURE_TOKENS: usize = 60;
+
+/// The features of one sentence, each name once, in a buffer reused from sentence to sentence.
+#[derive(Default)]
+pub struct Features {
+    names: Vec<String>,
+    used: usize,
+}
+
+impl Features {
+    /// The feature names of the last sentence.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names[..self.used].iter().map(String::as_str)
+    }
+
+    fn clear(&mut self) {
+        self.used = 0;
+    }
+
+    /// Adds `prefix` + `value` unless the sentence already has it.
+    fn add(&mut self, prefix: &str, value: &str) {
+        self.add_parts(&[prefix, value]);
+    }
+
+    /// Adds the concatenated `parts` unless the sentence already has them.
+    fn add_parts(&mut self, parts: &[&str]) {
+        if self.used == self.names.len() {
+            self.names.push(String::new());
+        }
+        let slot = &mut self.names[self.used];
+        slot.clear();
+        for p in parts {
+            slot.push_str(p);
+        }
+        let (done, rest) = self.names.split_at(self.used);
+        if !done.iter().any(|n| *n == rest[0]) {
+            self.used += 1;
+        }
+    }
+}
+
+/// The cue lists whose presence anywhere in a sentence is a feature.
+const LIST_FEATURES: [(List, &str); 12] = [
+    (List::ACCUSATION, "ACCUSATION"),
+    (List::PREDICTION, "PREDICTION"),
+    (List::EVALUATION, "EVALUATION"),
+    (List::CAUSAL, "CAUSAL"),
+    (List::VAGUE, "VAGUE"),
+    (List::VAGUE_ANYWHERE, "VAGUE_ANYWHERE"),
+    (List::FRAMES, "FRAMES"),
+    (List::QUANTITY, "QUANTITY"),
+    (List::STAT_UNITS, "STAT_UNITS"),
+    (List::TOLL, "TOLL"),
+    (List::COUNT_UNITS, "COUNT_UNITS"),
+    (List::TITLES, "TITLES"),
+];
+
+/// The token among the first `WORD_FEATURE_TOKENS` whose word weighs most towards a claim (the
+/// first token when none weighs for it): what a flag without a claim cue names as its words.
+pub(super) fn weightiest_word(model: &ClaimModel, s: &Sent, scratch: &mut String) -> usize {
+    let mut best = (0, 0.0);
+    for i in 0..s.toks.len().min(WORD_FEATURE_TOKENS) {
+        // «أن»، «ما»، «من» weigh, but name nothing a reader would recognise as the claim.
+        if s.base(i).chars().count() < 3 {
+            continue;
+        }
+        scratch.clear();
+        scratch.push_str("w=");
+        scratch.push_str(s.base(i));
+        let w = model.weights.get(scratch.as_str()).copied().unwrap_or(0.0);
+        if w > best.1 {
+            best = (i, w);
+        }
+    }
+    best.0
+}
+
+fn cue_name(kind: ClaimCue) -> &'static str {
+    match kind {
+        ClaimCue::Accusation => "accusation",
+        ClaimCue::Figure => "figure",
+        ClaimCue::Prediction => "prediction",
+        ClaimCue::Evaluation => "evaluation",
+        ClaimCue::Causal => "causal",
+        ClaimCue::Assertion => "assertion",
+    }
+}
+
+fn kind_name(kind: Option<Kind>) -> &'static str {
+    match kind {
+        Some(Kind::Per) => "PER",
+        Some(Kind::Org) => "ORG",
+        Some(Kind::Loc) => "LOC",
+        Some(Kind::Other) => "OTHER",
+        None => "-",
+    }
+}
+
+/// Fills `out` with the features of sentence `s`.
+pub(super) fn features(s: &Sent, cx: Context, out: &mut Features) {
+    out.clear();
+    let kinds = cue_kinds(s);
+    out.add("cue=", kinds.first().map_or("none", |&(k, _)| cue_name(k)));
+    for &(k, _) in &kinds {
+        out.add("has=", cue_name(k));
+    }
+    let n_cues = match kinds.len() {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        _ => "3+",
+    };
+    out.add("cues=", n_cues);
+    if let Some(&(k, at)) = kinds.first() {
+        let place = match at * 3 / s.toks.len().max(1) {
+            0 => "start",
+            1 => "middle",
+            _ => "end",
+        };
+        out.add_parts(&[cue_name(k), "@", place]);
+    }
+    for (list, name) in LIST_FEATURES {
+        if (0..s.toks.len()).any(|i| s.is_in(i, list, true)) {
+            out.add("list=", name);
+        }
+    }
+    for i in 0..s.toks.len().min(WORD_FEATURE_TOKENS) {
+        let base = s.base(i);
+        if base.chars().count() >= 2 && base.chars().all(char::is_alphabetic) {
+            out.add("w=", base);
+        }
+    }
+    out.add("first=", s.base(0));
+    let position = match (cx.index, cx.count.saturating_sub(cx.index + 1)) {
+        (0, _) => "lead",
+        (1, _) => "second",
+        (_, 0) => "last",
+        (_, 1) => "next-to-last",
+        _ => "middle",
+    };
+    out.add("pos=", position);
+    let length = match s.toks.len() {
+        0..=7 => "short",
+        8..=15 => "medium",
+        16..=30 => "long",
+        _ => "very-long",
+    };
+    out.add("len=", length);
+    for m in s.marks.iter().filter(|m| m.first) {
+        out.add("mention=", kind_name(m.kind));
+    }
+    out.add("mention0=", kind_name(s.marks[0].kind));
+    out.add("mention1=", kind_name(s.marks.get(1).and_then(|m| m.kind)));
+    let sentence = s.text.get(s.toks[0].start as usize..s.toks[s.toks.len() - 1].end as usize).unwrap_or("");
+    if sentence.contains(['"', '«', '»', '“', '”']) || s.opens_quote {
+        out.add("quote", "");
+    }
+    if sentence.contains([':']) {
+        out.add("colon", "");
+    }
+    if sentence.bytes().any(|b| b.is_ascii_digit()) {
+        out.add("digits", "");
+    }
+    if sentence.contains(['%', '٪']) {
+        out.add("percent", "");
+    }
+    let before = match cx.before {
+        Before::Named => "named",
+        Before::Vague => "vague",
+        Before::None => "none",
+    };
+    out.add("before=", before);
+}

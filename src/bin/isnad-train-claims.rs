@@ -211,6 +211,27 @@ fn claim_scores(docs: &[Doc], model: &ClaimModel, all: bool, threshold: f64) -> 
     (p, r, f1, flags)
 }
 
+/// The area under the ROC curve of the model's scores over the candidates of `docs` (how well it
+/// ranks a gold claim above a sentence that is none; 0.5 is chance), with the numbers of each.
+fn auc(docs: &[Doc], model: &ClaimModel, all: bool) -> (f64, usize, usize) {
+    let mut scored: Vec<(f64, bool)> = Vec::new();
+    for d in docs {
+        for c in d.cases.iter().filter(|c| is_candidate(c, all)) {
+            let positive = d.gold.iter().any(|&g| overlaps(g, (c.start, c.end)));
+            scored.push((model.score(c.features.iter().map(String::as_str)), positive));
+        }
+    }
+    let (pos, neg) = (scored.iter().filter(|s| s.1).count(), scored.iter().filter(|s| !s.1).count());
+    let mut wins = 0.0;
+    for &(p, _) in scored.iter().filter(|s| s.1) {
+        for &(n, _) in scored.iter().filter(|s| !s.1) {
+            wins += if p > n { 1.0 } else if p == n { 0.5 } else { 0.0 };
+        }
+    }
+    let pairs = (pos * neg) as f64;
+    (if pairs > 0.0 { wins / pairs } else { 0.5 }, pos, neg)
+}
+
 fn main() -> Result<()> {
     let o = options()?;
     let mut train = Vec::new();
@@ -242,6 +263,8 @@ fn main() -> Result<()> {
     let table: FxHashMap<String, f64> =
         names.iter().zip(&weights).filter(|(_, w)| w.abs() >= 1e-4).map(|(f, &w)| (f.to_string(), w)).collect();
     let model = ClaimModel::new(bias, table, 0.0);
+    let (a, pos, neg) = auc(&dev, &model, o.all_sentences);
+    eprintln!("dev ranking: AUC {a:.3} over {pos} claims and {neg} other candidates");
     let mut best: Option<(f64, f64, f64)> = None;
     eprintln!("dev (threshold: p r f1 flags):");
     for step in 1..20 {

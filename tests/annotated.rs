@@ -469,14 +469,15 @@ fn rename_rewrites_every_mention_across_articles_and_keeps_annotations_valid() {
 }
 
 #[test]
-fn editor_settings_override_the_severities_of_checks() {
+fn editor_settings_override_the_severities_of_checks_and_the_claims_min_score() {
     let dir = TempDir::with_seed_corpus("editor-checks");
     let mut s = Server::start();
     let root = file_uri(&dir.path);
     s.initialize_with(
         &dir.path,
         json!({"processId": null, "rootUri": root, "capabilities": {},
-               "initializationOptions": {"checks": {"vague-source": false}, "severities": {"unsourced-claim": "hint"}}}),
+               "initializationOptions": {"checks": {"vague-source": false}, "severities": {"unsourced-claim": "hint"},
+                                         "claimsMinScore": 0.1}}),
     );
     s.notify("initialized", json!({}));
     let name = seed_name("000");
@@ -489,6 +490,13 @@ fn editor_settings_override_the_severities_of_checks() {
     expect![[r#"
         {
           "diagnostics": [
+            {
+              "code": "unsourced-claim",
+              "message": "Unsourced claim: an accusation (‹انتهاكات›) with no named source in the sentence.",
+              "range": {"end": {"character": 263, "line": 26}, "start": {"character": 59, "line": 26}},
+              "severity": 4,
+              "source": "isnad"
+            },
             {
               "code": "unsourced-claim",
               "message": "Unsourced claim: an evaluative word (‹أكثر الحدود›) with no named source in the sentence.",

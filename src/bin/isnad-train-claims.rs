@@ -225,7 +225,13 @@ fn auc(docs: &[Doc], model: &ClaimModel, all: bool) -> (f64, usize, usize) {
     let mut wins = 0.0;
     for &(p, _) in scored.iter().filter(|s| s.1) {
         for &(n, _) in scored.iter().filter(|s| !s.1) {
-            wins += if p > n { 1.0 } else if p == n { 0.5 } else { 0.0 };
+            wins += if p > n {
+                1.0
+            } else if p == n {
+                0.5
+            } else {
+                0.0
+            };
         }
     }
     let pairs = (pos * neg) as f64;

@@ -102,6 +102,8 @@ pub struct State {
     /// Check severities set in the editor (`initializationOptions` `checks` / `severities`); they
     /// override the corpus's `isnad.toml`.
     pub editor_checks: std::collections::BTreeMap<Check, Severity>,
+    /// The editor's `claimsMinScore` (thousandths); it overrides `[claims] min-score`.
+    pub editor_min_claim_score: Option<u16>,
     /// The client resolves code actions' edits on demand (`codeAction/resolve`).
     pub lazy_action_edits: bool,
     /// A digest of the diagnostics last published for each document: the same ones are not sent again.
@@ -125,6 +127,7 @@ impl State {
             corpus: Corpus::new(kb.clone()).deferring_spread(),
             project: Project::new(kb),
             editor_checks: Default::default(),
+            editor_min_claim_score: None,
             lazy_action_edits: false,
             published: HashMap::new(),
             stale_anns: Default::default(),
@@ -336,16 +339,22 @@ impl State {
         self.published.remove(uri);
     }
 
-    /// The settings of the folder of a file, with the editor's check severities over them.
+    /// The settings of the folder of a file, with the editor's check severities and claims
+    /// minimum score over them.
     pub fn settings_for(&self, name: &str) -> Settings {
         let mut settings = self.project.settings_for(std::path::Path::new(name));
         settings.checks.extend(self.editor_checks.iter().map(|(k, v)| (*k, *v)));
+        settings.claims_min_score = self.editor_min_claim_score.or(settings.claims_min_score);
         settings
     }
 
-    /// Reads the editor's `checks` (`{"vague-source": false}`) and `severities`
-    /// (`{"unsourced-claim": "hint"}`) options.
+    /// Reads the editor's `checks` (`{"vague-source": false}`), `severities`
+    /// (`{"unsourced-claim": "hint"}`) and `claimsMinScore` (a number from 0 to 1) options.
     pub fn set_editor_checks(&mut self, options: &serde_json::Value) {
+        let min_score = options.get("claimsMinScore").and_then(|v| v.as_f64()).filter(|x| (0.0..=1.0).contains(x));
+        if let Some(x) = min_score {
+            self.editor_min_claim_score = Some(crate::analysis::claims::to_thousandths(x));
+        }
         if let Some(severities) = options.get("severities").and_then(|v| v.as_object()) {
             for (code, v) in severities {
                 if let (Some(check), Some(sev)) = (Check::configurable(code), v.as_str().and_then(Severity::parse)) {

@@ -84,6 +84,7 @@ function settings() {
     severities: cfg.get('severities', {}),
     articleGlobs: cfg.get('articleGlobs', []),
     referencesLimit: cfg.get('referencesLimit', 2000),
+    claimsMinScore: cfg.get('claimsMinScore', null),
     trace: { server: cfg.get('trace.server', 'off') },
   };
 }
@@ -198,8 +199,9 @@ function activate(context) {
     }),
     vscode.commands.registerCommand('isnad.showStatements', showStatements),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      // Which files, which binary and the references limit are fixed at start; other settings are forwarded live.
-      const restarts = ['isnad.path', 'isnad.articleGlobs', 'isnad.referencesLimit'];
+      // Which files, which binary, the references limit and the claims' minimum score are fixed at start;
+      // other settings are forwarded live.
+      const restarts = ['isnad.path', 'isnad.articleGlobs', 'isnad.referencesLimit', 'isnad.claimsMinScore'];
       if (restarts.some((key) => e.affectsConfiguration(key))) {
         restart();
       }

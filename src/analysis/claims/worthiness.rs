@@ -14,9 +14,10 @@
 //! tokens give word features, so a sentence's cost stays linear in its length.
 
 use std::fmt::Write;
+use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use super::claim_cues::cue_kinds;
 use super::lookup::List;
@@ -133,6 +134,8 @@ const WORD_FEATURE_TOKENS: usize = 60;
 pub struct Features {
     names: Vec<String>,
     used: usize,
+    /// Hashes of the names in use: a name is added once, in time linear in the names.
+    seen: FxHashSet<u64>,
 }
 
 impl Features {
@@ -143,6 +146,7 @@ impl Features {
 
     fn clear(&mut self) {
         self.used = 0;
+        self.seen.clear();
     }
 
     /// Adds `prefix` + `value` unless the sentence already has it.
@@ -160,8 +164,7 @@ impl Features {
         for p in parts {
             slot.push_str(p);
         }
-        let (done, rest) = self.names.split_at(self.used);
-        if !done.iter().any(|n| *n == rest[0]) {
+        if self.seen.insert(FxBuildHasher.hash_one(slot.as_str())) {
             self.used += 1;
         }
     }
@@ -254,7 +257,8 @@ pub(super) fn features(s: &Sent, cx: Context, out: &mut Features) {
     }
     for i in 0..s.toks.len().min(WORD_FEATURE_TOKENS) {
         let base = s.base(i);
-        if base.chars().count() >= 2 && base.chars().all(char::is_alphabetic) {
+        // A word of two letters or more; numbers have features of their own.
+        if base.chars().nth(1).is_some() && !base.bytes().any(|b| b.is_ascii_digit() || b.is_ascii_punctuation()) {
             out.add("w=", base);
         }
     }

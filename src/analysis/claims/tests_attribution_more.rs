@@ -493,3 +493,24 @@ fn another_countrys_government_is_not_the_last_body_quoted() {
         "#]],
     );
 }
+
+#[test]
+fn a_commissioner_of_a_body_then_her_name_is_the_named_person_not_the_body() {
+    check(
+        "عنوان\nقالت مفوضة ⟦ORG:الأمم المتحدة⟧ لحقوق الإنسان، ⟦PER:ميشيل باشليت⟧ إنه لا ينبغي التهاون.\n",
+        expect![[r#"
+            "قالت مفوضة الأمم المتحدة…" ← ميشيل باشليت (cue ‹قالت›)
+        "#]],
+    );
+}
+
+#[test]
+fn scientists_and_economists_without_a_name_are_vague() {
+    check(
+        "عنوان\nويقول العلماء إن الكويكب سيمر قرب الأرض.\nويحذر الاقتصاديون من أن الركود قادم.\n",
+        expect![[r#"
+            "ويقول العلماء إن الكويكب…" ← vague ‹العلماء› (cue ‹ويقول›)
+            "ويحذر الاقتصاديون من أن…" ← vague ‹الاقتصاديون› (cue ‹ويحذر›)
+        "#]],
+    );
+}

@@ -49,7 +49,7 @@ fn check_config(toml: &str, expect: Expect) {
 
 const UNSOURCED: &str = "وارتفع عدد القتلى إلى 120 شخصا في المدينة.\n";
 const VAGUE: &str = "وقالت مصادر إن الجيش سيطر على 12 قرية في الشمال.\n";
-/// A minimum score low enough that the model flags `UNSOURCED` (scored 0.18 by the built-in model).
+/// A minimum score low enough that the model flags `UNSOURCED` (scored 0.19 by the built-in model).
 const LOW_MIN_SCORE: &str = "//- isnad.toml\n[claims]\nmin-score = 0.1\n";
 
 #[test]
@@ -98,11 +98,11 @@ fn the_claims_min_score_decides_which_unsourced_sentences_are_flagged() {
         "#]],
     );
     check_diagnostics(
-        &format!("//- a.txt\nعنوان الخبر\n{UNSOURCED}//- isnad.toml\n[claims]\nmin-score = 0.19\n"),
+        &format!("//- a.txt\nعنوان الخبر\n{UNSOURCED}//- isnad.toml\n[claims]\nmin-score = 0.25\n"),
         expect![""],
     );
     check_diagnostics(
-        &format!("//- a.txt\nعنوان الخبر\n{UNSOURCED}//- isnad.toml\n[claims]\nmin-score = 0.18\n"),
+        &format!("//- a.txt\nعنوان الخبر\n{UNSOURCED}//- isnad.toml\n[claims]\nmin-score = 0.15\n"),
         expect![[r#"
             a.txt:2:1 "وارتفع عدد القتلى إلى 120 شخصا في المدينة." warning unsourced-claim: Unsourced claim: a figure (‹120›) with no named source in the sentence.
         "#]],

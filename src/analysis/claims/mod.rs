@@ -3,10 +3,12 @@
 //! `find_claims` splits the body text of an article into sentences (`sentences`), asks each for
 //! its attribution (`sources`: named, vague or none, possibly inherited from the sentence
 //! before) and for its first claim cue (`claim_cues`: accusation, figure, prediction, evaluation,
-//! cause). A sentence with a vague source is flagged `Vague`; otherwise a claim with no
-//! attribution is flagged `Unsourced`. Cue words live in `cues`. Everything matches on the
-//! normalised token text; `lookup` works out once per token which cue lists it is in (a few hash
-//! lookups), and the rules test bits.
+//! cause). A sentence with a vague source is flagged `Vague`; a sentence with no attribution
+//! is scored by the check-worthiness model (`worthiness`, over the cues and other features) and
+//! kept as `Unsourced` with its score, which the `claims.min-score` setting thresholds where
+//! claims are shown (`Claim::is_flagged`); `Scoring::Rules` flags every cue instead. Cue words
+//! live in `cues`. Everything matches on the normalised token text; `lookup` works out once per
+//! token which cue lists it is in (a few hash lookups), and the rules test bits.
 //!
 //! Architecture invariant: `find_claims` never panics, whatever the text, tokens and mentions:
 //! the tokens and mentions may come from a different text, and ranges are checked before slicing.

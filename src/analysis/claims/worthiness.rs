@@ -230,6 +230,9 @@ fn kind_name(kind: Option<Kind>) -> &'static str {
 /// Fills `out` with the features of sentence `s`.
 pub(super) fn features(s: &Sent, cx: Context, out: &mut Features) {
     out.clear();
+    if s.toks.is_empty() {
+        return;
+    }
     let kinds = cue_kinds(s);
     out.add("cue=", kinds.first().map_or("none", |&(k, _)| cue_name(k)));
     for &(k, _) in &kinds {

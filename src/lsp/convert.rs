@@ -76,8 +76,15 @@ pub fn sentence_source_markdown(s: &SentenceSource, inherited_line: Option<u32>)
 }
 
 /// Hover text for a flagged sentence with no source.
-pub fn no_source_markdown() -> MarkupContent {
-    MarkupContent { kind: MarkupKind::Markdown, value: "no named source".to_string() }
+/// The hover on a flagged sentence with no source: its check-worthiness score and the minimum
+/// score it is flagged from (both in thousandths).
+pub fn no_source_markdown(score: u16, min_score: u16) -> MarkupContent {
+    let value = format!(
+        "no named source — check-worthiness {:.2} (flagged from {:.2})",
+        f64::from(score) / 1000.0,
+        f64::from(min_score) / 1000.0
+    );
+    MarkupContent { kind: MarkupKind::Markdown, value }
 }
 
 /// The hover line for an annotated mention: where the annotation is and what it links to.

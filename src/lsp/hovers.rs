@@ -1,5 +1,5 @@
 //! Hover answers: an entity's card under a name, else the source of the sentence under the
-//! cursor (or "no named source" on a flagged sentence that has none).
+//! cursor (or "no named source" and its check-worthiness score on a flagged sentence that has none).
 
 use tower_lsp_server::lsp_types::{Hover, HoverContents};
 
@@ -27,5 +27,6 @@ pub fn hover(s: &State, file: FileId, offset: u32) -> Option<Hover> {
     }
     let min_score = s.settings_for(&f.name).min_claim_score();
     let claim = f.claims.iter().find(|c| c.start <= offset && offset <= c.end && c.is_flagged(min_score))?;
-    Some(Hover { contents: HoverContents::Markup(convert::no_source_markdown()), range: range(claim.start, claim.end) })
+    let contents = HoverContents::Markup(convert::no_source_markdown(claim.score, min_score));
+    Some(Hover { contents, range: range(claim.start, claim.end) })
 }

@@ -24,6 +24,8 @@ pub struct Diagnostic {
     pub related: Vec<(FileRange, String)>,
     /// The `.ann` file and 1-based line the finding comes from, if it comes from one.
     pub ann_line: Option<(String, usize)>,
+    /// A claim's check-worthiness score in thousandths (1000 for a vague source).
+    pub score: Option<u16>,
 }
 
 /// The diagnostics of an article in text order of kind: claims first, then annotation and
@@ -45,6 +47,7 @@ pub fn article_diagnostics(corpus: &Corpus, file: FileId, settings: &Settings, l
                 message,
                 related: Vec::new(),
                 ann_line: None,
+                score: Some(c.score),
             });
         }
     }
@@ -61,6 +64,7 @@ pub fn article_diagnostics(corpus: &Corpus, file: FileId, settings: &Settings, l
             message: finding.message(lang),
             related: finding.related,
             ann_line: finding.ann_line,
+            score: None,
         });
     }
     out

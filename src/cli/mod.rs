@@ -76,6 +76,8 @@ struct Finding<'a> {
     severity: Severity,
     code: &'a str,
     message: String,
+    /// A claim's check-worthiness score (thousandths).
+    score: Option<u16>,
 }
 
 pub fn check(paths: &[PathBuf], max_file_bytes: u64, json_format: bool, lang: Lang) -> Result<i32> {
@@ -106,6 +108,7 @@ pub fn check(paths: &[PathBuf], max_file_bytes: u64, json_format: bool, lang: La
                 severity: d.severity,
                 code: d.check.code(),
                 message: d.message,
+                score: d.score,
             });
         }
     }
@@ -116,7 +119,8 @@ pub fn check(paths: &[PathBuf], max_file_bytes: u64, json_format: bool, lang: La
             .iter()
             .map(|d| {
                 json!({"path": d.path, "line": d.line, "column": d.column, "end_line": d.end.map(|e| e.0),
-                    "end_column": d.end.map(|e| e.1), "severity": d.severity.as_str(), "code": d.code, "message": d.message})
+                    "end_column": d.end.map(|e| e.1), "severity": d.severity.as_str(), "code": d.code, "message": d.message,
+                    "score": d.score.map(|t| f64::from(t) / 1000.0)})
             })
             .collect();
         emit(&mut out, format_args!("{}", serde_json::to_string_pretty(&rows)?))?;
@@ -153,6 +157,7 @@ fn config_findings(project: &Project) -> Vec<Finding<'static>> {
                 severity: p.severity,
                 code: p.check.code(),
                 message: p.message.clone(),
+                score: None,
             });
         }
     }

@@ -662,3 +662,25 @@ fn a_client_that_resolves_code_actions_gets_the_edit_on_demand() {
     assert!(read(&dir, "c.ann").contains("بيونغ يانغ"));
     s.finish();
 }
+
+/// `[claims] min-score` in a saved `isnad.toml` decides which unsourced sentences the open
+/// articles are flagged for, without a restart.
+#[test]
+fn a_saved_claims_min_score_changes_the_flags_of_open_articles() {
+    let dir = TempDir::with_seed_corpus("min-score");
+    std::fs::write(dir.file("isnad.toml"), "[claims]\nmin-score = 0.9\n").unwrap();
+    let mut s = Server::start_indexed(&dir.path);
+    let name = seed_name("000");
+    let uri = file_uri(&dir.file(&name));
+    s.open(&uri, &read(&dir, &name), 1);
+    let unsourced = |p: &Value| {
+        p["diagnostics"].as_array().map_or(0, |l| l.iter().filter(|d| d["code"] == "unsourced-claim").count())
+    };
+    let diags = s.diagnostics(&uri);
+    assert_eq!(unsourced(&diags), 0, "nothing scores 0.9: {diags:#}");
+    std::fs::write(dir.file("isnad.toml"), "[claims]\nmin-score = 0.05\n").unwrap();
+    watched_changed(&s, &[dir.file("isnad.toml")]);
+    let diags = s.notification("textDocument/publishDiagnostics", |p| p["uri"] == uri && unsourced(p) > 0);
+    assert!(unsourced(&diags) >= 2, "at 0.05 more sentences are flagged than at the default: {diags:#}");
+    s.finish();
+}

@@ -514,3 +514,14 @@ fn scientists_and_economists_without_a_name_are_vague() {
         "#]],
     );
 }
+
+#[test]
+fn the_analyst_after_a_named_expert_is_that_expert() {
+    check(
+        "عنوان\nقال ⟦PER:كامل الحرمي⟧ إن أسعار النفط سترتفع.\nويتوقع المحلل النفطي أن تقترب الأسعار من 80 دولارا.\n",
+        expect![[r#"
+            "قال كامل الحرمي إن…" ← كامل الحرمي (cue ‹قال›)
+            "ويتوقع المحلل النفطي أن…" ← كامل الحرمي (cue ‹ويتوقع›)
+        "#]],
+    );
+}

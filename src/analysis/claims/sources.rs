@@ -593,7 +593,10 @@ fn vague_at(s: &Sent, i: usize) -> Option<usize> {
     // Anonymous sources stay anonymous inside a named body («مصادر في الكرملين»), and so do
     // officials («مسؤول كبير في وزارة الخارجية الكويتية»).
     let official = word.starts_with("مسوول") || word.starts_with("مسؤول");
-    if !word.starts_with("مصدر") && !word.starts_with("مصادر") && !official && has_name_after(s, end) {
+    // Allies, supporters and critics of a body are not that body («حلفاء حزب الأمة»).
+    let others = ["حلفا", "الحلفا", "انصار", "منتقد"].iter().any(|w| word.starts_with(w));
+    if !word.starts_with("مصدر") && !word.starts_with("مصادر") && !official && !others && has_name_after(s, end)
+    {
         return None;
     }
     Some(end)

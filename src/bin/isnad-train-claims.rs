@@ -103,6 +103,9 @@ fn load_set(texts: &Path, gold: &Path) -> Result<Vec<Doc>> {
         let cases = sentence_cases(&f.text, &tokens, &f.mentions);
         docs.push(Doc { cases, gold: gold_claims(&f.text, &ann) });
     }
+    if docs.is_empty() {
+        bail!("{} holds no articles (data/train_claims.sh extracts them from the ANT tarball)", texts.display());
+    }
     Ok(docs)
 }
 

@@ -217,9 +217,10 @@ fn check_seed_003() {
     check_seed(
         3,
         expect![[r#"
-        Unsourced "ووصلت وزيرة خارجية كوريا الشمالية، الاثنين، إلى روسيا،…" — Unsourced claim: a prediction (‹قد تساهم›) with no named source in the sentence.
-        Unsourced "وتخضع بيونج يانج لسلسلة عقوبات دولية، بسبب برامجها…" — Unsourced claim: a causal claim (‹بسبب›) with no named source in the sentence.
-    "#]],
+            Unsourced "ووصلت وزيرة خارجية كوريا الشمالية، الاثنين، إلى روسيا،…" — Unsourced claim: a prediction (‹قد تساهم›) with no named source in the sentence.
+            Unsourced "وتخضع بيونج يانج لسلسلة عقوبات دولية، بسبب برامجها…" — Unsourced claim: a causal claim (‹بسبب›) with no named source in the sentence.
+            Vague "كذلك، اتّهم حلفاء أوكرانيا كوريا الشمالية بتزويد القوات…" — Vague source: ‹حلفاء› is not a named source.
+        "#]],
     );
 }
 

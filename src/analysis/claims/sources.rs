@@ -591,12 +591,10 @@ fn vague_at(s: &Sent, i: usize) -> Option<usize> {
     let phrase = s.has(i + 1, List::SOURCE_ADJ) || word == "وسايل";
     let end = if phrase && i + 1 < s.toks.len() { i + 1 } else { i };
     // Anonymous sources stay anonymous inside a named body («مصادر في الكرملين»), and so do
-    // officials («مسؤول كبير في وزارة الخارجية الكويتية»).
-    let official = word.starts_with("مسوول") || word.starts_with("مسؤول");
-    // Allies, supporters and critics of a body are not that body («حلفاء حزب الأمة»).
-    let others = ["حلفا", "الحلفا", "انصار", "منتقد"].iter().any(|w| word.starts_with(w));
-    if !word.starts_with("مصدر") && !word.starts_with("مصادر") && !official && !others && has_name_after(s, end)
-    {
+    // officials («مسؤول كبير في وزارة الخارجية الكويتية»); allies, supporters and critics of a body
+    // are not that body («حلفاء حزب الأمة»). Other vague nouns are pinned to the name after them.
+    const NEVER_PINNED: [&str; 8] = ["مصدر", "مصادر", "مسوول", "مسؤول", "حلفا", "الحلفا", "انصار", "منتقد"];
+    if !NEVER_PINNED.iter().any(|w| word.starts_with(w)) && has_name_after(s, end) {
         return None;
     }
     Some(end)

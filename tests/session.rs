@@ -120,7 +120,7 @@ fn a_full_editor_session_from_initialize_to_exit() {
         {
           "contents": {
             "kind": "markdown",
-            "value": "**فلاديمير بوتين** — Vladimir Putin  \nPerson (PER) · `putin` · Wikidata `Q7747`\n\nPresident of Russia\n\n71 mentions in 5 articles  \nSpellings: بوتين (53)، فلاديمير بوتين (18)  \nQuoted in 6 sentences"
+            "value": "**فلاديمير بوتين** — Vladimir Putin  \nPerson (PER) · `putin` · Wikidata `Q7747`\n\nPresident of Russia\n\n71 mentions in 5 articles  \nSpellings: بوتين (53)، فلاديمير بوتين (18)  \nQuoted in 9 sentences"
           },
           "range": {"end": {"character": 28, "line": 6}, "start": {"character": 14, "line": 6}}
         }"#]].assert_eq(&server.render(&hover));

@@ -29,6 +29,8 @@ mod tests_attribution;
 #[cfg(test)]
 mod tests_attribution_more;
 #[cfg(test)]
+mod tests_headlines;
+#[cfg(test)]
 mod tests_more;
 #[cfg(test)]
 mod tests_scored;
@@ -41,6 +43,7 @@ use super::tokens::Token;
 use attributions::Speakers;
 use claim_cues::first_claim_cue;
 use lookup::{Lex, List};
+use sentences::Place;
 use sources::{attribution, Attr, Before};
 pub use worthiness::ClaimModel;
 use worthiness::Features;
@@ -164,9 +167,11 @@ fn analyse(
     let mut seen = Seen::default();
     let title = sentences::title_sentence(text);
     let body = sentences::body_sentences(text);
-    let count = body.len();
-    let all = title.iter().map(|s| (None, s)).chain(body.iter().enumerate().map(|(k, s)| (Some(k), s)));
-    for (index, sent) in all {
+    // The article's own body comes first; related articles' text after it.
+    let count = body.iter().filter(|s| s.place == Place::Body).count();
+    // The index of the next sentence among the body's own.
+    let mut next_index = 0;
+    for sent in title.iter().chain(&body) {
         let lo = seen.partition_point(tokens, sent.start, |t| t.start as usize);
         let hi = tokens[lo..].iter().take_while(|t| (t.start as usize) < sent.end).count() + lo;
         for (l, t) in lex[lo..hi].iter_mut().zip(&tokens[lo..hi]) {
@@ -178,7 +183,7 @@ fn analyse(
             marks: &marks[lo..hi],
             lex: &lex[lo..hi],
             opens_quote: sent.opens_quote,
-            title: index.is_none(),
+            title: sent.place == Place::Headline,
             last_org_start: marks[lo..hi].iter().rposition(|m| m.first && m.kind == Some(Kind::Org)),
         };
         if s.toks.is_empty() {
@@ -186,10 +191,13 @@ fn analyse(
         }
         let attr = speakers.resolve(attribution(&s, before), sent.start as u32);
         speakers.record(text, sent, attr);
-        let Some(index) = index else {
-            // The title stands alone: the body does not continue it.
+        if sent.place == Place::Headline {
+            // A headline stands alone: the text after it does not continue it.
+            before = Before { last: Attr::None, last_start: 0, adjacent: false };
             continue;
-        };
+        }
+        let index = next_index;
+        next_index += usize::from(sent.place == Place::Body);
         since += 1;
         if attr != Attr::None {
             before = Before { last: attr, last_start: sent.start as u32, adjacent: true };
@@ -207,8 +215,9 @@ fn analyse(
             Attr::Vague(_) => worthiness::Before::Vague,
             Attr::None => worthiness::Before::None,
         };
-        // A question asserts nothing; two words make no claim.
-        if sent.question || s.toks.len() < 3 {
+        // A question asserts nothing; two words make no claim; other articles' claims are not
+        // this one's.
+        if sent.question || s.toks.len() < 3 || sent.place == Place::Related {
             continue;
         }
         let (start, end) = (sent.start as u32, sent.end as u32);
@@ -336,7 +345,9 @@ fn mark_mentions(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Mark
         let tok = &tokens[first];
         let glued =
             text.get(tok.start as usize..m.start.max(tok.start) as usize).is_some_and(|p| p.contains(['ب', 'ل', 'ك']));
-        let before = first.checked_sub(1).map(|p| tokens[p].norm.as_str());
+        // The word before, on the same line: a credit ending the line above («(أ.ف.ب)») governs nothing.
+        let before = first.checked_sub(1).filter(|&p| !text[tokens[p].end as usize..tok.start as usize].contains('\n'));
+        let before = before.map(|p| tokens[p].norm.as_str());
         let prep = glued || before.is_some_and(|w| lookup::word_is_in(w, List::PREPOSITIONS));
         marks[first].first = true;
         for (k, mark) in marks.iter_mut().enumerate().skip(first) {

@@ -6,6 +6,11 @@
 //! boilerplate («اقرأ المزيد»، «مشاركة»، «الكلمات الدالة») are never body text. Inside a body
 //! line, sentences end at . ! ? ؟ unless the dot belongs to an abbreviation (أ.ف.ب، د.) or a
 //! number (3.5), or the terminator stands inside a quotation that goes on after it.
+//!
+//! Headlines (the title, subheadings, a kicker line under a masthead) are kept as
+//! [`Place::Headline`] sentences: attributed («⟦كوريا الشمالية⟧: علاقتنا مع روسيا …»), never
+//! flagged. After a «related articles» heading a scraped page lists other articles: their lines
+//! are [`Place::Related`] sentences, attributed like any other but never the article's claims.
 
 use std::sync::LazyLock;
 
@@ -20,6 +25,18 @@ pub(super) struct Sentence {
     pub question: bool,
     /// The sentence opens with a quotation mark: it may continue an attributed quote.
     pub opens_quote: bool,
+    pub place: Place,
+}
+
+/// Where a sentence stands in the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Place {
+    /// The article's own body text.
+    Body,
+    /// A headline: the title, or a related article's. Attributed, never flagged, continued by nothing.
+    Headline,
+    /// The body text of a related article listed after the article. Attributed, never flagged.
+    Related,
 }
 
 /// The body sentences of `text`, in order.
@@ -33,22 +50,37 @@ pub(super) fn body_sentences(text: &str) -> Vec<Sentence> {
     let repeats = |line: &str| counts.get(line).copied().unwrap_or(0);
     let mut res = Vec::new();
     let mut head = String::new();
+    let mut related = false;
+    // The title, repeated above the body, is the title once.
+    let title = lines.first().map(|&(start, end)| &text[start..end]);
     // The first line is the title.
     for &(start, end) in lines.iter().skip(1) {
         let line = &text[start..end];
         normalized_head(line, &mut head);
         // Related articles and their teasers fill the rest of a scraped page.
         if RELATED.iter().any(|r| head.starts_with(r.as_str())) {
-            break;
+            related = true;
+            continue;
         }
         if BOILERPLATE.iter().any(|b| head.starts_with(b.as_str())) {
             continue;
         }
-        if is_body(line, || repeats(line)) {
-            split_line(text, start, end, &mut res);
+        if is_body(line, || if related { 1 } else { repeats(line) }) {
+            let place = if related { Place::Related } else { Place::Body };
+            split_line(text, start, end, place, &mut res);
+        } else if is_headline(line) && Some(line) != title {
+            push(text, start, end, false, Place::Headline, &mut res);
         }
     }
     res
+}
+
+/// Whether a line that is not body text is a headline (the article's, a subheading, a related
+/// article's): a few words, no final full stop, no caption credit («(أ.ف.ب)»), no dateline
+/// («"الشرق الأوسط" (موسكو)»).
+fn is_headline(line: &str) -> bool {
+    let words = line.split_whitespace().filter(|w| w.chars().any(is_alnum)).take(4).count();
+    words >= 4 && !ends_with_terminator(line) && !ends_with_credit(line)
 }
 
 /// The title of `text` (its first line) as a sentence, if it has words: attributed like any
@@ -58,7 +90,7 @@ pub(super) fn title_sentence(text: &str) -> Option<Sentence> {
     for (brk, next) in breaks(text).chain(std::iter::once((text.len(), text.len()))) {
         if !text[start..brk].trim().is_empty() {
             let mut out = Vec::new();
-            push(text, start, brk, false, &mut out);
+            push(text, start, brk, false, Place::Headline, &mut out);
             return out.pop();
         }
         start = next;
@@ -194,7 +226,7 @@ fn next_marked(bytes: &[u8], from: usize, table: &[bool; 256]) -> Option<usize> 
 ///
 /// Works on byte offsets: every character that matters here (quotation marks, terminators)
 /// is told by a byte that no other character contains, so the scan decodes only those.
-fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+fn split_line(text: &str, start: usize, end: usize, place: Place, out: &mut Vec<Sentence>) {
     let line = &text[start..end];
     let bytes = line.as_bytes();
     let char_at = |p: usize| line.get(p..).and_then(|rest| rest.chars().next());
@@ -273,7 +305,7 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
                 let inside_quote = depth > 0 || straight_open;
                 let at_space = char_at(m).is_none_or(|x| x.is_whitespace());
                 if !ellipsis && !abbreviation && !inside_quote && at_space {
-                    push(text, start + sent_start, start + m, question, out);
+                    push(text, start + sent_start, start + m, question, place, out);
                     sent_start = m;
                 }
                 from = m;
@@ -283,7 +315,7 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
         }
         from = k + c.len_utf8();
     }
-    push(text, start + sent_start, end, false, out);
+    push(text, start + sent_start, end, false, place, out);
 }
 
 /// A dot inside a word (أ.ف.ب، 3.5) or after a single letter (د. رائد) does not end a sentence.
@@ -296,7 +328,7 @@ fn is_abbreviation_dot(line: &str, k: usize) -> bool {
     letters == 1
 }
 
-fn push(text: &str, start: usize, end: usize, question: bool, out: &mut Vec<Sentence>) {
+fn push(text: &str, start: usize, end: usize, question: bool, place: Place, out: &mut Vec<Sentence>) {
     let seg = &text[start..end];
     let trimmed = seg.trim();
     if !trimmed.chars().any(is_alnum) {
@@ -304,7 +336,7 @@ fn push(text: &str, start: usize, end: usize, question: bool, out: &mut Vec<Sent
     }
     let lead = seg.len() - seg.trim_start().len();
     let opens_quote = trimmed.starts_with(['«', '“', '"']);
-    out.push(Sentence { start: start + lead, end: start + lead + trimmed.len(), question, opens_quote });
+    out.push(Sentence { start: start + lead, end: start + lead + trimmed.len(), question, opens_quote, place });
 }
 
 #[cfg(test)]

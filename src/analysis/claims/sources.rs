@@ -76,6 +76,8 @@ enum Found {
 const FORWARD: usize = 8;
 /// How many tokens before a speech verb its subject may end: «الزعيم كيم جونغ أون قال».
 const BACKWARD: usize = 3;
+/// How many tokens before its speech verb a headline's subject may start: «⟦بوتين⟧ يلتقي ⟦الأسد⟧ في موسكو ويحذر».
+const HEADLINE_SUBJECT: usize = 6;
 /// How far after a title the person or body it introduces may start: «الرئيس الروسي فلاديمير بوتين».
 const AFTER_TITLE: usize = 10;
 
@@ -211,10 +213,12 @@ fn said(s: &Sent, src: Src, cue: (u32, u32), relay: Option<usize>) -> Attr {
                     None => (j, None),
                 },
             };
-            // «رئيس ⟦كوريا الجنوبية⟧»: the title of another country's or body's officer names
-            // somebody the article may not have named; not the last person quoted.
+            // «رئيس ⟦كوريا الجنوبية⟧»: the officer of a country or body the title names, and
+            // no person named after it, speaks for that country or body (not for the last
+            // person quoted).
             let of_another =
                 s.marks.get(j + 1).is_some_and(|m| m.first && matches!(m.kind, Some(Kind::Loc | Kind::Org)));
+            let mention = if mention.is_none() && of_another { s.marks[j + 1].mention } else { mention };
             let role = if mention.is_some() {
                 Role::Named
             } else if of_another {
@@ -451,7 +455,16 @@ fn speaker(s: &Sent, i: usize, form: VerbForm) -> Found {
     if i + 1 >= s.toks.len() {
         return Found::Nothing;
     }
-    match forward(s, i) {
+    let subject = forward(s, i);
+    // A headline puts its subject first: «⟦بوتين⟧ يلتقي ⟦الأسد⟧ في موسكو ويحذر من تصعيد»، «رئيس
+    // ⟦كوريا الجنوبية⟧ يحذر من …», unless a name follows the verb at once («يقول ⟦بوتين⟧»).
+    let named_next = matches!(subject, Subject::Found(Found::Source(Src::Named(j))) if j == i + 1);
+    if s.title && !named_next {
+        if let Some(j) = headline_subject(s, i) {
+            return Found::Source(Src::Named(j));
+        }
+    }
+    match subject {
         Subject::Found(found) => found,
         // «وتابعت قولها:»، «وقالت معلقةً:»: a verbal noun or a participle, not a subject.
         Subject::Unknown(j) if is_pronoun_like(s, j) => Found::Pronoun,
@@ -462,6 +475,15 @@ fn speaker(s: &Sent, i: usize, form: VerbForm) -> Found {
         },
         Subject::Unclear => backward(s, i, BACKWARD),
     }
+}
+
+/// The subject at the head of a headline, a few tokens before its speech verb at `i`: a
+/// person, body or place named at the first token, or a title there («رئيس»).
+fn headline_subject(s: &Sent, i: usize) -> Option<usize> {
+    let first = s.marks.first()?;
+    let named = first.first && !first.prep && matches!(first.kind, Some(Kind::Per | Kind::Org | Kind::Loc));
+    let title = first.kind.is_none() && s.is_in(0, List::TITLES, false);
+    ((named || title) && (1..=HEADLINE_SUBJECT).contains(&i)).then_some(0)
 }
 
 /// A word after a speech verb that is no subject: a pronoun («وهي»), a noun with a pronoun

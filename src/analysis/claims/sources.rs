@@ -157,7 +157,12 @@ pub(super) fn attribution(s: &Sent, before: Before) -> Attr {
     } else {
         None
     };
-    if let Some((src, cue)) = named {
+    // The first cue of the sentence speaks: «وقالت مصادر قضائية إن المتهم ... حاول» is the
+    // sources', whatever the clause after it reports.
+    // «ونقلت وسائل الإعلام عن ⟦بوتين⟧ قوله»: a vague relay passes on a named speaker.
+    let relays = |cue: (u32, u32)| s.toks.iter().position(|t| t.start == cue.0).is_some_and(|i| is_relaying_verb(s, i));
+    let vague_first = matches!((named, vague), (Some((_, n)), Some((_, v))) if v.0 < n.0 && !relays(v));
+    if let Some((src, cue)) = named.filter(|_| !vague_first) {
         return said(s, src, cue, None);
     }
     if let Some(attr @ Attr::Named(_)) = inherited {

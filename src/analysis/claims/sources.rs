@@ -408,6 +408,11 @@ fn is_clause_initial(s: &Sent, i: usize) -> bool {
     matches!(s.base(prev), "قد" | "كما" | "ثم" | "لقد" | "فيما" | "بينما" | "حيث" | "اذ" | "ما" | "مما" | "كان" | "لكن")
 }
 
+/// Reporting verbs that, after «بحسب ما», read as passives: «بحسب ما نُشر»، «وفق ما ورد».
+const PASSIVE_REPORTS: [&str; 6] = ["نشر", "ورد", "افيد", "تردد", "يتردد", "اشيع"];
+/// What a body speaks through: «الموقع»، «بيان»، «حساب»، «صفحة» (normalised).
+const CHANNELS: [&str; 4] = ["موقع", "بيان", "حساب", "صفحه"];
+
 fn is_frame(s: &Sent, i: usize) -> bool {
     if s.word(i) == "لسان" || s.base(i) == "لسان" {
         return i > 0 && s.toks[i - 1].norm == "علي";
@@ -420,7 +425,13 @@ fn is_frame(s: &Sent, i: usize) -> bool {
 /// «نقلا عن» relays: the source after it speaks.
 fn frame_source(s: &Sent, i: usize) -> Found {
     if s.toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "ما" | "لما")) {
-        return Found::Nothing;
+        // «وحسب ما نُشر من التحقيقات»: a passive with nobody named after it is a vague source.
+        let passive = s.toks.get(i + 2).is_some_and(|t| PASSIVE_REPORTS.contains(&t.norm.as_str()));
+        // «وفقا لما ورد عبر الموقع الإلكتروني للمؤسسة»: a body's own channel names its source.
+        let window = i + 3..s.toks.len().min(i + 7);
+        let named = window.clone().any(|k| s.marks[k].first && matches!(s.marks[k].kind, Some(Kind::Per | Kind::Org)));
+        let channel = window.into_iter().any(|k| CHANNELS.iter().any(|c| s.base(k).ends_with(c)));
+        return if passive && !named && !channel { Found::Source(Src::Vague(i, i + 2)) } else { Found::Nothing };
     }
     // «بحسب مسؤولين أمنيين»: a vague source right after the frame is its source.
     if let Some(end) = (i + 1 < s.toks.len()).then(|| vague_at(s, i + 1)).flatten() {
@@ -620,7 +631,7 @@ fn vague_at(s: &Sent, i: usize) -> Option<usize> {
     // Anonymous sources stay anonymous inside a named body («مصادر في الكرملين»), and so do
     // officials («مسؤول كبير في وزارة الخارجية الكويتية»); allies, supporters and critics of a body
     // are not that body («حلفاء حزب الأمة»). Other vague nouns are pinned to the name after them.
-    const NEVER_PINNED: [&str; 8] = ["مصدر", "مصادر", "مسوول", "مسؤول", "حلفا", "الحلفا", "انصار", "منتقد"];
+    const NEVER_PINNED: [&str; 9] = ["مصدر", "مصادر", "مسوول", "مسؤول", "حلفا", "الحلفا", "انصار", "منتقد", "مستشار"];
     if !NEVER_PINNED.iter().any(|w| word.starts_with(w)) && has_name_after(s, end) {
         return None;
     }

@@ -293,6 +293,14 @@ fn found_at(s: &Sent, i: usize) -> Found {
             _ => Found::Source(Src::Vague(i, i)),
         };
     }
+    // «…، ويعتقد بأنهم حاولوا الهرب»: joined by و/ف, the passive needs a subject after it to
+    // be active; the name before it is no subject.
+    if s.is_in(i, List::IMPERSONAL, false) && s.word(i) != s.base(i) {
+        return match forward(s, i) {
+            Subject::Found(found @ Found::Source(Src::Named(_))) => found,
+            _ => Found::Source(Src::Vague(i, i)),
+        };
+    }
     // «نقلا عن» is a frame, though it reads as a dual verb too.
     if s.base(i) == "نقلا" && is_frame(s, i) {
         return frame_source(s, i);

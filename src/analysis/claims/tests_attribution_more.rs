@@ -573,3 +573,14 @@ fn according_to_what_was_published_is_vague_unless_a_body_s_channel_follows() {
         "#]],
     );
 }
+
+#[test]
+fn a_joined_passive_belief_is_vague_not_the_place_before_it() {
+    check(
+        "عنوان\nحوصر معظم الضحايا في قرية تبعد 40 كم شمال شرق ⟦LOC:أثينا⟧، ويعتقد بأنهم حاولوا الهرب.\nوتقع القرية قرب البحر، ويعتقد ⟦PER:الحاكم⟧ أن الحريق مفتعل.\n",
+        expect![[r#"
+            "حوصر معظم الضحايا في…" ← vague ‹ويعتقد› (cue ‹ويعتقد›)
+            "وتقع القرية قرب البحر،…" ← الحاكم (cue ‹ويعتقد›)
+        "#]],
+    );
+}

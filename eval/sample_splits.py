@@ -4,6 +4,7 @@
   sample_splits.py [TARBALL] [--write-list] [--check] [--extract OUTDIR]
   sample_splits.py [TARBALL] --write-extra [--extract OUTDIR]
   sample_splits.py [TARBALL] --extract-extra OUTDIR
+  sample_splits.py [TARBALL] --write-extra2
 
 TARBALL defaults to ../shared/corpus/ant-v2.1-txt.tar.gz (relative to the repository root, the parent
 of this script's directory). eval/splits.tsv is the authority once written: it lists every drawn
@@ -26,7 +27,11 @@ Extra training articles (`--write-extra`, eval/extra.tsv, split `train-extra`): 
 with seed EXTRA_SEED from the articles the draw above left (none of the 150, none of the older 25),
 EXTRA_PER_SOURCE per source; annotated for entities only, to train the tagger on more of our own
 kind of news. They are never scored. --extract-extra writes them (from eval/extra.tsv, no new draw) to
-OUTDIR/train-extra/.
+OUTDIR/train-extra/ (and OUTDIR/train-extra2/).
+
+A second extra set (`--write-extra2`, appended to eval/extra.tsv as split `train-extra2`): EXTRA2_PER_SOURCE
+per source with seed EXTRA2_SEED, none of the articles above; annotated for claims and sources only (no
+entities), to train the claim model on more sentences.
 """
 import hashlib, os, random, sys, tarfile
 
@@ -38,6 +43,8 @@ SPLIT_PER_SOURCE = (("train", 20), ("dev", 5), ("test", 5))
 DOUBLE_PER_SOURCE = 4
 EXTRA_SEED = 20261203
 EXTRA_PER_SOURCE = 20
+EXTRA2_SEED = 20261207
+EXTRA2_PER_SOURCE = 12
 EXTRA_LIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "extra.tsv")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -104,18 +111,18 @@ def draw(tarball):
     return rows
 
 
-def draw_extra(tarball, taken):
-    """EXTRA_PER_SOURCE more articles per source, none of `taken`, spread over the categories."""
+def draw_extra(tarball, taken, seed=EXTRA_SEED, per_source=EXTRA_PER_SOURCE, split="train-extra"):
+    """`per_source` more articles per source, none of `taken`, spread over the categories."""
     strata = eligible(tarball)
-    rng = random.Random(EXTRA_SEED)
+    rng = random.Random(seed)
     rows = []
     for source in sorted(strata):
         cats = sorted(strata[source])
-        base, extra = divmod(EXTRA_PER_SOURCE, len(cats))
+        base, extra = divmod(per_source, len(cats))
         more = set(rng.sample(cats, extra))
         for cat in cats:
             pool = sorted(p for p in strata[source][cat] if p not in taken)
-            rows.extend((p, "train-extra", False) for p in rng.sample(pool, base + (cat in more)))
+            rows.extend((p, split, False) for p in rng.sample(pool, base + (cat in more)))
     return rows
 
 
@@ -158,7 +165,18 @@ def main():
     if "--extract-extra" in args:
         rows = load_list(EXTRA_LIST)
         extract(tarball, rows, args[args.index("--extract-extra") + 1])
-        print("extracted %d articles into %s/train-extra" % (len(rows), args[args.index("--extract-extra") + 1]))
+        print("extracted %d articles into %s/train-extra*" % (len(rows), args[args.index("--extract-extra") + 1]))
+        return
+    if "--write-extra2" in args:
+        rows = load_list(EXTRA_LIST)
+        if any(split == "train-extra2" for _, split, _ in rows):
+            sys.exit("eval/extra.tsv already has train-extra2")
+        taken = {p for p, _, _ in load_list()} | {p for p, _, _ in rows}
+        new = draw_extra(tarball, taken, EXTRA2_SEED, EXTRA2_PER_SOURCE, "train-extra2")
+        with open(EXTRA_LIST, "a", encoding="utf-8") as f:
+            for p, split, _ in new:
+                f.write("%s\t%s\t-\n" % (p, split))
+        print("appended %d train-extra2 articles to %s" % (len(new), EXTRA_LIST))
         return
     if "--write-extra" in args:
         taken = {p for p, _, _ in load_list()}

@@ -21,4 +21,4 @@ target/release/isnad-train-claims --out data/claims.tsv \
   --train "$TEXTS/train" eval/gold/train \
   --train "$TEXTS/train-extra" eval/gold/train-extra \
   --dev "$TEXTS/dev" eval/gold/dev \
-  --c2 5 --min-count 2 --iterations 2000
+  --c2 5 --min-count 2 --iterations 2000 --min-precision 0.70

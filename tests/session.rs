@@ -527,7 +527,7 @@ fn the_hover_and_isnad_statements_show_who_said_what() {
     let flagged = text.lines().nth(30).unwrap();
     let shown = hover_text(&server.hover(&uri, pos_in(&text, flagged, 0)));
     assert!(
-        shown.starts_with("no named source — check-worthiness 0.") && shown.ends_with("(flagged from 0.20)"),
+        shown.starts_with("no named source — check-worthiness 0.") && shown.ends_with("(flagged from 0.25)"),
         "{shown}"
     );
     let kept = text.lines().nth(18).unwrap();

@@ -89,7 +89,7 @@ fn the_checks_table_changes_a_severity_and_turns_a_check_off() {
 
 #[test]
 fn the_claims_min_score_decides_which_unsourced_sentences_are_flagged() {
-    // The built-in model's threshold (0.2) leaves the figure unflagged; a vague source is
+    // The built-in model's threshold (0.25) leaves the figure unflagged; a vague source is
     // flagged whatever the score.
     check_diagnostics(
         &format!("//- a.txt\nعنوان الخبر\n{UNSOURCED}{VAGUE}"),

@@ -3,9 +3,10 @@
 //! named before it, and the quoted span is found.
 //!
 //! A person's title goes to the last person quoted in the article, else to the last person
-//! mentioned before the sentence; a body's title likewise to the last organisation. A role with
-//! nobody before it stays a role (`Source::Role`); a speech verb's pronoun subject with nobody
-//! before it («وذكر أن») is read as the passive («ذُكر أن»), a vague source.
+//! mentioned before the sentence; a body's title likewise to the last organisation, and a
+//! country's body («الحكومة المكسيكية»، «الجيش الإسرائيلي») to that country where the article
+//! names it. A role with nobody before it stays a role (`Source::Role`); a speech verb's pronoun
+//! subject with nobody before it («وذكر أن») is read as the passive («ذُكر أن»), a vague source.
 
 use super::super::model::{Attribution, EntityType, Mention, Source};
 use super::super::normalize::{normalize_char, normalize_str};
@@ -34,6 +35,13 @@ impl<'a> Speakers<'a> {
         };
         if said.mention.is_some() {
             return attr;
+        }
+        // «وأعلنت الحكومة المكسيكية»، «قال الجيش الإسرائيلي»: a country's body speaks for the
+        // country, when the article names it.
+        if said.role == Role::Body {
+            if let Some(country) = self.country_of_nisba(said.source, sentence_start) {
+                return Attr::Named(Said { mention: Some(country), ..said });
+            }
         }
         if said.role == Role::Body && self.is_authority(said.source) {
             // «وتقول السلطات»، «قالت الشرطة» with no owner named: an unnamed source, though a
@@ -72,6 +80,29 @@ impl<'a> Speakers<'a> {
         let next = rest.split_whitespace().next().map(normalize_str).unwrap_or_default();
         let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
         next.starts_with("ال") && next.chars().count() >= 6 && (next.ends_with("يه") || next.ends_with('ي'))
+    }
+
+    /// The place mention of the country a nisba after the source names («الحكومة ⟦المكسيكية⟧» →
+    /// «⟦المكسيك⟧»): the last one before `at`, else the first after it.
+    fn country_of_nisba(&self, (_, end): (u32, u32), at: u32) -> Option<u32> {
+        let rest = self.text.get(end as usize..).unwrap_or("");
+        let next = rest.split_whitespace().next().map(normalize_str).unwrap_or_default();
+        let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+        let stem = next.strip_prefix("ال")?;
+        let stem = stem.strip_suffix("يه").or_else(|| stem.strip_suffix('ي'))?;
+        if stem.chars().count() < 3 {
+            return None;
+        }
+        let names_it = |m: &Mention| {
+            let base = m.form.strip_prefix("ال").unwrap_or(&m.form);
+            m.ty == EntityType::Loc
+                && [Some(base), base.strip_suffix("يا"), base.strip_suffix('ا'), base.strip_suffix("يه")]
+                    .contains(&Some(stem))
+        };
+        let split = self.mentions.partition_point(|m| m.start < at);
+        let before = self.mentions[..split].iter().rposition(names_it);
+        let after = || self.mentions[split..].iter().position(names_it).map(|k| k + split);
+        before.or_else(after).map(|k| k as u32)
     }
 
     /// The last mention of this type that starts before `at`.

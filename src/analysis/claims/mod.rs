@@ -20,6 +20,7 @@ mod lookup;
 mod plain_cues;
 mod sentences;
 mod sources;
+mod subject_words;
 mod worthiness;
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 use super::claim_cues::is_comparative;
 use super::cues::{self, VerbForm};
 use super::lookup::List;
+use super::subject_words::{is_pronoun_like, is_stop, names_an_unknown};
 use super::{Kind, Sent};
 
 /// The attribution of a sentence, as the claim rules and the attribution output need it.
@@ -227,6 +228,10 @@ fn said(s: &Sent, src: Src, cue: (u32, u32), relay: Option<usize>) -> Attr {
             let role = if mention.is_some() {
                 Role::Named
             } else if of_another {
+                Role::Unknown
+            } else if s.is_in(j, List::PERSON_TITLES, true) && names_an_unknown(s, j) {
+                // «المتحدث باسم الحكومة بنيامين غريفو»: a name the recogniser missed, not the
+                // last person quoted.
                 Role::Unknown
             } else if s.is_in(j, List::PERSON_TITLES, true) {
                 Role::Person
@@ -510,20 +515,6 @@ fn headline_subject(s: &Sent, i: usize) -> Option<usize> {
     ((named || title) && (1..=HEADLINE_SUBJECT).contains(&i)).then_some(0)
 }
 
-/// A word after a speech verb that is no subject: a pronoun («وهي»), a noun with a pronoun
-/// suffix («قولها»، «حديثه») or an indefinite participle («معلقةً»، «مضيفا»، «موضحة»).
-fn is_pronoun_like(s: &Sent, j: usize) -> bool {
-    let w = s.base(j);
-    if matches!(w, "هو" | "هي" | "هم" | "هما") {
-        return true;
-    }
-    let n = w.chars().count();
-    let suffixed =
-        n >= 4 && (w.ends_with("ها") || w.ends_with("هم")) || (n >= 4 && w.ends_with('ه') && w.starts_with("قول"));
-    let participle = n >= 4 && w.starts_with('م') && (w.ends_with('ه') || w.ends_with('ا')) && !w.starts_with("مصادر");
-    suffixed || participle
-}
-
 /// What stands in the subject slot after a speech verb.
 enum Subject {
     /// A named or vague source.
@@ -535,11 +526,6 @@ enum Subject {
     Missing,
     /// No end of the subject slot in sight: the verb may be a noun («نقل الأسلحة»).
     Unclear,
-}
-
-fn is_stop(s: &Sent, j: usize) -> bool {
-    let tok = &s.toks[j];
-    tok.punct_before.contains([':', '«', '“', '"']) || s.is_in(j, List::COMPLEMENTIZERS, false)
 }
 
 /// Looks for the subject after the verb at `i`.

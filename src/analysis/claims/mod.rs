@@ -168,7 +168,8 @@ fn analyse(
     let mut seen = Seen::default();
     let title = sentences::title_sentence(text);
     let body = sentences::body_sentences(text);
-    // The article's own body comes first; related articles' text after it.
+    // Body sentences and headlines, then related articles' text; worthiness positions count the
+    // body's own sentences only.
     let count = body.iter().filter(|s| s.place == Place::Body).count();
     // The index of the next sentence among the body's own.
     let mut next_index = 0;

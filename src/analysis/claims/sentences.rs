@@ -33,13 +33,15 @@ pub(super) struct Sentence {
 pub(super) enum Place {
     /// The article's own body text.
     Body,
-    /// A headline: the title, or a related article's. Attributed, never flagged, continued by nothing.
+    /// A headline: the title, a subheading, or a related article's. Attributed, never flagged,
+    /// continued by nothing.
     Headline,
     /// The body text of a related article listed after the article. Attributed, never flagged.
     Related,
 }
 
-/// The body sentences of `text`, in order.
+/// The sentences of `text` after its title, in text order: the body's, the headlines among them,
+/// then the related articles' (each marked by its [`Place`]).
 pub(super) fn body_sentences(text: &str) -> Vec<Sentence> {
     let lines = lines(text);
     // How often each line occurs in the article (counted once, not rescanned per line).

@@ -608,3 +608,13 @@ fn a_title_before_a_name_the_recogniser_missed_is_not_the_last_person_quoted() {
         "#]],
     );
 }
+
+#[test]
+fn told_the_court_is_a_speech_verb() {
+    check(
+        "عنوان\nوأخبر ⟦PER:جون سميث⟧ المحكمة أن الزوج هو المستفيد الوحيد من التأمين.\n",
+        expect![[r#"
+            "وأخبر جون سميث المحكمة…" ← جون سميث (cue ‹وأخبر›)
+        "#]],
+    );
+}

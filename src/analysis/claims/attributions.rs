@@ -76,18 +76,21 @@ impl<'a> Speakers<'a> {
 
     /// Whether a nisba adjective follows the source («الحكومة الروسية»، «البرلمان الفرنسي»).
     fn is_national(&self, (_, end): (u32, u32)) -> bool {
+        let next = self.word_after(end);
+        next.starts_with("ال") && next.chars().count() >= 6 && (next.ends_with("يه") || next.ends_with('ي'))
+    }
+
+    /// The normalised word after byte `end`, without the punctuation after it.
+    fn word_after(&self, end: u32) -> String {
         let rest = self.text.get(end as usize..).unwrap_or("");
         let next = rest.split_whitespace().next().map(normalize_str).unwrap_or_default();
-        let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
-        next.starts_with("ال") && next.chars().count() >= 6 && (next.ends_with("يه") || next.ends_with('ي'))
+        next.trim_end_matches(|c: char| !c.is_alphabetic()).to_string()
     }
 
     /// The place mention of the country a nisba after the source names («الحكومة ⟦المكسيكية⟧» →
     /// «⟦المكسيك⟧»): the last one before `at`, else the first after it.
     fn country_of_nisba(&self, (_, end): (u32, u32), at: u32) -> Option<u32> {
-        let rest = self.text.get(end as usize..).unwrap_or("");
-        let next = rest.split_whitespace().next().map(normalize_str).unwrap_or_default();
-        let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+        let next = self.word_after(end);
         let stem = next.strip_prefix("ال")?;
         let stem = stem.strip_suffix("يه").or_else(|| stem.strip_suffix('ي'))?;
         if stem.chars().count() < 3 {

@@ -45,7 +45,8 @@ pub(super) fn render(fixture: &str) -> String {
     out
 }
 
-fn check(fixture: &str, expect: Expect) {
+/// Asserts the attribution lines of `fixture` (see [`render`]).
+pub(super) fn check(fixture: &str, expect: Expect) {
     expect.assert_eq(&render(fixture));
 }
 

@@ -4,13 +4,9 @@
 //! bodies, countries and outlets as sources, vague and impersonal sources, and sentences that
 //! report nobody. Rendered by `tests_attribution::render` (one line per attributed sentence).
 
-use expect_test::{expect, Expect};
+use expect_test::expect;
 
-use super::tests_attribution::render;
-
-fn check(fixture: &str, expect: Expect) {
-    expect.assert_eq(&render(fixture));
-}
+use super::tests_attribution::check;
 
 #[test]
 fn qala_with_a_title_then_the_name_is_the_named_person() {

@@ -3,18 +3,14 @@
 //! headline, and the related articles listed after the article are attributed but never flagged.
 //! Rendered by `tests_attribution::render` (one line per attributed sentence).
 
-use expect_test::{expect, Expect};
+use expect_test::expect;
 
 use super::super::model::ClaimReason;
 use super::super::normalize::NormText;
 use super::super::tokens::tokenize;
 use super::find_claims;
 use super::tests::parse_fixture;
-use super::tests_attribution::render;
-
-fn check(fixture: &str, expect: Expect) {
-    expect.assert_eq(&render(fixture));
-}
+use super::tests_attribution::check;
 
 #[test]
 fn a_headline_speech_verb_after_another_verb_is_the_first_name_s() {

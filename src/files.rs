@@ -196,11 +196,28 @@ pub fn write_inside(out_dir: &Path, target: &Path, bytes: &[u8]) -> Result<(), S
 mod tests {
     use super::*;
 
-    fn temp(label: &str) -> PathBuf {
+    /// A fresh directory under the system's temporary one, removed when the test ends (pass or
+    /// fail).
+    struct Scratch(PathBuf);
+
+    impl std::ops::Deref for Scratch {
+        type Target = PathBuf;
+        fn deref(&self) -> &PathBuf {
+            &self.0
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn temp(label: &str) -> Scratch {
         let dir = std::env::temp_dir().join(format!("isnad-files-{label}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::canonicalize(dir).unwrap()
+        Scratch(std::fs::canonicalize(dir).unwrap())
     }
 
     #[test]
@@ -231,8 +248,8 @@ mod tests {
         let dir = temp("inside");
         let outside = temp("inside-out");
         std::fs::create_dir(dir.join("sub")).unwrap();
-        std::os::unix::fs::symlink(&outside, dir.join("out")).unwrap();
-        let roots = vec![dir.clone()];
+        std::os::unix::fs::symlink(&*outside, dir.join("out")).unwrap();
+        let roots = vec![dir.to_path_buf()];
         assert!(really_inside_roots(&roots, &dir.join("sub/a.txt")));
         assert!(really_inside_roots(&roots, &dir.join("new/a.txt")));
         assert!(!really_inside_roots(&roots, &dir.join("out/a.ann")));
@@ -247,7 +264,7 @@ mod tests {
         let outside = temp("write-out");
         std::fs::write(outside.join("victim"), "keep").unwrap();
         std::os::unix::fs::symlink(outside.join("victim"), dir.join("a.ann")).unwrap();
-        std::os::unix::fs::symlink(&outside, dir.join("linked")).unwrap();
+        std::os::unix::fs::symlink(&*outside, dir.join("linked")).unwrap();
         let err = write_inside(&dir, &dir.join("a.ann"), b"new").unwrap_err();
         assert!(err.contains("symbolic link"), "{err}");
         let err = write_inside(&dir, &dir.join("linked/b.ann"), b"new").unwrap_err();

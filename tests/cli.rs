@@ -408,9 +408,8 @@ fn annotate_brat_needs_out() {
 
 #[test]
 fn check_reports_problems_of_the_brat_file_beside_an_article() {
-    let dir = std::env::temp_dir().join(format!("isnad-cli-ann-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = TempDir::new("cli-ann");
+    let dir = &scratch.path;
     std::fs::write(dir.join("a.txt"), "وصل بوتين إلى موسكو.\n").unwrap();
     // T1 matches the article; T2 is stale; N1 points nowhere; the last line is not brat.
     std::fs::write(
@@ -427,13 +426,12 @@ fn check_reports_problems_of_the_brat_file_beside_an_article() {
     assert!(lines[1].starts_with(&format!("{ann}:3:1: error annotation-reference:")), "{}", lines[1]);
     assert!(lines[2].starts_with(&format!("{ann}:4:1: error malformed-annotation:")), "{}", lines[2]);
     assert_eq!(out.status.code(), Some(1), "errors make check fail");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn isnad_toml_settings_choose_articles_and_checks() {
-    let dir = std::env::temp_dir().join(format!("isnad-cli-toml-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let scratch = TempDir::new("cli-toml");
+    let dir = &scratch.path;
     std::fs::create_dir_all(dir.join("news")).unwrap();
     std::fs::write(
         dir.join("isnad.toml"),
@@ -451,13 +449,12 @@ fn isnad_toml_settings_choose_articles_and_checks() {
     assert!(text.contains(": error unsourced-claim"), "unsourced-claim is an error:\n{text}");
     assert!(!text.contains("warning"), "{text}");
     assert_eq!(out.status.code(), Some(1));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn annotate_keeps_existing_brat_lines_byte_identical_and_adds_the_rest() {
-    let out_dir = std::env::temp_dir().join(format!("isnad-cli-merge-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out_dir);
+    let scratch = TempDir::new("cli-merge");
+    let out_dir = scratch.path.join("out");
     let corpus = "tests/fixtures/annotated";
     let out = isnad(&["annotate", corpus, "--out", out_dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
@@ -477,5 +474,4 @@ fn annotate_keeps_existing_brat_lines_byte_identical_and_adds_the_rest() {
             assert!(added.split('\n').all(|l| l.ends_with('\r') || l.is_empty()), "a.ann keeps CRLF:\n{added:?}");
         }
     }
-    let _ = std::fs::remove_dir_all(&out_dir);
 }

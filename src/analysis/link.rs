@@ -106,6 +106,9 @@ fn subst(a: char, b: char) -> f32 {
 
 /// Whether two forms of one type are close enough to be the same name.
 pub fn same_name(a: &str, b: &str) -> bool {
+    if is_descriptive(a) || is_descriptive(b) {
+        return false;
+    }
     let sa = skeleton(a);
     let sb = skeleton(b);
     let short = sa.chars().count().min(sb.chars().count());
@@ -123,11 +126,6 @@ pub fn same_name(a: &str, b: &str) -> bool {
     } else {
         1.3
     };
-    // Descriptive names made of ordinary words (وزارة العدل / وزارة العمل) are only ever the same
-    // when spelled the same; spelling variation is a matter of transliterated foreign names.
-    if a.split(' ').chain(b.split(' ')).any(|w| w.starts_with("ال")) {
-        return false;
-    }
     // Different entities that share a word (كيم إيل سونغ / كيم جونغ أون) differ in whole tokens.
     let ta = name_tokens(a).len();
     let tb = name_tokens(b).len();
@@ -135,6 +133,13 @@ pub fn same_name(a: &str, b: &str) -> bool {
         return false;
     }
     weighted_distance(a, b) <= limit
+}
+
+/// Whether a form is a descriptive name, one of whose words has the article (وزارة العدل): such
+/// names are made of ordinary words and are only ever the same when spelled the same; spelling
+/// variation is a matter of transliterated foreign names. [`same_name`] is false for them.
+pub fn is_descriptive(form: &str) -> bool {
+    form.split(' ').any(|w| w.starts_with("ال"))
 }
 
 /// Candidate lookup by skeleton and its one-letter deletions. A key shared by more than `cap`

@@ -16,7 +16,7 @@ use super::knowledge::KbData;
 use std::collections::BTreeSet;
 
 use super::link::canonical_order;
-use super::link::{cluster_forms, same_name, SkeletonIndex};
+use super::link::{cluster_forms, is_descriptive, same_name, SkeletonIndex};
 use super::model::{EntityType, FormKey, NameRef};
 
 /// A skeleton key shared by more forms than this links none of them.
@@ -130,6 +130,9 @@ impl Resolver {
 
     /// The forms a form is linked to (its neighbours, not its whole cluster).
     fn linked(&self, form: &FormKey) -> Vec<FormKey> {
+        if is_descriptive(&form.form) {
+            return Vec::new();
+        }
         self.unclaimed
             .candidates(&form.form)
             .into_iter()

@@ -62,6 +62,10 @@ static SPEECH_VERBS: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!(
 /// Words of sports news (the tagger's context for a city standing for its club).
 static SPORT: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/sport.txt")));
 
+/// Nouns that name a source without naming it (مراقبون، مصادر، مسؤولون): the attribution rules'
+/// vague sources, and never the first word of a person's name.
+pub static VAGUE_SOURCES: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/vague_sources.txt")));
+
 /// What follows a name in a reporting frame.
 static AFTER_SPEAKER: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/after_speaker.txt")));
 

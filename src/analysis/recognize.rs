@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use compact_str::CompactString;
 
-use super::discover::{conjunction_len, discover, is_adjectival_nisba, is_frequent, name_like, Found};
+use super::discover::{conjunction_len, discover, is_adjectival_nisba, is_frequent, name_like, Found, VAGUE_SOURCES};
 use super::lexicon::{clitic_splits, Hit, Lexicon, Spelling};
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
@@ -23,7 +23,9 @@ use super::tagger::{label_for, spans_of, type_of, Label, Tagger};
 use super::tokens::Token;
 use super::wordlist::{word_set, WordSet};
 
+mod consistent;
 mod reconcile;
+use consistent::consistent;
 use reconcile::{reconcile, KbSpelling, TokenSpan};
 
 /// What recognition found in one article.
@@ -163,7 +165,15 @@ pub fn tag(
     // word the tagger passed over is often an ordinary word that is also a name.
     let mut out = Tagged::default();
     for (s, e, ty) in reconcile(found, &spellings, &conjunction, |s| s.span.1 - s.span.0 >= 2) {
-        let span = link_span(tokens, &rules, kb, &empty, s, e, ty);
+        let mut span = link_span(tokens, &rules, kb, &empty, s, e, ty.clone());
+        if span.target.is_none() && span.ty == EntityType::Per && starts_with_vague_source(&tokens[s]) {
+            // «قال ناشط»، «ذكر مصدران أمنيان»: the speaker is a vague source, not a person's name;
+            // a knowledge-base name after it is the mention («مستشارو ⟦ترمب⟧»).
+            match (s + 1 < e).then(|| link_span(tokens, &rules, kb, &empty, s + 1, e, ty)) {
+                Some(rest) if matches!(rest.target, Some(NameRef::Kb(_))) => span = rest,
+                _ => continue,
+            }
+        }
         if span.target.is_none() {
             out.discovered
                 .push(FormKey { form: form_of(tokens, span.start, span.end, span.prefix_chars), ty: span.ty.clone() });
@@ -176,6 +186,13 @@ pub fn tag(
     out.discovered.shrink_to_fit();
     out.spans.shrink_to_fit();
     out
+}
+
+/// Whether a token is a vague-source noun (مصدران، ناشط), also behind a و/ف/ل proclitic.
+fn starts_with_vague_source(t: &Token) -> bool {
+    let w = t.norm.as_str();
+    VAGUE_SOURCES.contains(w)
+        || ["و", "ف", "ل"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| VAGUE_SOURCES.contains(r)))
 }
 
 /// The mentions of a tagged article: the tagger's spans; a span the knowledge base does not link
@@ -232,65 +249,6 @@ fn tagged(tokens: &[Token], corpus: &Lexicon, tags: &[TagSpan]) -> Vec<Span> {
     add_partial_names(tokens, &mut out, &mut covered);
     out.sort_by_key(|s| s.start);
     out
-}
-
-/// One article names a thing the same way throughout: a run of words the tagger took for a name
-/// somewhere is that name wherever else it occurs untagged (after a proclitic too), with the type
-/// and link of its first tagging. The tokens are scanned once for the names' first words.
-fn consistent(tokens: &[Token], spans: &mut Vec<Span>) {
-    let mut covered = vec![false; tokens.len()];
-    for s in spans.iter() {
-        covered[s.start..s.end].iter_mut().for_each(|c| *c = true);
-    }
-    // Names by their words (proclitics of the first word left out), longest first.
-    let mut names: Vec<(Vec<String>, usize)> = Vec::new();
-    let mut seen: rustc_hash::FxHashSet<Vec<String>> = Default::default();
-    for (k, s) in spans.iter().enumerate() {
-        let words: Vec<String> = form_of(tokens, s.start, s.end, s.prefix_chars).split(' ').map(String::from).collect();
-        if words.concat().chars().count() >= 3 && seen.insert(words.clone()) {
-            names.push((words, k));
-        }
-    }
-    if names.is_empty() {
-        return;
-    }
-    names.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    // Where each name's first word occurs untagged (as a token or after its proclitics).
-    let firsts: rustc_hash::FxHashSet<&str> = names.iter().map(|(w, _)| w[0].as_str()).collect();
-    let endings = Endings::of(firsts.iter().copied());
-    let mut at: rustc_hash::FxHashMap<String, Vec<(usize, usize)>> = Default::default();
-    for (i, t) in tokens.iter().enumerate() {
-        if covered[i] || !endings.may_end(&t.norm) {
-            continue;
-        }
-        for (prefix_chars, rest) in clitic_splits(&t.norm) {
-            if firsts.contains(rest.as_ref()) {
-                at.entry(rest.into_owned()).or_default().push((i, prefix_chars));
-            }
-        }
-    }
-    let mut added = Vec::new();
-    for (words, k) in &names {
-        let n = words.len();
-        for &(i, prefix_chars) in at.get(words[0].as_str()).map_or(&[][..], Vec::as_slice) {
-            if i + n > tokens.len() || covered[i..i + n].iter().any(|c| *c) {
-                continue;
-            }
-            if (1..n).all(|j| tokens[i + j].norm == words[j] && tokens[i + j].joins_prev) {
-                let model = &spans[*k];
-                added.push(Span {
-                    start: i,
-                    end: i + n,
-                    prefix_chars,
-                    ty: model.ty.clone(),
-                    target: model.target.clone(),
-                    origin: model.origin,
-                });
-                covered[i..i + n].iter_mut().for_each(|c| *c = true);
-            }
-        }
-    }
-    spans.extend(added);
 }
 
 /// Single words of the article's multi-word person names, where nothing else covers them, are

@@ -189,3 +189,14 @@ fn a_frequent_word_ends_a_name_right_before_the_inna_of_a_reporting_frame() {
     "#]],
     );
 }
+
+#[test]
+fn a_vague_source_the_tagger_reads_as_a_person_is_no_name_but_a_known_name_after_it_is() {
+    check_tagged(
+        "وقال ناشط لـ CNN إن الشرطة اعتقلت العشرات، وفق ما ذكر مصدران أمنيان.\nوهاجم مستشارو ترمب رئيس الوزراء الكندي.\n",
+        expect![[r#"
+            a.txt:1:14 "CNN" ORG cnn Gazetteer
+            a.txt:2:15 "ترمب" PER trump Gazetteer
+        "#]],
+    );
+}

@@ -1,5 +1,5 @@
-//! One article names a thing the same way throughout: a run of words the tagger took for a name
-//! somewhere is that name wherever else it occurs untagged.
+//! Consistency of a tagged article: the tagger labels each occurrence on its own, and this step
+//! makes a name it found once a mention wherever else the article writes it.
 
 use super::{form_of, Endings, Span};
 use crate::analysis::lexicon::clitic_splits;

@@ -188,11 +188,9 @@ pub fn tag(
     out
 }
 
-/// Whether a token is a vague-source noun (مصدران، ناشط), also behind a و/ف/ل proclitic.
+/// Whether a token is a vague-source noun (مصدران، ناشط), also behind its proclitics.
 fn starts_with_vague_source(t: &Token) -> bool {
-    let w = t.norm.as_str();
-    VAGUE_SOURCES.contains(w)
-        || ["و", "ف", "ل"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| VAGUE_SOURCES.contains(r)))
+    clitic_splits(&t.norm).any(|(_, rest)| VAGUE_SOURCES.contains(rest.as_ref()))
 }
 
 /// The mentions of a tagged article: the tagger's spans; a span the knowledge base does not link

@@ -24,18 +24,30 @@ pub struct NormText {
 
 impl NormText {
     pub fn new(text: &str) -> NormText {
-        let mut chars = Vec::with_capacity(text.len() / 2 + 1);
+        // Arabic letters take two bytes and spaces one: this is about the number of characters.
+        let mut chars = Vec::with_capacity(text.len() * 5 / 8 + 16);
         for (start, ch) in text.char_indices() {
             let end = (start + ch.len_utf8()) as u32;
             let start = start as u32;
+            // Fast paths for ASCII and the Arabic block, nearly all of the text: what
+            // `normalize_char` gives, from a table, for the characters it keeps.
+            let cp = ch as u32;
+            if cp < 0x80 {
+                chars.push(NormChar { ch: ch.to_ascii_lowercase(), src_start: start, src_end: end });
+                continue;
+            }
+            if let Some(&n) = ARABIC_BLOCK.get(cp.wrapping_sub(0x600) as usize).filter(|&&n| n != DROPPED) {
+                if !(ch == 'ئ' && chars.last().is_some_and(|c: &NormChar| c.ch == 'ي')) {
+                    chars.push(NormChar { ch: char::from_u32(n).unwrap_or(ch), src_start: start, src_end: end });
+                }
+                continue;
+            }
             if is_presentation_form(ch) {
                 decompose_compatible(ch, |c| {
                     if let Some(n) = normalize_char(c) {
                         chars.push(NormChar { ch: n, src_start: start, src_end: end });
                     }
                 });
-            } else if ch == 'ئ' && chars.last().is_some_and(|c: &NormChar| c.ch == 'ي') {
-                // سيئول and سيول are one spelling: a hamza seat after ي adds nothing to the key.
             } else if let Some(n) = normalize_char(ch) {
                 chars.push(NormChar { ch: n, src_start: start, src_end: end });
             } else if is_word_mark(ch) {
@@ -60,9 +72,27 @@ pub fn normalize_str(s: &str) -> String {
     NormText::new(s).as_string()
 }
 
+/// [`normalize_char`] of U+0600…U+06FF, as code points, [`DROPPED`] for a dropped character.
+const ARABIC_BLOCK: [u32; 256] = {
+    let mut table = [DROPPED; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(c) = char::from_u32(0x600 + i as u32) {
+            if let Some(n) = normalize_char(c) {
+                table[i] = n as u32;
+            }
+        }
+        i += 1;
+    }
+    table
+};
+
+/// An [`ARABIC_BLOCK`] entry for a character `normalize_char` drops.
+const DROPPED: u32 = u32::MAX;
+
 /// The normalised form of one character, or `None` when the character is dropped
 /// (diacritics, tatweel, standalone hamza, format and bidi marks).
-pub fn normalize_char(ch: char) -> Option<char> {
+pub const fn normalize_char(ch: char) -> Option<char> {
     let n = match ch {
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
         'ى' | 'ئ' | 'ی' | 'ې' | 'ۍ' => 'ي',
@@ -77,8 +107,8 @@ pub fn normalize_char(ch: char) -> Option<char> {
         | '\u{FEFF}'
         | '\u{061C}'
         | '\u{00AD}' => return None,
-        '٠'..='٩' => char::from_digit(ch as u32 - '٠' as u32, 10).unwrap_or(ch),
-        '۰'..='۹' => char::from_digit(ch as u32 - '۰' as u32, 10).unwrap_or(ch),
+        '٠'..='٩' => ascii_digit(ch as u32 - '٠' as u32),
+        '۰'..='۹' => ascii_digit(ch as u32 - '۰' as u32),
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
         'A'..='Z' => ch.to_ascii_lowercase(),
         _ => ch,
@@ -86,14 +116,19 @@ pub fn normalize_char(ch: char) -> Option<char> {
     Some(n)
 }
 
+/// The ASCII digit of a value 0…9.
+const fn ascii_digit(d: u32) -> char {
+    (b'0' + d as u8) as char
+}
+
 /// Characters `normalize_char` drops that are part of the word they are written in (not format
 /// or bidi marks): the standalone hamza, the vowel marks, tatweel.
-fn is_word_mark(ch: char) -> bool {
+const fn is_word_mark(ch: char) -> bool {
     ch == 'ء' || ch == 'ـ' || is_vowel_mark(ch)
 }
 
 /// Harakat, tanwin, shadda, sukun, small high marks, superscript alef, Quranic marks.
-pub fn is_vowel_mark(ch: char) -> bool {
+pub const fn is_vowel_mark(ch: char) -> bool {
     matches!(ch, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
 
@@ -121,6 +156,42 @@ mod tests {
 
     fn shadow(s: &str) -> String {
         normalize_str(s)
+    }
+
+    /// `NormText::new` without its fast paths: every character through `normalize_char`.
+    fn reference(text: &str) -> Vec<NormChar> {
+        let mut chars: Vec<NormChar> = Vec::new();
+        for (start, ch) in text.char_indices() {
+            let end = (start + ch.len_utf8()) as u32;
+            let start = start as u32;
+            if is_presentation_form(ch) {
+                decompose_compatible(ch, |c| {
+                    if let Some(n) = normalize_char(c) {
+                        chars.push(NormChar { ch: n, src_start: start, src_end: end });
+                    }
+                });
+            } else if ch == 'ئ' && chars.last().is_some_and(|c| c.ch == 'ي') {
+            } else if let Some(n) = normalize_char(ch) {
+                chars.push(NormChar { ch: n, src_start: start, src_end: end });
+            } else if is_word_mark(ch) {
+                if let Some(last) = chars.last_mut().filter(|c| c.src_end == start && is_word_char(c.ch)) {
+                    last.src_end = end;
+                }
+            }
+        }
+        chars
+    }
+
+    #[test]
+    fn the_fast_paths_give_what_normalize_char_gives() {
+        // Every character of ASCII, Latin-1, the Arabic blocks and the presentation forms, each
+        // after a letter, after ي (for ئ) and after a space.
+        let ranges = [0x01..0x250u32, 0x590..0x800, 0x2000..0x2070, 0xFB50..0xFF00];
+        for cp in ranges.into_iter().flatten() {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let text = format!("ب{c}ي{c} {c}ـ");
+            assert_eq!(NormText::new(&text).chars, reference(&text), "U+{cp:04X}");
+        }
     }
 
     #[test]

@@ -31,7 +31,7 @@ impl Token {
 }
 
 pub fn tokenize(norm: &NormText) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(norm.chars.len() / 6 + 8);
     let chars = &norm.chars;
     let mut i = 0;
     let mut gap_newline = true;

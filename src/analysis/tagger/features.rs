@@ -553,17 +553,35 @@ impl Emissions {
         let seq: Vec<&Facts> = ids.iter().map(|&k| &entries[k as usize].facts).collect();
         let topic = topic_of(&seq, sport);
         let n = tokens.len();
+        let base = out.len();
+        // The word rows at offsets −2…+2, summed in that order for every token (so the sums are
+        // the same, to the bit, as adding them token by token): the edges before the sequence,
+        // then each word's five rows into the five tokens it is a neighbour of — one visit per
+        // word, its rows side by side in memory — then the edges after.
         for i in 0..n {
             let mut row = [0f32; N_LABELS];
-            for o in -2isize..=2 {
-                let j = i as isize + o;
-                let k = (o + 2) as usize;
-                if j >= 0 && (j as usize) < n {
-                    add(&mut row, &entries[ids[j as usize] as usize].rows[k]);
-                } else {
-                    add(&mut row, &self.edges[k]);
+            for k in 0..2usize.saturating_sub(i) {
+                add(&mut row, &self.edges[k]);
+            }
+            out.push(row);
+        }
+        for (j, &id) in ids.iter().enumerate() {
+            let rows = &entries[id as usize].rows;
+            for (k, r) in rows.iter().enumerate() {
+                // The token this word is at offset k − 2 from.
+                if let Some(row) = (j + 2).checked_sub(k).filter(|&i| i < n).map(|i| &mut out[base + i]) {
+                    add(row, r);
                 }
             }
+        }
+        for i in 0..n {
+            let row = &mut out[base + i];
+            for k in 3..5 {
+                if i + k - 2 >= n {
+                    add(row, &self.edges[k]);
+                }
+            }
+            let mut row = *row;
             let scratch = &mut self.scratch;
             scratch.clear();
             let me = seq[i];
@@ -586,7 +604,7 @@ impl Emissions {
                     add(&mut row, &model.scores(scratch));
                 }
             }
-            out.push(row);
+            out[base + i] = row;
         }
     }
 }

@@ -158,7 +158,7 @@ fn analyse(
     // Filled sentence by sentence: tokens outside the body are never looked up.
     let mut lex = vec![Lex::default(); tokens.len()];
     let mut scratch = String::new();
-    let mut features = Features::default();
+    let mut features = if cases.is_some() { Features::keeping_names() } else { Features::default() };
     let mut res = Vec::new();
     let mut speakers = Speakers::new(text, mentions);
     let mut before = Before { last: Attr::None, last_start: 0, adjacent: false };
@@ -248,12 +248,12 @@ fn analyse(
                     }
                     Scoring::Model(model) => {
                         worthiness::features(&s, context, &mut features);
-                        let score = to_thousandths(model.score(features.names()));
+                        let score = to_thousandths(model.score_keys(features.keys()));
                         if score < KEPT_SCORE {
                             continue;
                         }
                         let (kind, a, b) = cue.unwrap_or_else(|| {
-                            let i = worthiness::weightiest_word(model, &s, &mut scratch);
+                            let i = worthiness::weightiest_word(model, &s);
                             (ClaimCue::Assertion, i, i)
                         });
                         (kind, a, b, score)

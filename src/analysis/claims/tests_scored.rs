@@ -62,6 +62,9 @@ fn sentence_cases_give_features_to_unattributed_sentences_only() {
     unique.dedup();
     assert_eq!(unique.len(), features.len(), "each feature once");
     assert!(cases[1].features.is_empty());
+    // Scoring the names gives what the check gives from their hashes (191 above).
+    let score = ClaimModel::builtin().score(features.iter().map(String::as_str));
+    assert_eq!((score * 1000.0).round(), 191.0);
 }
 
 #[test]

@@ -9,15 +9,17 @@
 //! picks the threshold on dev (`data/claims.tsv`, `data/CLAIMS.md`); `claims.min-score` overrides
 //! the threshold.
 //!
-//! Features are strings built in a reused buffer and looked up in the model's table, so scoring a
-//! sentence allocates nothing once the buffer has grown; only the first `WORD_FEATURE_TOKENS`
-//! tokens give word features, so a sentence's cost stays linear in its length.
+//! A feature is a name (`w=قال`, `cue=figure`); scoring works on the names' hashes ([`key_of`]),
+//! computed from their parts without building the string, and looks them up in a table of the
+//! model's weights by hash, so scoring a sentence allocates nothing once its buffers have grown.
+//! The names themselves are kept only when asked for (the trainer's cases). Only the first
+//! `WORD_FEATURE_TOKENS` tokens give word features, so a sentence's cost stays linear in its
+//! length.
 
 use std::fmt::Write;
-use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::claim_cues::cue_kinds;
 use super::lookup::List;
@@ -34,7 +36,21 @@ static BUILTIN: LazyLock<ClaimModel> =
 pub struct ClaimModel {
     bias: f64,
     weights: FxHashMap<String, f64>,
+    /// The same weights by [`key_of`] their names.
+    by_key: FxHashMap<u64, f64>,
     threshold: f64,
+}
+
+/// The hash of a feature name made of these parts (FNV-1a over their bytes, so the same as of
+/// the whole name).
+pub fn key_of(parts: &[&str]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for p in parts {
+        for &b in p.as_bytes() {
+            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3);
+        }
+    }
+    h
 }
 
 impl ClaimModel {
@@ -45,7 +61,8 @@ impl ClaimModel {
 
     /// A model from its weights (for the trainer).
     pub fn new(bias: f64, weights: FxHashMap<String, f64>, threshold: f64) -> ClaimModel {
-        ClaimModel { bias, weights, threshold }
+        let by_key = weights.iter().map(|(name, &w)| (key_of(&[name]), w)).collect();
+        ClaimModel { bias, weights, by_key, threshold }
     }
 
     /// The same model with another threshold.
@@ -56,19 +73,19 @@ impl ClaimModel {
     /// Reads the TSV form written by [`ClaimModel::to_tsv`]: `#` comments, then `threshold`,
     /// `bias` and one `feature<TAB>weight` line each. `None` when a line does not parse.
     pub fn parse(tsv: &str) -> Option<ClaimModel> {
-        let mut model = ClaimModel::default();
+        let (mut bias, mut threshold, mut weights) = (0.0, 0.0, FxHashMap::default());
         for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let (name, value) = line.rsplit_once('\t')?;
             let value: f64 = value.trim().parse().ok()?;
             match name {
-                "threshold" => model.threshold = value,
-                "bias" => model.bias = value,
+                "threshold" => threshold = value,
+                "bias" => bias = value,
                 _ => {
-                    model.weights.insert(name.to_string(), value);
+                    weights.insert(name.to_string(), value);
                 }
             }
         }
-        Some(model)
+        Some(ClaimModel::new(bias, weights, threshold))
     }
 
     /// The model as TSV, features sorted by name (a stable file to diff).
@@ -104,7 +121,12 @@ impl ClaimModel {
 
     /// The score of a sentence with these features.
     pub fn score<'a>(&self, features: impl IntoIterator<Item = &'a str>) -> f64 {
-        let sum: f64 = features.into_iter().filter_map(|f| self.weights.get(f)).sum();
+        self.score_keys(features.into_iter().map(|f| key_of(&[f])))
+    }
+
+    /// The score of a sentence with the features of these [`key_of`] hashes.
+    pub fn score_keys(&self, keys: impl IntoIterator<Item = u64>) -> f64 {
+        let sum: f64 = keys.into_iter().filter_map(|k| self.by_key.get(&k)).sum();
         1.0 / (1.0 + (-(self.bias + sum)).exp())
     }
 }
@@ -129,24 +151,37 @@ pub(super) enum Before {
 /// Only the first this many tokens of a sentence give word features.
 const WORD_FEATURE_TOKENS: usize = 60;
 
-/// The features of one sentence, each name once, in a buffer reused from sentence to sentence.
+/// The features of one sentence, each once, in buffers reused from sentence to sentence: their
+/// [`key_of`] hashes, and their names when [`Features::keeping_names`].
 #[derive(Default)]
 pub struct Features {
-    names: Vec<String>,
-    used: usize,
-    /// Hashes of the names in use: a name is added once, in time linear in the names.
+    keys: Vec<u64>,
+    /// The keys in use, so that a feature is added once, in time linear in the features.
     seen: FxHashSet<u64>,
+    keep_names: bool,
+    names: Vec<String>,
 }
 
 impl Features {
-    /// The feature names of the last sentence.
+    /// Features that also keep their names (for [`Features::names`]).
+    pub fn keeping_names() -> Features {
+        Features { keep_names: true, ..Features::default() }
+    }
+
+    /// The feature hashes of the last sentence.
+    pub fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.keys.iter().copied()
+    }
+
+    /// The feature names of the last sentence (none unless [`Features::keeping_names`]).
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.names[..self.used].iter().map(String::as_str)
+        self.names.iter().map(String::as_str)
     }
 
     fn clear(&mut self) {
-        self.used = 0;
+        self.keys.clear();
         self.seen.clear();
+        self.names.clear();
     }
 
     /// Adds `prefix` + `value` unless the sentence already has it.
@@ -156,16 +191,12 @@ impl Features {
 
     /// Adds the concatenated `parts` unless the sentence already has them.
     fn add_parts(&mut self, parts: &[&str]) {
-        if self.used == self.names.len() {
-            self.names.push(String::new());
-        }
-        let slot = &mut self.names[self.used];
-        slot.clear();
-        for p in parts {
-            slot.push_str(p);
-        }
-        if self.seen.insert(FxBuildHasher.hash_one(slot.as_str())) {
-            self.used += 1;
+        let key = key_of(parts);
+        if self.seen.insert(key) {
+            self.keys.push(key);
+            if self.keep_names {
+                self.names.push(parts.concat());
+            }
         }
     }
 }
@@ -188,17 +219,14 @@ const LIST_FEATURES: [(List, &str); 12] = [
 
 /// The token among the first `WORD_FEATURE_TOKENS` whose word weighs most towards a claim (the
 /// first token when none weighs for it): what a flag without a claim cue names as its words.
-pub(super) fn weightiest_word(model: &ClaimModel, s: &Sent, scratch: &mut String) -> usize {
+pub(super) fn weightiest_word(model: &ClaimModel, s: &Sent) -> usize {
     let mut best = (0, 0.0);
     for i in 0..s.toks.len().min(WORD_FEATURE_TOKENS) {
         // «أن»، «ما»، «من» weigh, but name nothing a reader would recognise as the claim.
         if s.base(i).chars().count() < 3 {
             continue;
         }
-        scratch.clear();
-        scratch.push_str("w=");
-        scratch.push_str(s.base(i));
-        let w = model.weights.get(scratch.as_str()).copied().unwrap_or(0.0);
+        let w = model.by_key.get(&key_of(&["w=", s.base(i)])).copied().unwrap_or(0.0);
         if w > best.1 {
             best = (i, w);
         }

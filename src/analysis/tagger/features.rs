@@ -425,6 +425,9 @@ pub struct Emissions {
     /// The rows of the sequence edges seen at offsets −2…+2 (the middle one unused).
     edges: [Row; 5],
     contexts: FxHashMap<u64, Row>,
+    /// The rows of features 18 and 19 (the punctuation before the token and after it) when
+    /// there is none.
+    no_punct: [Row; 2],
     scratch: Vec<u64>,
 }
 
@@ -463,6 +466,7 @@ impl Emissions {
             old_entries: Vec::new(),
             edges: [[0.0; N_LABELS]; 5],
             contexts: FxHashMap::default(),
+            no_punct: [[0.0; N_LABELS]; 2],
             scratch: Vec::new(),
         }
     }
@@ -477,6 +481,8 @@ impl Emissions {
             self.old_index.clear();
             self.old_entries.clear();
             self.contexts.clear();
+            let none = punct_hash("");
+            self.no_punct = [18, 19].map(|t| model.row(feature(t, &[none])).copied().unwrap_or([0.0; N_LABELS]));
             self.edges = std::array::from_fn(|k| {
                 let o = k as isize - 2;
                 self.scratch.clear();
@@ -519,6 +525,26 @@ impl Emissions {
         self.entries.push(entry);
         self.index.insert(w.clone(), k);
         k
+    }
+
+    /// Adds the weights of [`open_context_features`] of token `i` to `acc`, feature by feature in
+    /// that order (so the sum is the same as theirs), with the rows of an empty punctuation
+    /// ([`Emissions::no_punct`]) kept rather than looked up: most tokens have none.
+    fn add_open_context(&self, model: &Model, tokens: &[Token], words: &[&Facts], i: usize, acc: &mut Row) {
+        let weights = |key: u64| model.row(key).unwrap_or(&[0.0; N_LABELS]);
+        let before = &tokens[i].punct_before;
+        add(acc, if before.is_empty() { &self.no_punct[0] } else { weights(feature(18, &[punct_hash(before)])) });
+        add(
+            acc,
+            match tokens.get(i + 1) {
+                Some(t) if t.punct_before.is_empty() => &self.no_punct[1],
+                Some(t) => weights(feature(19, &[punct_hash(&t.punct_before)])),
+                None => weights(feature(19, &[edge_hash(false)])),
+            },
+        );
+        let me = words[i].word;
+        add(acc, weights(feature(31, &[if i > 0 { words[i - 1].word } else { edge_hash(true) }, me])));
+        add(acc, weights(feature(32, &[me, words.get(i + 1).map_or(edge_hash(false), |w| w.word)])));
     }
 
     /// The emission rows of an article's tokens (what `model.scores` gives on
@@ -586,8 +612,10 @@ impl Emissions {
             scratch.clear();
             let me = seq[i];
             topic_features(me.base, me.cluster, topic, scratch);
-            open_context_features(tokens, &seq, i, scratch);
-            add(&mut row, &model.scores(scratch));
+            let mut open = model.scores(scratch);
+            self.add_open_context(model, tokens, &seq, i, &mut open);
+            add(&mut row, &open);
+            let scratch = &mut self.scratch;
             let context = Context::of(tokens, &seq, proposals, i, topic);
             match context.key() {
                 Some(key) => {

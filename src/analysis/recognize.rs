@@ -9,7 +9,7 @@
 //! same article. Generic heads and titles spelled with a known name (وكالة، نهر، الأمير) are
 //! left out of the mention.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use compact_str::CompactString;
 
@@ -629,8 +629,8 @@ fn last_two(w: &str) -> Option<(char, char)> {
 
 /// Words of multi-word person names in this article → what the full name refers to.
 /// A word shared by two different full names goes to the one mentioned more often.
-fn partial_names(tokens: &[Token], spans: &[Span]) -> HashMap<String, NameRef> {
-    let mut votes: HashMap<String, HashMap<NameRef, usize>> = HashMap::new();
+fn partial_names(tokens: &[Token], spans: &[Span]) -> FxHashMap<String, NameRef> {
+    let mut votes: FxHashMap<String, FxHashMap<NameRef, usize>> = FxHashMap::default();
     for s in spans.iter().filter(|s| s.ty == EntityType::Per && s.end - s.start >= 2) {
         let target = s.target.clone().unwrap_or_else(|| {
             NameRef::Form(FormKey { form: form_of(tokens, s.start, s.end, s.prefix_chars), ty: EntityType::Per })

@@ -45,7 +45,7 @@ pub(super) enum Place {
 pub(super) fn body_sentences(text: &str) -> Vec<Sentence> {
     let lines = lines(text);
     // How often each line occurs in the article (counted once, not rescanned per line).
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for &(start, end) in &lines {
         *counts.entry(&text[start..end]).or_default() += 1;
     }

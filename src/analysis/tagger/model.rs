@@ -263,21 +263,27 @@ pub fn viterbi(emissions: &[Row], start: &Row, transitions: &[Row; N_LABELS]) ->
     }
     let mut back: Vec<[u8; N_LABELS]> = vec![[0; N_LABELS]; n];
     for t in 1..n {
-        let mut next = [NEG; N_LABELS];
-        for l in 0..N_LABELS {
-            let mut best = (NEG, 0u8);
-            for p in 0..N_LABELS {
-                let s = score[p] + masked[p][l];
-                if s > best.0 {
-                    best = (s, p as u8);
-                }
-            }
-            if best.0 > NEG {
-                next[l] = best.0 + emissions[t][l];
-                back[t][l] = best.1;
+        // For every label at once, the best previous label: each previous label in turn, kept
+        // where it scores strictly higher (so the first best wins, as label by label), in a form
+        // the compiler turns into vector operations.
+        let mut best = [NEG; N_LABELS];
+        let mut from = [0u8; N_LABELS];
+        for (p, row) in masked.iter().enumerate() {
+            for l in 0..N_LABELS {
+                let s = score[p] + row[l];
+                let better = s > best[l];
+                best[l] = if better { s } else { best[l] };
+                from[l] = if better { p as u8 } else { from[l] };
             }
         }
-        score = next;
+        for l in 0..N_LABELS {
+            if best[l] > NEG {
+                score[l] = best[l] + emissions[t][l];
+                back[t][l] = from[l];
+            } else {
+                score[l] = NEG;
+            }
+        }
     }
     let mut last = (0..N_LABELS).max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a))).unwrap_or(0);
     let mut out = vec![0u8; n];

@@ -138,17 +138,54 @@ fn is_presentation_form(ch: char) -> bool {
 
 /// Whether a normalised character belongs inside a word.
 pub fn is_word_char(ch: char) -> bool {
-    // Fast paths for ASCII and the Arabic block, which is nearly all of the text.
+    // ASCII and the Arabic block, which are nearly all of the text, from bit tables.
+    let cp = ch as u32;
+    if cp < 0x80 {
+        return ASCII_WORD >> cp & 1 == 1;
+    }
+    let arabic = cp.wrapping_sub(0x600);
+    if arabic < 0x100 {
+        return ARABIC_WORD[(arabic / 64) as usize] >> (arabic % 64) & 1 == 1;
+    }
     match ch {
-        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
-        '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}' => true,
-        '\u{0600}'..='\u{0620}' | '\u{064B}'..='\u{066D}' | '\u{06D4}'..='\u{06F9}' => false,
-        c if c.is_ascii() => false,
         // Latin-1 punctuation («»), general punctuation (“” – …) and the emoji planes.
         '\u{00A0}'..='\u{00BF}' | '\u{2000}'..='\u{206F}' | '\u{1F000}'..='\u{1FAFF}' => false,
         c => c.is_alphanumeric(),
     }
 }
+
+/// The word characters of ASCII and of the Arabic block.
+const fn is_word_char_in_blocks(ch: char) -> bool {
+    matches!(ch, 'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
+}
+
+/// [`is_word_char_in_blocks`] of U+0000…U+007F, one bit each.
+const ASCII_WORD: u128 = {
+    let mut bits = 0u128;
+    let mut cp = 0;
+    while cp < 0x80 {
+        if is_word_char_in_blocks(cp as u8 as char) {
+            bits |= 1 << cp;
+        }
+        cp += 1;
+    }
+    bits
+};
+
+/// [`is_word_char_in_blocks`] of U+0600…U+06FF, one bit each.
+const ARABIC_WORD: [u64; 4] = {
+    let mut bits = [0u64; 4];
+    let mut i = 0;
+    while i < 0x100 {
+        if let Some(c) = char::from_u32(0x600 + i) {
+            if is_word_char_in_blocks(c) {
+                bits[(i / 64) as usize] |= 1 << (i % 64);
+            }
+        }
+        i += 1;
+    }
+    bits
+};
 
 #[cfg(test)]
 mod tests {
@@ -180,6 +217,23 @@ mod tests {
             }
         }
         chars
+    }
+
+    #[test]
+    fn word_characters_from_the_tables_are_the_letters_and_digits() {
+        let arabic = ['ا', 'ب', 'ي', 'ه', 'ك', 'ٹ', 'ۓ', 'ۿ'];
+        let not = ['\u{064B}', '،', '؟', '٪', '۔', '\u{06F0}', ' ', '-', '«', '…', '\u{0620}'];
+        for c in arabic.into_iter().chain(['a', 'Z', '0', '9', 'é', 'ж']) {
+            assert!(is_word_char(c), "{c:?}");
+        }
+        for c in not {
+            assert!(!is_word_char(c), "{c:?}");
+        }
+        // The tables say what the ranges say, for every character they cover.
+        for cp in (0..0x80).chain(0x600..0x700) {
+            let c = char::from_u32(cp).unwrap();
+            assert_eq!(is_word_char(c), is_word_char_in_blocks(c), "U+{cp:04X}");
+        }
     }
 
     #[test]

@@ -33,25 +33,35 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let mut line_starts = vec![0];
-        let mut checkpoints = vec![(0, 0, 0)];
         let bytes = text.as_bytes();
-        let (mut chars, mut units) = (0u32, 0u32);
-        // Byte by byte (UTF-8 is valid): a character starts at each byte that is not a
-        // continuation byte, and takes two UTF-16 units when it starts with a four-byte lead.
-        for (i, &b) in bytes.iter().enumerate() {
-            if b & 0xC0 == 0x80 {
-                continue;
-            }
-            if i as u32 >= checkpoints.last().map_or(0, |c| c.0) + CHECKPOINT_BYTES {
-                checkpoints.push((i as u32, chars, units));
-            }
-            chars += 1;
-            units += if b >= 0xF0 { 2 } else { 1 };
-            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-            if ends_line {
+        let mut line_starts = vec![0];
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
                 line_starts.push((i + 1) as u32);
             }
+        }
+        // A checkpoint at the first character boundary at least CHECKPOINT_BYTES after the last
+        // one; the characters between are counted a block at a time (UTF-8 is valid: a character
+        // starts at each byte that is not a continuation byte, and takes two UTF-16 units when it
+        // starts with a four-byte lead).
+        let mut checkpoints = vec![(0, 0, 0)];
+        let (mut chars, mut units) = (0u32, 0u32);
+        let mut at = 0usize;
+        loop {
+            let mut next = at + CHECKPOINT_BYTES as usize;
+            while bytes.get(next).is_some_and(|b| b & 0xC0 == 0x80) {
+                next += 1;
+            }
+            if next >= bytes.len() {
+                break;
+            }
+            let (starts, wide) = bytes[at..next]
+                .iter()
+                .fold((0u32, 0u32), |(s, w), &b| (s + u32::from(b & 0xC0 != 0x80), w + u32::from(b >= 0xF0)));
+            chars += starts;
+            units += starts + wide;
+            checkpoints.push((next as u32, chars, units));
+            at = next;
         }
         let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() as u32 } else { 0 };
         LineIndex { line_starts, checkpoints, len: text.len() as u32, bom }

@@ -151,13 +151,14 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// The line breaks of `text` (\n, \r, U+2028, U+2029): where each starts and where the next
-/// segment starts. A byte scan: the UTF-8 of these never occurs inside another character.
+/// segment starts. A byte scan (`memchr`): the UTF-8 of these never occurs inside another
+/// character.
 fn breaks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
-        b'\n' | b'\r' => Some((i, i + 1)),
+    memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes).filter_map(move |i| match bytes[i] {
         0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => Some((i, i + 3)),
-        _ => None,
+        0xE2 => None,
+        _ => Some((i, i + 1)),
     })
 }
 
@@ -234,9 +235,7 @@ fn split_line(text: &str, start: usize, end: usize, place: Place, out: &mut Vec<
     let char_at = |p: usize| line.get(p..).and_then(|rest| rest.chars().next());
     // An unbalanced quotation mark would swallow the rest of the line: ignore that kind.
     let mut balance = [0i32; 3];
-    let mut i = 0;
-    while let Some(at) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2))) {
-        i += at;
+    for i in memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes) {
         match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
             (0xC2, Some(0xAB), _) => balance[0] += 1,          // «
             (0xC2, Some(0xBB), _) => balance[0] -= 1,          // »
@@ -245,7 +244,6 @@ fn split_line(text: &str, start: usize, end: usize, place: Place, out: &mut Vec<
             (b'"', _, _) => balance[2] ^= 1,
             _ => {}
         }
-        i += 1;
     }
     let [guillemets, curly, straight] = balance.map(|b| b == 0);
     let mut depth = 0u32;

@@ -9,6 +9,7 @@
 use std::sync::LazyLock;
 
 use super::model::EntityType;
+use super::text::has_chars;
 use super::tokens::Token;
 use rustc_hash::FxHashMap;
 
@@ -87,7 +88,7 @@ pub fn name_like(t: &Token, first: bool) -> bool {
 /// A frequent word of news text, also behind a و or ل proclitic (لرئاسة، والإعلامي).
 pub fn is_frequent(w: &str) -> bool {
     FREQUENT.contains(w)
-        || ["و", "ل"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().count() >= 3 && FREQUENT.contains(r)))
+        || ["و", "ل"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| has_chars(r, 3) && FREQUENT.contains(r)))
 }
 
 /// The imperfect verb pattern يفعل / تفعل (يحذر، يصف), which follows titles as often as names do.

@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 
 use super::model::{EntityType, NameRef};
 use super::normalize::{is_word_char, normalize_str};
+use super::text::has_chars;
 use super::tokens::Token;
 
 /// One spelling of a name.
@@ -206,7 +207,7 @@ pub fn clitic_splits(token: &str) -> impl Iterator<Item = (usize, Cow<'_, str>)>
         let conj = matches!(c0, Some('و' | 'ف'));
         // Byte length of the first one or two letters (all two-byte Arabic letters).
         let rest_after = |n: usize| &token[2 * n..];
-        let long_enough = |n: usize| rest_after(n).chars().count() >= 2;
+        let long_enough = |n: usize| has_chars(rest_after(n), 2);
         let lil = if c0 == Some('ل') && c1 == Some('ل') {
             Some(1)
         } else if conj && c1 == Some('ل') && c2 == Some('ل') {

@@ -20,6 +20,7 @@ use super::normalize::NormText;
 use super::tagger::features::{lines, Emissions, Proposal};
 use super::tagger::model::viterbi;
 use super::tagger::{label_for, spans_of, type_of, Label, Tagger};
+use super::text::has_chars;
 use super::tokens::Token;
 use super::wordlist::{word_set, WordSet};
 
@@ -507,7 +508,7 @@ fn join_person_names(tokens: &[Token], spans: &mut Vec<Span>, covered: &mut [boo
             && !covered[before]
             && name_like(&tokens[before], true)
             && !is_frequent(&tokens[before].norm)
-            && tokens[before].norm.chars().count() >= 3
+            && has_chars(&tokens[before].norm, 3)
         {
             covered[before] = true;
             span.start = before;
@@ -530,7 +531,7 @@ fn repeated_unknown_pairs(tokens: &[Token], covered: &[bool]) -> Vec<(usize, usi
         .zip(covered)
         .map(|(t, &covered)| {
             !covered
-                && t.norm.chars().count() >= 3
+                && has_chars(&t.norm, 3)
                 && !["ه", "ات", "ون", "ين", "يه", "ها", "هم"].iter().any(|s| t.norm.ends_with(s))
                 && !is_frequent(&t.norm)
                 && name_like(t, true)

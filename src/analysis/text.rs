@@ -183,9 +183,20 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Whether `s` has at least `n` characters, without counting past the `n`th.
+pub fn has_chars(s: &str, n: usize) -> bool {
+    n == 0 || s.chars().nth(n - 1).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_chars_counts_characters_not_bytes() {
+        assert!(has_chars("بوت", 3) && !has_chars("بوت", 4) && has_chars("", 0) && !has_chars("", 1));
+        assert!(has_chars("🙂a", 2) && !has_chars("🙂", 2));
+    }
 
     #[test]
     fn utf16_columns_count_surrogate_pairs() {

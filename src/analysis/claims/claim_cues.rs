@@ -9,6 +9,7 @@
 
 use super::super::model::ClaimCue as CueKind;
 use super::super::normalize::is_vowel_mark;
+use super::super::text::has_chars;
 use super::cues::is_future_base;
 use super::lookup::List;
 use super::plain_cues::{addresses_reader, evaluation_is_plain, future_is_schedule};
@@ -91,12 +92,12 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
 /// An elative «أفعل» (أكثر، أقل، أقوى، أكبر) at token `i`: «أكثر مما»، «أقوى من المتوقع» compare.
 pub(super) fn is_comparative(s: &Sent, i: usize) -> bool {
     let w = s.word(i);
-    s.is_in(i, List::EVALUATION, false) || (w.starts_with('ا') && (3..=4).contains(&w.chars().count()))
+    s.is_in(i, List::EVALUATION, false) || (w.starts_with('ا') && has_chars(w, 3) && !has_chars(w, 5))
 }
 
 /// An imperfect verb after «قد»: «قد يكون»، «قد تساهم» (not «قد تم»).
 fn is_imperfect(w: &str) -> bool {
-    w.starts_with(['ي', 'ت', 'ن']) && w.chars().count() >= 3 && w != "تم"
+    w.starts_with(['ي', 'ت', 'ن']) && has_chars(w, 3) && w != "تم"
 }
 
 fn is_number(w: &str) -> bool {

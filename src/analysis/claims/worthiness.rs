@@ -21,6 +21,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::analysis::text::has_chars;
+
 use super::claim_cues::cue_kinds;
 use super::lookup::List;
 use super::{Kind, Sent};
@@ -223,7 +225,7 @@ pub(super) fn weightiest_word(model: &ClaimModel, s: &Sent) -> usize {
     let mut best = (0, 0.0);
     for i in 0..s.toks.len().min(WORD_FEATURE_TOKENS) {
         // «أن»، «ما»، «من» weigh, but name nothing a reader would recognise as the claim.
-        if s.base(i).chars().count() < 3 {
+        if !has_chars(s.base(i), 3) {
             continue;
         }
         let w = model.by_key.get(&key_of(&["w=", s.base(i)])).copied().unwrap_or(0.0);

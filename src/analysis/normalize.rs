@@ -37,6 +37,7 @@ impl NormText {
                 continue;
             }
             if let Some(&n) = ARABIC_BLOCK.get(cp.wrapping_sub(0x600) as usize).filter(|&&n| n != DROPPED) {
+                // سيئول and سيول are one spelling: a hamza seat after ي adds nothing to the key.
                 if !(ch == 'ئ' && chars.last().is_some_and(|c: &NormChar| c.ch == 'ي')) {
                     chars.push(NormChar { ch: char::from_u32(n).unwrap_or(ch), src_start: start, src_end: end });
                 }

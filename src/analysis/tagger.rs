@@ -4,7 +4,7 @@
 //! A sequence is a line of the article (a paragraph, the title, a caption). Each token gets
 //! features ([`features`]): its normalised word and its proclitic splits, affixes, shape,
 //! punctuation around it, the rules' word lists, the rule system's own proposal for it (a
-//! knowledge-base spelling, a name found from context, a partial name), a word cluster learned
+//! knowledge-base spelling, a name found from context, a partial name), word clusters learned
 //! from unlabelled news, and the same for its neighbours. A linear model ([`model::Model`]: weights
 //! per feature and label, label transitions) scores each label and Viterbi decoding finds the
 //! best sequence that obeys BIO (an `I-X` only after `B-X` or `I-X`). The model is trained by
@@ -37,20 +37,42 @@ impl Tagger {
         Tagger::from_parts(BUILTIN_MODEL, BUILTIN_CLUSTERS).map_err(|e| format!("the built-in tagger model: {e}"))
     }
 
-    /// A tagger from a model file's bytes and a clusters text (`word<TAB>cluster` lines).
+    /// A tagger from a model file's bytes and a clusters text ([`parse_clusters`]).
     pub fn from_parts(model: &[u8], clusters: &str) -> Result<Tagger, String> {
         let model = Model::from_bytes(model)?;
         Ok(Tagger { model, clusters: parse_clusters(clusters)? })
     }
 }
 
-/// `word<TAB>cluster` lines (`#` comments) → clusters.
+/// `word<TAB>cluster[<TAB>cluster…]` lines (`#` comments) → clusters: up to
+/// [`features::MAX_CLUSTER_COLUMNS`] columns, the same number on every line.
 pub fn parse_clusters(text: &str) -> Result<Clusters, String> {
     let mut out = Clusters::default();
+    let mut columns = None;
     for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.is_empty() && !l.starts_with('#')) {
-        let (w, c) = line.split_once('\t').ok_or_else(|| format!("clusters line {}: no tab", n + 1))?;
-        let c = c.trim().parse().map_err(|_| format!("clusters line {}: {c:?} is not a number", n + 1))?;
-        out.insert(w.to_string(), c);
+        let (w, rest) = line.split_once('\t').ok_or_else(|| format!("clusters line {}: no tab", n + 1))?;
+        let mut ids = [features::NO_CLUSTER; features::MAX_CLUSTER_COLUMNS];
+        let mut k = 0;
+        for c in rest.split('\t') {
+            let slot = ids.get_mut(k).ok_or_else(|| {
+                format!("clusters line {}: more than {} clusters", n + 1, features::MAX_CLUSTER_COLUMNS)
+            })?;
+            *slot = c
+                .trim()
+                .parse()
+                .ok()
+                .filter(|&c| c != features::NO_CLUSTER)
+                .ok_or_else(|| format!("clusters line {}: {c:?} is not a cluster number", n + 1))?;
+            k += 1;
+        }
+        if *columns.get_or_insert(k) != k {
+            return Err(format!(
+                "clusters line {}: {k} clusters where the lines before have {}",
+                n + 1,
+                columns.unwrap()
+            ));
+        }
+        out.insert(w.to_string(), ids);
     }
     Ok(out)
 }
@@ -161,5 +183,24 @@ mod tests {
         );
         assert!(allowed(Some(1), 2) && !allowed(Some(3), 2) && !allowed(None, 2) && allowed(None, 1));
         assert_eq!(label_for(&EntityType::Org, false), 6);
+    }
+
+    #[test]
+    fn clusters_files_have_one_to_three_columns_the_same_on_every_line() {
+        let one = parse_clusters("# header\nبوتين\t7\nموسكو\t2\n").unwrap();
+        assert_eq!(one["بوتين"], [7, features::NO_CLUSTER, features::NO_CLUSTER]);
+        let three = parse_clusters("بوتين\t7\t1\t40\nموسكو\t2\t0\t9\n").unwrap();
+        assert_eq!(three["موسكو"], [2, 0, 9]);
+        for (text, error) in [
+            ("بوتين 7\n", "line 1: no tab"),
+            ("بوتين\t7\t1\t2\t3\n", "line 1: more than 3 clusters"),
+            ("بوتين\t7\t1\nموسكو\t2\n", "line 2: 1 clusters where the lines before have 2"),
+            ("بوتين\tx\n", "line 1: \"x\" is not a cluster number"),
+            ("بوتين\t7\t\n", "line 1: \"\" is not a cluster number"),
+            ("بوتين\t4294967295\n", "is not a cluster number"),
+        ] {
+            let e = parse_clusters(text).unwrap_err();
+            assert!(e.contains(error), "{text:?}: {e}");
+        }
     }
 }

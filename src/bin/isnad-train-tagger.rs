@@ -86,16 +86,12 @@ fn options() -> Result<Options> {
     Ok(o)
 }
 
-/// `word<TAB>cluster` lines.
+/// A clusters file ([`isnad::analysis::tagger::parse_clusters`]).
 pub fn read_clusters(path: &Path) -> Result<Clusters> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mut out = Clusters::default();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        if let Some((w, c)) = line.split_once('\t') {
-            out.insert(w.to_string(), c.trim().parse()?);
-        }
-    }
-    Ok(out)
+    isnad::analysis::tagger::parse_clusters(&text)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| format!("{}", path.display()))
 }
 
 /// The sequences of one text: its tokens split at line breaks, with their labels.

@@ -4,7 +4,8 @@
 //! −2…+2, its proclitic splits, affixes, shape, length, the punctuation before and after it, the
 //! rules' word lists (titles, speech verbs, trigger nouns, stop and frequent words, given names,
 //! nisbas, sports words), the rule system's own proposal (a knowledge-base spelling, a name found
-//! from context, a partial name, with its BIO position), word bigrams, and a word cluster.
+//! from context, a partial name, with its BIO position), word bigrams, and the word's clusters (one
+//! per granularity of the clusters file: coarse and fine groupings of the same words).
 //!
 //! The features come in two kinds: **word features** depend only on one word and its offset from
 //! the token (the word, its splits, affixes, cues, clusters …), **context features** on the
@@ -43,8 +44,18 @@ pub fn is_sport(tokens: &[Token]) -> bool {
     tokens.iter().filter(|t| is_sport_word(&t.norm)).take(3).count() >= 3
 }
 
-/// Word clusters learned from unlabelled text: normalised word → cluster id.
-pub type Clusters = FxHashMap<String, u32>;
+/// The most columns a clusters file may have: groupings of the same words at different
+/// granularities (the first is the one every model trained with clusters reads).
+pub const MAX_CLUSTER_COLUMNS: usize = 3;
+
+/// In [`ClusterIds`], past the columns of the clusters file.
+pub const NO_CLUSTER: u32 = u32::MAX;
+
+/// A word's cluster in each column of the clusters file ([`NO_CLUSTER`] past its columns).
+pub type ClusterIds = [u32; MAX_CLUSTER_COLUMNS];
+
+/// Word clusters learned from unlabelled text: normalised word → its clusters.
+pub type Clusters = FxHashMap<String, ClusterIds>;
 
 const OFFSET: u64 = 0x0000_0100_0000_01B3;
 
@@ -90,7 +101,9 @@ pub struct Word {
     rests: Vec<u64>,
     affixes: [u64; 5],
     len: u64,
-    base_cluster: Option<u32>,
+    /// The word's clusters and its base's, in every column ([`Facts::cluster`] is the first).
+    clusters: ClusterIds,
+    base_clusters: ClusterIds,
     article: bool,
 }
 
@@ -148,21 +161,24 @@ fn affix(s: &str, n: isize) -> &str {
 }
 
 fn word_of(w: &str, clusters: Option<&Clusters>) -> Word {
+    let clusters_of = |w: &str| clusters.and_then(|c| c.get(w).copied()).unwrap_or([NO_CLUSTER; MAX_CLUSTER_COLUMNS]);
     let splits: Vec<(usize, std::borrow::Cow<str>)> = clitic_splits(w).skip(1).collect();
     let base: &str = splits.iter().map(|(_, r)| r.as_ref()).min_by_key(|r| r.len()).unwrap_or(w);
     let affixes = [2isize, 3, -2, -3, -1].map(|n| value_hash(affix(base, n).as_bytes()));
+    let (own, base_clusters) = (clusters_of(w), clusters_of(base));
     Word {
         facts: Facts {
             word: value_hash(w.as_bytes()),
             shape: shape(w),
             cues: word_cues(w),
             base: value_hash(base.as_bytes()),
-            cluster: clusters.and_then(|c| c.get(w).copied()),
+            cluster: (own[0] != NO_CLUSTER).then_some(own[0]),
         },
         rests: splits.iter().map(|(_, r)| value_hash(r.as_bytes())).collect(),
         affixes,
         len: num(w.chars().count().min(12) as u64),
-        base_cluster: clusters.and_then(|c| c.get(base).copied()),
+        clusters: own,
+        base_clusters,
         article: base.starts_with("ال"),
     }
 }
@@ -195,15 +211,8 @@ fn word_features(w: Option<&Word>, o: isize, topic: u64, out: &mut Vec<u64>) {
         for &r in &w.rests {
             out.push(feature(rest_template, &[r]));
         }
-        if let Some(c) = w.cluster {
-            out.push(feature(
-                match o {
-                    0 => 33,
-                    -1 => 34,
-                    _ => 35,
-                },
-                &[num(c as u64)],
-            ));
+        for (column, &c) in w.clusters.iter().enumerate().filter(|(_, &c)| c != NO_CLUSTER) {
+            out.push(feature(cluster_template(column, o), &[num(c as u64)]));
         }
     }
     let cue_template = match o {
@@ -224,11 +233,21 @@ fn word_features(w: Option<&Word>, o: isize, topic: u64, out: &mut Vec<u64>) {
         }
         out.push(feature(14, &[shape_hash(w.shape)]));
         out.push(feature(17, &[w.len]));
-        if let Some(c) = w.base_cluster {
-            out.push(feature(36, &[num(c as u64)]));
+        for (column, &c) in w.base_clusters.iter().enumerate().filter(|(_, &c)| c != NO_CLUSTER) {
+            out.push(feature(if column == 0 { 36 } else { 55 + column as u8 }, &[num(c as u64)]));
         }
         out.push(feature(39, &[num(w.article as u64)]));
         topic_features(w.base, w.cluster, topic, out);
+    }
+}
+
+/// The template of a word's cluster in `column` of the clusters file, seen at offset `o` (−1…+1).
+fn cluster_template(column: usize, o: isize) -> u8 {
+    match (column, o) {
+        (0, 0) => 33,
+        (0, -1) => 34,
+        (0, _) => 35,
+        _ => 50 + 3 * (column as u8 - 1) + (o + 1) as u8,
     }
 }
 

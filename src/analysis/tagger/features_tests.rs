@@ -26,6 +26,34 @@ fn features_are_stable_and_differ_by_context() {
 const FIXED: u64 = 3518621007412740164;
 
 #[test]
+fn finer_cluster_columns_add_features_and_leave_the_first_columns_as_they_were() {
+    let (_, tokens) = prepare("قال الرئيس دونالد ترامب");
+    let none = vec![Proposal::default(); tokens.len()];
+    let with = |columns: &[u32]| -> Clusters {
+        let mut ids = [NO_CLUSTER; MAX_CLUSTER_COLUMNS];
+        ids[..columns.len()].copy_from_slice(columns);
+        [1, 3].map(|i| (tokens[i].norm.to_string(), ids)).into_iter().collect()
+    };
+    let (one, three) = (with(&[5]), with(&[5, 1, 30]));
+    let plain = sequence_features(&tokens, &none, Some(&one), false);
+    let finer = sequence_features(&tokens, &none, Some(&three), false);
+    // ترامب and الرئيس (tokens 3 and 1): two finer clusters of the word and two of its base (the
+    // same word: the article is not split off); دونالد (token 2): two of each neighbour at ±1;
+    // قال (token 0): two of الرئيس at +1.
+    let added: Vec<usize> = (0..4).map(|i| finer[i].len() - plain[i].len()).collect();
+    assert_eq!(added, [2, 4, 4, 4]);
+    // The first column's features are where they were: the extra ones come after them.
+    let extra: Vec<u64> = finer[3].iter().copied().filter(|f| !plain[3].contains(f)).collect();
+    assert_eq!(extra.len(), 4);
+    assert_eq!(finer[3].iter().copied().filter(|f| plain[3].contains(f)).collect::<Vec<_>>(), plain[3]);
+    assert!(extra.contains(&feature(cluster_template(1, 0), &[num(1)])));
+    assert!(extra.contains(&feature(cluster_template(2, 0), &[num(30)])));
+    // The templates of the finer columns are their own.
+    let templates: Vec<u8> = (0..3).flat_map(|c| (-1..=1).map(move |o| cluster_template(c, o))).collect();
+    assert_eq!(templates, [34, 33, 35, 50, 51, 52, 53, 54, 55]);
+}
+
+#[test]
 fn cached_emissions_are_the_scores_of_the_features() {
     // Articles with edges, punctuation, Latin, digits, joins, several lines and sports news
     // (the second, its first line with sports words and its second without); the later ones

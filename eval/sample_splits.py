@@ -5,6 +5,7 @@
   sample_splits.py [TARBALL] --write-extra [--extract OUTDIR]
   sample_splits.py [TARBALL] --extract-extra OUTDIR
   sample_splits.py [TARBALL] --write-extra2
+  sample_splits.py [TARBALL] --write-extra3
 
 TARBALL defaults to ../shared/corpus/ant-v2.1-txt.tar.gz (relative to the repository root, the parent
 of this script's directory). eval/splits.tsv is the authority once written: it lists every drawn
@@ -32,6 +33,9 @@ OUTDIR/train-extra/ (and OUTDIR/train-extra2/).
 A second extra set (`--write-extra2`, appended to eval/extra.tsv as split `train-extra2`): EXTRA2_PER_SOURCE
 per source with seed EXTRA2_SEED, none of the articles above; annotated for claims and sources only (no
 entities), to train the claim model on more sentences.
+
+A third (`--write-extra3`, appended as split `train-extra3`): EXTRA3_PER_SOURCE per source with seed
+EXTRA3_SEED, none of the articles above; annotated for entities only, to train the tagger.
 """
 import hashlib, os, random, sys, tarfile
 
@@ -45,6 +49,8 @@ EXTRA_SEED = 20261203
 EXTRA_PER_SOURCE = 20
 EXTRA2_SEED = 20261207
 EXTRA2_PER_SOURCE = 12
+EXTRA3_SEED = 20261208
+EXTRA3_PER_SOURCE = 24
 EXTRA_LIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "extra.tsv")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -167,17 +173,19 @@ def main():
         extract(tarball, rows, args[args.index("--extract-extra") + 1])
         print("extracted %d articles into %s/train-extra*" % (len(rows), args[args.index("--extract-extra") + 1]))
         return
-    if "--write-extra2" in args:
-        rows = load_list(EXTRA_LIST)
-        if any(split == "train-extra2" for _, split, _ in rows):
-            sys.exit("eval/extra.tsv already has train-extra2")
-        taken = {p for p, _, _ in load_list()} | {p for p, _, _ in rows}
-        new = draw_extra(tarball, taken, EXTRA2_SEED, EXTRA2_PER_SOURCE, "train-extra2")
-        with open(EXTRA_LIST, "a", encoding="utf-8") as f:
-            for p, split, _ in new:
-                f.write("%s\t%s\t-\n" % (p, split))
-        print("appended %d train-extra2 articles to %s" % (len(new), EXTRA_LIST))
-        return
+    for split, seed, per_source in (("train-extra2", EXTRA2_SEED, EXTRA2_PER_SOURCE),
+                                    ("train-extra3", EXTRA3_SEED, EXTRA3_PER_SOURCE)):
+        if "--write-" + split[len("train-"):] in args:
+            rows = load_list(EXTRA_LIST)
+            if any(s == split for _, s, _ in rows):
+                sys.exit("eval/extra.tsv already has " + split)
+            taken = {p for p, _, _ in load_list()} | {p for p, _, _ in rows}
+            new = draw_extra(tarball, taken, seed, per_source, split)
+            with open(EXTRA_LIST, "a", encoding="utf-8") as f:
+                for p, s, _ in new:
+                    f.write("%s\t%s\t-\n" % (p, s))
+            print("appended %d %s articles to %s" % (len(new), split, EXTRA_LIST))
+            return
     if "--write-extra" in args:
         taken = {p for p, _, _ in load_list()}
         rows = draw_extra(tarball, taken)

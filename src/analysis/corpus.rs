@@ -351,12 +351,17 @@ impl Corpus {
 
     /// Every mention of an entity, in no particular order.
     pub fn mentions_unordered(&self, entity: EntityIdx) -> impl Iterator<Item = (FileId, &Mention)> {
+        self.mentions_in_files_unordered(entity).map(|(file, f, idx)| (file, &f.mentions[idx as usize]))
+    }
+
+    /// Every mention of an entity as its article and its index in the article's mentions, in no
+    /// particular order.
+    pub fn mentions_in_files_unordered(&self, entity: EntityIdx) -> impl Iterator<Item = (FileId, &FileEntry, u32)> {
         self.resolver.members(entity).iter().flat_map(move |target| {
-            self.postings
-                .get(target)
-                .into_iter()
-                .flatten()
-                .filter_map(move |&(file, idx)| Some((file, self.file(file)?.mentions.get(idx as usize)?)))
+            self.postings.get(target).into_iter().flatten().filter_map(move |&(file, idx)| {
+                let f = self.file(file).filter(|f| (idx as usize) < f.mentions.len())?;
+                Some((file, f, idx))
+            })
         })
     }
 

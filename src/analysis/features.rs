@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::corpus::{Corpus, EntityEntry, EntityIdx, FileId};
 pub use super::model::EntitySummary;
-use super::model::{EntityType, Mention, Origin};
+use super::model::{EntityType, Mention, Origin, Source};
 use super::normalize::normalize_str;
 
 /// A range in one file.
@@ -38,13 +38,14 @@ pub fn summary(corpus: &Corpus, entity: EntityIdx) -> EntitySummary {
 fn compute_summary(corpus: &Corpus, entity: EntityIdx) -> EntitySummary {
     let mut spellings: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut articles: Vec<FileId> = Vec::new();
-    let mut mentions = 0;
-    for (file, m) in corpus.mentions_unordered(entity) {
-        if let Some(f) = corpus.file(file) {
-            *spellings.entry(&f.text[m.start as usize..m.end as usize]).or_default() += 1;
-        }
+    let (mut mentions, mut quoted) = (0, 0);
+    for (file, f, idx) in corpus.mentions_in_files_unordered(entity) {
+        let m = &f.mentions[idx as usize];
+        *spellings.entry(&f.text[m.start as usize..m.end as usize]).or_default() += 1;
         articles.push(file);
         mentions += 1;
+        // The sentences attributed to this mention (the entity is quoted through its mentions).
+        quoted += f.attributions.iter().filter(|a| a.source == Source::Mention(idx)).count();
     }
     articles.sort_unstable();
     articles.dedup();
@@ -72,11 +73,7 @@ fn compute_summary(corpus: &Corpus, entity: EntityIdx) -> EntitySummary {
         spellings,
         mentions,
         articles: articles.len(),
-        quoted: articles
-            .iter()
-            .filter_map(|&file| corpus.file(file))
-            .map(|f| f.attributions.iter().filter(|a| corpus.source_of(f, a) == Some(entity)).count())
-            .sum(),
+        quoted,
     }
 }
 

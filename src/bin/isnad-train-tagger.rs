@@ -4,7 +4,7 @@
 //! ```text
 //! isnad-train-tagger --out MODEL [--anercorp FILE.conll] [--gold GOLD_DIR --texts TEXT_DIR]…
 //!                    [--algorithm perceptron|crf] [--epochs N] [--min-count N] [--gold-repeat N]
-//!                    [--clusters FILE] [--seed N] [--c2 X]
+//!                    [--clusters FILE] [--seed N] [--c2 X] [--bag N]
 //! ```
 //!
 //! Every sequence is tokenised, normalised and given features exactly as the analysis does at run
@@ -41,6 +41,7 @@ struct Options {
     clusters: Option<PathBuf>,
     seed: u64,
     c2: f64,
+    bag: u64,
 }
 
 fn options() -> Result<Options> {
@@ -56,6 +57,7 @@ fn options() -> Result<Options> {
         clusters: None,
         seed: 20261202,
         c2: 1.0,
+        bag: 1,
     };
     let mut i = 0;
     let mut pending_gold: Option<PathBuf> = None;
@@ -76,6 +78,7 @@ fn options() -> Result<Options> {
             "--clusters" => o.clusters = Some(value()?.into()),
             "--seed" => o.seed = value()?.parse()?,
             "--c2" => o.c2 = value()?.parse()?,
+            "--bag" => o.bag = value()?.parse()?,
             other => bail!("unknown argument {other} (see the module documentation)"),
         }
         i += 2;
@@ -317,7 +320,15 @@ fn main() -> Result<()> {
     eprintln!("training {} on {} sequences, {tokens} tokens", o.algorithm, examples.len());
     let started = std::time::Instant::now();
     let model = match o.algorithm.as_str() {
-        "perceptron" => perceptron::train(&examples, o.epochs, o.seed, o.min_count),
+        "perceptron" => {
+            let models: Vec<Model> =
+                (0..o.bag.max(1)).map(|k| perceptron::train(&examples, o.epochs, o.seed + k, o.min_count)).collect();
+            if models.len() == 1 {
+                models.into_iter().next().expect("one model")
+            } else {
+                perceptron::mean(&models)
+            }
+        }
         "crf" => crf(&examples, &o)?,
         other => bail!("unknown algorithm {other} (perceptron or crf)"),
     };

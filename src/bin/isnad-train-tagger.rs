@@ -4,7 +4,7 @@
 //! ```text
 //! isnad-train-tagger --out MODEL [--anercorp FILE.conll] [--gold GOLD_DIR --texts TEXT_DIR]…
 //!                    [--algorithm perceptron|crf] [--epochs N] [--min-count N] [--gold-repeat N]
-//!                    [--clusters FILE] [--seed N] [--c2 X] [--bag N]
+//!                    [--clusters FILE] [--seed N] [--c2 X] [--bag N] [--prune W]
 //! ```
 //!
 //! Every sequence is tokenised, normalised and given features exactly as the analysis does at run
@@ -42,6 +42,7 @@ struct Options {
     seed: u64,
     c2: f64,
     bag: u64,
+    prune: f32,
 }
 
 fn options() -> Result<Options> {
@@ -58,6 +59,7 @@ fn options() -> Result<Options> {
         seed: 20261202,
         c2: 1.0,
         bag: 1,
+        prune: 0.0,
     };
     let mut i = 0;
     let mut pending_gold: Option<PathBuf> = None;
@@ -79,6 +81,7 @@ fn options() -> Result<Options> {
             "--seed" => o.seed = value()?.parse()?,
             "--c2" => o.c2 = value()?.parse()?,
             "--bag" => o.bag = value()?.parse()?,
+            "--prune" => o.prune = value()?.parse()?,
             other => bail!("unknown argument {other} (see the module documentation)"),
         }
         i += 2;
@@ -332,6 +335,7 @@ fn main() -> Result<()> {
         "crf" => crf(&examples, &o)?,
         other => bail!("unknown algorithm {other} (perceptron or crf)"),
     };
+    let model = if o.prune > 0.0 { perceptron::pruned(&model, o.prune) } else { model };
     let bytes = model.to_bytes();
     std::fs::write(&o.out, &bytes).with_context(|| format!("cannot write {}", o.out.display()))?;
     eprintln!(

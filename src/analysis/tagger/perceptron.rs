@@ -162,6 +162,15 @@ pub fn mean(models: &[Model]) -> Model {
     Model::new(features, start, transitions)
 }
 
+/// The model without the features whose every weight is smaller than `min_weight` in magnitude:
+/// they barely move a score, and a smaller table is faster to look up.
+pub fn pruned(model: &Model, min_weight: f32) -> Model {
+    let mut features: Vec<(u64, Row)> =
+        model.features().filter(|(_, row)| row.iter().any(|w| w.abs() >= min_weight)).map(|(k, r)| (k, *r)).collect();
+    features.sort_unstable_by_key(|f| f.0);
+    Model::new(features, model.start, model.transitions)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +206,14 @@ mod tests {
         assert_eq!(m.row(12), Some(&row(2.0)));
         assert_eq!((m.start, m.transitions), (row(1.0), transitions(2.0)));
         assert_eq!(m.len(), 2);
+        // Pruning keeps a feature with one weight as large as the bound, drops the others.
+        let small = Model::new(
+            vec![(11, [0.0, -0.5, 0.1, 0.0, 0.0, 0.0, 0.0]), (12, [0.2; N_LABELS])],
+            row(1.0),
+            transitions(1.0),
+        );
+        let p = pruned(&small, 0.5);
+        assert_eq!((p.len(), p.row(11).is_some(), p.row(12).is_some()), (1, true, false));
+        assert_eq!((p.start, p.transitions), (small.start, small.transitions));
     }
 }

@@ -14,7 +14,7 @@ with fixed seeds (one worker thread, so the run is reproducible):
      tagger (words the tagger never saw in training share clusters with words it did). With several
      values of k (`--k 500,100,2000`), one k-means each: coarse and fine groupings of the same words,
      one column each, the first k first.
-The vectors are kept in target/tagger/w2v.kv, so another --k reuses them (delete it to learn them
+The vectors are kept in target/tagger/w2v-min<N>.kv, so another --k reuses them (delete it to learn them
 again). Output (data/clusters.tsv unless --out): `# header` lines, then `word<TAB>cluster[<TAB>cluster…]`
 sorted by word.
 """

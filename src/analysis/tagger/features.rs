@@ -241,6 +241,10 @@ fn word_features(w: Option<&Word>, o: isize, topic: u64, out: &mut Vec<u64>) {
     }
 }
 
+// The finer columns' templates are 50–55 (the word at −1…+1) and 56–57 (its base): laid out for
+// three columns; more would need new template numbers (and a new FEATURE_VERSION).
+const _: () = assert!(MAX_CLUSTER_COLUMNS <= 3);
+
 /// The template of a word's cluster in `column` of the clusters file, seen at offset `o` (−1…+1).
 fn cluster_template(column: usize, o: isize) -> u8 {
     match (column, o) {

@@ -209,7 +209,10 @@ fn an_isnad_toml_behind_a_directory_link_is_never_the_configuration() {
     // And its [checks] did not silence the claims of an article inside.
     let path = seed_path(&d.ws, "000");
     let uri = file_uri(&path);
-    server.open(&uri, &std::fs::read_to_string(&path).unwrap(), 1);
+    // With a sentence the claim model flags as unsourced wherever it stands.
+    let text = std::fs::read_to_string(&path).unwrap()
+        + "\nكل الشواهد باتت تؤكد أن الاتفاق صار في حكم الحقيقة، ولم تتبق سوى ساعات من أجل الإعلان عنه.\n";
+    server.open(&uri, &text, 1);
     let diags = server.diagnostics(&uri);
     assert!(
         diags["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "unsourced-claim"),

@@ -36,6 +36,9 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// A sentence the claim model flags as an unsourced claim wherever it stands.
+const UNSOURCED: &str = "كل الشواهد باتت تؤكد أن الاتفاق صار في حكم الحقيقة، ولم تتبق سوى ساعات من أجل الإعلان عنه.";
+
 #[test]
 fn check_golden_and_exit_code() {
     let out = isnad(&["check", CORPUS]);
@@ -438,7 +441,9 @@ fn isnad_toml_settings_choose_articles_and_checks() {
         "[settings]\narticles = [\"news/*.text\"]\n\n[checks]\nvague-source = \"off\"\nunsourced-claim = \"error\"\n",
     )
     .unwrap();
-    std::fs::copy(std::path::Path::new(CORPUS).join("000_e6dbe4c4b6a222e0.txt"), dir.join("news/a.text")).unwrap();
+    // A seed article with a sentence the claim model flags as unsourced.
+    let article = std::fs::read_to_string(std::path::Path::new(CORPUS).join("000_e6dbe4c4b6a222e0.txt")).unwrap();
+    std::fs::write(dir.join("news/a.text"), format!("{article}\n{UNSOURCED}\n")).unwrap();
     std::fs::write(dir.join("b.txt"), "وصل ترامب إلى واشنطن.\n").unwrap();
     let out = isnad(&["entities", dir.to_str().unwrap()]);
     let table = stdout(&out);

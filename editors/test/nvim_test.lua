@@ -175,8 +175,11 @@ local ok, err = xpcall(function()
   end)
 
   check('diagnostics of 000', function()
-    -- 000 has both kinds at the default claims min-score (001's unsourced sentences score under it).
+    -- 000 has a vague source; a sentence typed at its end that the claim model flags adds an
+    -- unsourced claim (the edit reaches the server and comes back as diagnostics).
     local b = open(p000)
+    vim.api.nvim_buf_set_lines(b, -1, -1, false,
+      { 'كل الشواهد باتت تؤكد أن الاتفاق صار في حكم الحقيقة، ولم تتبق سوى ساعات من أجل الإعلان عنه.' })
     local codes = {}
     wait('vague-source and unsourced-claim diagnostics on 000', 20000, function()
       codes = {}

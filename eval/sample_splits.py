@@ -7,6 +7,7 @@
   sample_splits.py [TARBALL] --write-extra2
   sample_splits.py [TARBALL] --write-extra3
   sample_splits.py [TARBALL] --write-extra4
+  sample_splits.py [TARBALL] --write-extra5
 
 TARBALL defaults to ../shared/corpus/ant-v2.1-txt.tar.gz (relative to the repository root, the parent
 of this script's directory). eval/splits.tsv is the authority once written: it lists every drawn
@@ -37,7 +38,8 @@ entities), to train the claim model on more sentences.
 
 A third (`--write-extra3`, appended as split `train-extra3`): EXTRA3_PER_SOURCE per source with seed
 EXTRA3_SEED, none of the articles above; annotated for entities only, to train the tagger. A fourth
-(`--write-extra4`, split `train-extra4`) the same way with EXTRA4_SEED.
+(`--write-extra4`, split `train-extra4`) and a fifth (`--write-extra5`) the same way with EXTRA4_SEED and
+EXTRA5_SEED.
 """
 import hashlib, os, random, sys, tarfile
 
@@ -55,6 +57,8 @@ EXTRA3_SEED = 20261208
 EXTRA3_PER_SOURCE = 24
 EXTRA4_SEED = 20261209
 EXTRA4_PER_SOURCE = 24
+EXTRA5_SEED = 20261210
+EXTRA5_PER_SOURCE = 24
 EXTRA_LIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "extra.tsv")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -179,7 +183,8 @@ def main():
         return
     for split, seed, per_source in (("train-extra2", EXTRA2_SEED, EXTRA2_PER_SOURCE),
                                     ("train-extra3", EXTRA3_SEED, EXTRA3_PER_SOURCE),
-                                    ("train-extra4", EXTRA4_SEED, EXTRA4_PER_SOURCE)):
+                                    ("train-extra4", EXTRA4_SEED, EXTRA4_PER_SOURCE),
+                                    ("train-extra5", EXTRA5_SEED, EXTRA5_PER_SOURCE)):
         if "--write-" + split[len("train-"):] in args:
             rows = load_list(EXTRA_LIST)
             if any(s == split for _, s, _ in rows):

@@ -206,12 +206,11 @@ fn an_isnad_toml_behind_a_directory_link_is_never_the_configuration() {
     // The knowledge base did not take the entry: the name inside is no mention.
     let found = server.ok("workspace/symbol", json!({"query": "زرقوطان"}));
     assert!(found.as_array().is_none_or(|a| a.is_empty()), "the outside isnad.toml was read: {found}");
-    // And its [checks] did not silence the claims of an article inside.
+    // And its [checks] did not silence the claims of an article inside (000 with a sentence the
+    // claim model flags).
     let path = seed_path(&d.ws, "000");
     let uri = file_uri(&path);
-    // With a sentence the claim model flags as unsourced wherever it stands.
-    let text = std::fs::read_to_string(&path).unwrap()
-        + "\nكل الشواهد باتت تؤكد أن الاتفاق صار في حكم الحقيقة، ولم تتبق سوى ساعات من أجل الإعلان عنه.\n";
+    let text = format!("{}\n{UNSOURCED}\n", std::fs::read_to_string(&path).unwrap());
     server.open(&uri, &text, 1);
     let diags = server.diagnostics(&uri);
     assert!(

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::TempDir;
+use common::{TempDir, UNSOURCED};
 use expect_test::expect_file;
 
 const CORPUS: &str = "examples/corpus";
@@ -35,9 +35,6 @@ fn stdout(o: &Output) -> String {
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
-
-/// A sentence the claim model flags as an unsourced claim wherever it stands.
-const UNSOURCED: &str = "كل الشواهد باتت تؤكد أن الاتفاق صار في حكم الحقيقة، ولم تتبق سوى ساعات من أجل الإعلان عنه.";
 
 #[test]
 fn check_golden_and_exit_code() {

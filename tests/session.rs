@@ -522,7 +522,7 @@ fn the_hover_and_isnad_statements_show_who_said_what() {
     // has no hover (000 with a sentence the claim model flags added at its end; its line 19
     // «مما …» is kept under the threshold).
     let path = corpus.file(&seed_name("000"));
-    let flagged = "كل الشواهد باتت تؤكد أن الاتفاق صار في حكم الحقيقة، ولم تتبق سوى ساعات من أجل الإعلان عنه.";
+    let flagged = UNSOURCED;
     let text = format!("{}\n{flagged}\n", std::fs::read_to_string(&path).unwrap());
     let uri = file_uri(&path);
     server.open(&uri, &text, 1);

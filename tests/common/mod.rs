@@ -26,6 +26,10 @@ use std::time::{Duration, Instant};
 pub use client::Client;
 use serde_json::{json, Value};
 
+/// A sentence the claim model flags as an unsourced claim wherever it stands (the sample corpus
+/// has none: tests that need the check add it to an article).
+pub const UNSOURCED: &str = "كل الشواهد باتت تؤكد أن الاتفاق صار في حكم الحقيقة، ولم تتبق سوى ساعات من أجل الإعلان عنه.";
+
 /// How long a test waits for an answer before failing (debug builds on a busy machine).
 pub const WAIT: Duration = Duration::from_secs(30);
 /// How long the process may take to exit after `exit` or end of input.

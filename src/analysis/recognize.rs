@@ -25,8 +25,10 @@ use super::tokens::Token;
 use super::wordlist::{word_set, WordSet};
 
 mod consistent;
+mod people;
 mod reconcile;
 use consistent::consistent;
+use people::{is_coordinating, join_broken_people, split_coordinated_people};
 use reconcile::{reconcile, KbSpelling, TokenSpan};
 
 /// What recognition found in one article.
@@ -127,7 +129,8 @@ pub struct Tagged {
 
 /// Tags an article. The tagger's features read the rules' proposals with the knowledge base alone,
 /// so what it finds depends on the text and the knowledge base only: an article is tagged once,
-/// whatever names the corpus spreads. Its spans are reconciled with the knowledge base's spellings
+/// whatever names the corpus spreads. Person spans are joined where the tagger broke a name and cut
+/// where it ran coordinated names together ([`people`]); then its spans are reconciled with the knowledge base's spellings
 /// ([`reconcile`]; `firm(entity)` says whether a one-word spelling of that entity keeps its type
 /// against the tagger's), then each is linked as [`link_span`] says, with the rules' spans and the
 /// knowledge base.
@@ -160,6 +163,12 @@ pub fn tag(
             firm: r.end - r.start >= 2 || matches!(r.target, Some(NameRef::Kb(e)) if firm(e)),
         })
         .collect();
+    let known = |i: usize| {
+        let k = spellings.partition_point(|s| s.span.1 <= i);
+        spellings.get(k).is_some_and(|s| s.span.0 <= i)
+    };
+    let found = join_broken_people(found, tokens, &tagger.clusters, known);
+    let found = split_coordinated_people(found, |i| is_coordinating(tokens, i, &tagger.clusters));
     let conjunction: Vec<bool> =
         (0..tokens.len()).map(|i| conjunction_len(tokens, i) > 0 && tokens[i].norm.starts_with('و')).collect();
     // A spelling of two words or more is a name where the tagger saw nothing (أ ف ب); a single

@@ -111,3 +111,16 @@ fn a_name_the_rules_joined_to_a_verb_is_the_taggers_own() {
         "#]],
     );
 }
+
+#[test]
+fn coordinated_people_are_two_mentions_and_a_name_with_a_w_stays_whole() {
+    check_tagged(
+        "والتقى سولانا ولاريجاني في فيينا أمس، ثم تحدث هارفي واينستين إلى الصحفيين.\n",
+        expect![[r#"
+            a.txt:1:8 "سولانا" PER per-swlana Discovered
+            a.txt:1:16 "لاريجاني" PER per-laryjany Discovered
+            a.txt:1:28 "فيينا" LOC city-2761369 Gazetteer
+            a.txt:1:47 "هارفي واينستين" PER per-harfy-waynstyn Discovered
+        "#]],
+    );
+}

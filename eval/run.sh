@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run isnad over a gold set and score it.
 #
-#   eval/run.sh [--split train|train-extra|train-extra2|train-extra3|train-extra4|train-extra5|dev|test|seeds|ant|all] [--bin ISNAD_BINARY] [--tarball ANT_TARBALL]
+#   eval/run.sh [--split train|train-extra|train-extra2|train-extra3|train-extra4|train-extra5|train-extra6|train-extra7|dev|test|seeds|ant|all] [--bin ISNAD_BINARY] [--tarball ANT_TARBALL]
 #
 # Sets: the annotated corpus's splits (train, dev, test: 100/25/25 ANT articles, eval/splits.tsv), the
 # five seeds and the 25 older ANT articles (ant). `all` (the default) is every set but test: the test
@@ -21,7 +21,7 @@ while [ $# -gt 0 ]; do
     --split) SPLIT="$2"; shift 2 ;;
     --bin) BIN="$2"; shift 2 ;;
     --tarball) TARBALL="$2"; shift 2 ;;
-    *) echo "usage: eval/run.sh [--split train|train-extra|train-extra2|train-extra3|train-extra4|train-extra5|dev|test|seeds|ant|all] [--bin PATH] [--tarball PATH]" >&2; exit 2 ;;
+    *) echo "usage: eval/run.sh [--split train|train-extra|train-extra2|train-extra3|train-extra4|train-extra5|train-extra6|train-extra7|dev|test|seeds|ant|all] [--bin PATH] [--tarball PATH]" >&2; exit 2 ;;
   esac
 done
 SCORE_ARGS="${SCORE_ARGS:-}"
@@ -32,7 +32,7 @@ if [ ! -x "$BIN" ]; then
 fi
 case "$SPLIT" in
   all) SETS="seeds ant train dev" ;;
-  train|train-extra|train-extra2|train-extra3|train-extra4|train-extra5|dev|test|seeds|ant) SETS="$SPLIT" ;;
+  train|train-extra|train-extra2|train-extra3|train-extra4|train-extra5|train-extra6|train-extra7|dev|test|seeds|ant) SETS="$SPLIT" ;;
   *) echo "unknown split $SPLIT" >&2; exit 2 ;;
 esac
 if [ "$SPLIT" = test ] && [ -n "$SCORE_ARGS" ]; then
@@ -49,7 +49,7 @@ texts() {  # set -> directory of its texts (extracted or copied here)
       rm -rf "$E/seeds"; mkdir -p "$E/seeds"; cp examples/corpus/*.txt "$E/seeds/"; echo "$E/seeds" ;;
     ant)
       python3 eval/select_ant.py "$TARBALL" "$E/ant" >/dev/null; echo "$E/ant" ;;
-    train-extra|train-extra2|train-extra3|train-extra4|train-extra5)
+    train-extra|train-extra2|train-extra3|train-extra4|train-extra5|train-extra6|train-extra7)
       python3 eval/sample_splits.py "$TARBALL" --extract-extra "$E/splits" >/dev/null; echo "$E/splits/$1" ;;
     *)
       python3 eval/sample_splits.py "$TARBALL" --extract "$E/splits" >/dev/null; echo "$E/splits/$1" ;;

@@ -8,6 +8,8 @@
   sample_splits.py [TARBALL] --write-extra3
   sample_splits.py [TARBALL] --write-extra4
   sample_splits.py [TARBALL] --write-extra5
+  sample_splits.py [TARBALL] --write-extra6
+  sample_splits.py [TARBALL] --write-extra7
 
 TARBALL defaults to ../shared/corpus/ant-v2.1-txt.tar.gz (relative to the repository root, the parent
 of this script's directory). eval/splits.tsv is the authority once written: it lists every drawn
@@ -38,8 +40,8 @@ entities), to train the claim model on more sentences.
 
 A third (`--write-extra3`, appended as split `train-extra3`): EXTRA3_PER_SOURCE per source with seed
 EXTRA3_SEED, none of the articles above; annotated for entities only, to train the tagger. A fourth
-(`--write-extra4`, split `train-extra4`) and a fifth (`--write-extra5`) the same way with EXTRA4_SEED and
-EXTRA5_SEED.
+(`--write-extra4`, split `train-extra4`), a fifth (`--write-extra5`), a sixth (`--write-extra6`) and a
+seventh (`--write-extra7`) the same way with EXTRA4_SEED to EXTRA7_SEED.
 """
 import hashlib, os, random, sys, tarfile
 
@@ -59,6 +61,10 @@ EXTRA4_SEED = 20261209
 EXTRA4_PER_SOURCE = 24
 EXTRA5_SEED = 20261210
 EXTRA5_PER_SOURCE = 24
+EXTRA6_SEED = 20261211
+EXTRA6_PER_SOURCE = 24
+EXTRA7_SEED = 20261212
+EXTRA7_PER_SOURCE = 24
 EXTRA_LIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), "extra.tsv")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -184,7 +190,9 @@ def main():
     for split, seed, per_source in (("train-extra2", EXTRA2_SEED, EXTRA2_PER_SOURCE),
                                     ("train-extra3", EXTRA3_SEED, EXTRA3_PER_SOURCE),
                                     ("train-extra4", EXTRA4_SEED, EXTRA4_PER_SOURCE),
-                                    ("train-extra5", EXTRA5_SEED, EXTRA5_PER_SOURCE)):
+                                    ("train-extra5", EXTRA5_SEED, EXTRA5_PER_SOURCE),
+                                    ("train-extra6", EXTRA6_SEED, EXTRA6_PER_SOURCE),
+                                    ("train-extra7", EXTRA7_SEED, EXTRA7_PER_SOURCE)):
         if "--write-" + split[len("train-"):] in args:
             rows = load_list(EXTRA_LIST)
             if any(s == split for _, s, _ in rows):

@@ -7,8 +7,8 @@
 #                                    scikit-learn; a long run), then the model
 #
 # Training data: all of ANERcorp's train part (../shared/corpus/anercorp-train/train.conll, or
-# $ANERCORP) and the evaluation corpus's train, train-extra and train-extra3 to train-extra5 articles
-# with their gold (eval/gold/train, eval/gold/train-extra{,3,4,5}; the texts are extracted from the
+# $ANERCORP) and the evaluation corpus's train, train-extra and train-extra3 to train-extra7 articles
+# with their gold (eval/gold/train, eval/gold/train-extra{,3,4,5,6,7}; the texts are extracted from the
 # ANT tarball, ../shared/corpus/ant-v2.1-txt.tar.gz or $ANT_TARBALL). Never dev or test. The mean of
 # four averaged perceptrons (30 epochs, seeds 20261202…20261205) without the features whose weights
 # are all under 0.5 in magnitude: the same inputs give the same bytes.
@@ -35,5 +35,7 @@ target/release/isnad-train-tagger --out data/tagger.bin --anercorp "$ANERCORP" \
   --gold eval/gold/train-extra3 --texts "$TEXTS/train-extra3" \
   --gold eval/gold/train-extra4 --texts "$TEXTS/train-extra4" \
   --gold eval/gold/train-extra5 --texts "$TEXTS/train-extra5" \
+  --gold eval/gold/train-extra6 --texts "$TEXTS/train-extra6" \
+  --gold eval/gold/train-extra7 --texts "$TEXTS/train-extra7" \
   --clusters data/clusters.tsv --epochs 30 --seed 20261202 --bag 4 --prune 0.5
 sha256sum data/tagger.bin

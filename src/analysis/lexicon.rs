@@ -137,6 +137,16 @@ impl Lexicon {
         self.spellings.push(Spelling { tokens, target, ty });
     }
 
+    /// The spellings of exactly these normalised tokens.
+    pub fn spellings_of(&self, tokens: &[String]) -> impl Iterator<Item = &Spelling> {
+        let mut node = Some(0u32);
+        for t in tokens {
+            node = node.and_then(|n| self.nodes[n as usize].children.get(t.as_str()).copied());
+        }
+        let ids = node.map_or(&[][..], |n| self.nodes[n as usize].spellings.as_slice());
+        ids.iter().map(|&s| &self.spellings[s as usize])
+    }
+
     pub fn is_empty(&self) -> bool {
         self.spellings.is_empty()
     }

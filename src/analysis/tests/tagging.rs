@@ -62,7 +62,7 @@ fn a_city_is_its_club_in_sports_news_and_a_city_elsewhere() {
 زار وزير الخارجية برشلونة ثم توجه إلى مدريد لحضور مؤتمر اقتصادي.
 "#,
         expect![[r#"
-            sport.txt:1:5 "برشلونة" ORG org-brshlwnh Discovered
+            sport.txt:1:5 "برشلونة" ORG barcelona-fc Gazetteer
             sport.txt:1:17 "ريال مدريد" ORG real-madrid Gazetteer
             sport.txt:1:51 "ميسي" PER messi Gazetteer
             visit.txt:1:19 "برشلونة" LOC city-3128760 Gazetteer

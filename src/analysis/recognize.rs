@@ -389,11 +389,12 @@ fn known_and_discovered(
                 } else {
                     1
                 };
-                let trimmed = head > 0
-                    && hit.len > head
-                    && kb
-                        .longest_at(tokens, i + head)
-                        .is_some_and(|rest| rest.len == hit.len - head && rest.prefix_chars == 0);
+                // The rest is a known name as it stands (no proclitic), however long the longest
+                // spelling there is («ميليشيا ⟦حزب الله⟧ اللبناني»).
+                let trimmed = head > 0 && hit.len > head && {
+                    let rest: Vec<String> = tokens[i + head..i + hit.len].iter().map(|t| t.norm.to_string()).collect();
+                    kb.spellings_of(&rest).next().is_some()
+                };
                 let (start, prefix_chars) = if trimmed { (i + head, 0) } else { (i, hit.prefix_chars) };
                 spans.push(Span {
                     start,

@@ -281,3 +281,16 @@ fn names_joined_by_waw_are_two_people() {
     "#]],
     );
 }
+
+#[test]
+fn a_generic_head_is_left_out_even_where_a_longer_spelling_follows() {
+    // «ميليشيا حزب النور» is a spelling; «حزب النور» is one too, and so is the longer «حزب النور
+    // المصري» that starts there: the head is still left out.
+    let toml = "[[entity]]\nid = \"nour\"\ntype = \"ORG\"\nname = \"حزب النور\"\naliases = [\"ميليشيا حزب النور\", \"حزب النور المصري\"]\n";
+    check_mentions(
+        &format!("//- isnad.toml\n{toml}//- a.txt\nوهاجمت ميليشيا حزب النور المصري القرية.\n"),
+        expect![[r#"
+            a.txt:1:16 "حزب النور" ORG nour Gazetteer
+        "#]],
+    );
+}

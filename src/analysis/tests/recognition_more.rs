@@ -294,3 +294,11 @@ fn a_generic_head_is_left_out_even_where_a_longer_spelling_follows() {
         "#]],
     );
 }
+
+#[test]
+fn adjectives_and_generic_heads_stay_outside_built_in_names() {
+    // «المحتلة» describes the place; «منظمة» and «جهاز» are generic heads (GUIDELINES.md §1).
+    check_ranges(
+        "وقعت مواجهات في ⟦الضفة الغربية⟧ المحتلة و⟦القدس⟧ المحتلة، وقالت منظمة ⟦أوبك⟧ إن جهاز ⟦الموساد⟧ لا علاقة له.\n",
+    );
+}

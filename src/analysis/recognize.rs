@@ -380,7 +380,8 @@ fn known_and_discovered(
         match hit {
             Some(hit) => {
                 // A generic head or title spelled with the name (وكالة فرانس برس، نهر الفرات،
-                // الأمير محمد بن سلمان) is not part of the mention when the rest is a known name.
+                // الأمير محمد بن سلمان) is not part of the mention when the rest is a known name;
+                // a person's title and a club's «نادي» never are (الأمير ⟦هاري⟧، النادي ⟦الأهلي⟧).
                 let head = if !is_head_word(&tokens[i].norm, hit.prefix_chars) {
                     0
                 } else if tokens.get(i + 1).is_some_and(|t| t.norm == "انبا") {
@@ -391,9 +392,10 @@ fn known_and_discovered(
                 };
                 // The rest is a known name as it stands (no proclitic), however long the longest
                 // spelling there is («ميليشيا ⟦حزب الله⟧ اللبناني»).
+                let always = hit.spelling.ty == EntityType::Per || is_club_head(&tokens[i].norm, hit.prefix_chars);
                 let trimmed = head > 0 && hit.len > head && {
                     let rest: Vec<String> = tokens[i + head..i + hit.len].iter().map(|t| t.norm.to_string()).collect();
-                    kb.spellings_of(&rest).next().is_some()
+                    always || kb.spellings_of(&rest).next().is_some()
                 };
                 let (start, prefix_chars) = if trimmed { (i + head, 0) } else { (i, hit.prefix_chars) };
                 spans.push(Span {
@@ -564,6 +566,12 @@ fn repeated_unknown_pairs(tokens: &[Token], covered: &[bool]) -> Vec<(usize, usi
 fn is_head_word(token: &str, prefix_chars: usize) -> bool {
     let word: String = token.chars().skip(prefix_chars).collect();
     HEAD_WORDS.contains(word.as_str())
+}
+
+/// Whether a token (after its proclitics) is a club's generic head: «نادي»، «النادي».
+fn is_club_head(token: &str, prefix_chars: usize) -> bool {
+    let word: String = token.chars().skip(prefix_chars).collect();
+    ["نادي", "النادي", "نادى", "النادى"].contains(&word.as_str())
 }
 
 /// Forms that the context rules take for names but that are ordinary words (`data/not_names.txt`).

@@ -302,3 +302,17 @@ fn adjectives_and_generic_heads_stay_outside_built_in_names() {
         "وقعت مواجهات في ⟦الضفة الغربية⟧ المحتلة و⟦القدس⟧ المحتلة، وقالت منظمة ⟦أوبك⟧ إن جهاز ⟦الموساد⟧ لا علاقة له.\n",
     );
 }
+
+#[test]
+fn a_persons_title_and_a_clubs_head_stay_outside_built_in_names() {
+    // The rest is no spelling of its own (هاري، الأهلي), yet the title and «النادي» are left out.
+    check_mentions(
+        "وزار الأمير هاري القاهرة، وفاز النادي الأهلي على الزمالك.\n",
+        expect![[r#"
+            a.txt:1:13 "هاري" PER prince-harry Gazetteer
+            a.txt:1:18 "القاهرة" LOC city-360630 Gazetteer
+            a.txt:1:39 "الأهلي" ORG al-ahly Gazetteer
+            a.txt:1:50 "الزمالك" ORG zamalek Gazetteer
+        "#]],
+    );
+}

@@ -670,6 +670,7 @@ fn partial_names(tokens: &[Token], spans: &[Span]) -> FxHashMap<String, NameRef>
         .collect()
 }
 
-/// Name words too common to stand for a person alone.
-const PARTIAL_STOP: [&str; 12] =
-    ["عبد", "ابو", "ابن", "بن", "بنت", "ال", "الله", "الدين", "الرحمن", "محمد", "احمد", "علي"];
+/// Name words too common to stand for a person alone, and names spelled, once normalised, as a
+/// common word («إمام» of عادل إمام is the preposition «أمام»).
+const PARTIAL_STOP: [&str; 13] =
+    ["عبد", "ابو", "ابن", "بن", "بنت", "ال", "الله", "الدين", "الرحمن", "محمد", "احمد", "علي", "امام"];

@@ -316,3 +316,9 @@ fn a_persons_title_and_a_clubs_head_stay_outside_built_in_names() {
         "#]],
     );
 }
+
+#[test]
+fn the_preposition_spelled_as_a_surname_is_no_partial_name() {
+    // عادل إمام is a known name; «أمام» (in front of) is the same letters once normalised.
+    check_ranges("وقال ⟦عادل إمام⟧ إنه وقف أمام الجمهور.\n");
+}

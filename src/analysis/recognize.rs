@@ -130,10 +130,10 @@ pub struct Tagged {
 /// Tags an article. The tagger's features read the rules' proposals with the knowledge base alone,
 /// so what it finds depends on the text and the knowledge base only: an article is tagged once,
 /// whatever names the corpus spreads. Person spans are joined where the tagger broke a name and cut
-/// where it ran coordinated names together ([`people`]); then its spans are reconciled with the knowledge base's spellings
-/// ([`reconcile`]; `firm(entity)` says whether a one-word spelling of that entity keeps its type
-/// against the tagger's), then each is linked as [`link_span`] says, with the rules' spans and the
-/// knowledge base.
+/// where it ran coordinated names together ([`people`]); then its spans are reconciled with the
+/// knowledge base's spellings ([`reconcile`]; `firm(entity)` says whether a one-word spelling of
+/// that entity keeps its type against the tagger's), then each is linked as [`link_span`] says,
+/// with the rules' spans and the knowledge base.
 pub fn tag(
     tokens: &[Token],
     kb: &Lexicon,

@@ -41,6 +41,11 @@ static GIVEN_NAMES: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("
 /// Function words that end a name.
 static STOP: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/stop.txt")));
 
+/// Whether a normalised word is a function word of the stop list (في، كان، التي …).
+pub fn is_stop_word(w: &str) -> bool {
+    STOP.contains(w)
+}
+
 /// Trigger nouns before an organisation's proper name (only the name is the mention).
 static ORG_HEADS_PROPER: LazyLock<WordSet> = LazyLock::new(|| word_set(include_str!("words/org_heads_proper.txt")));
 

@@ -13,7 +13,9 @@ use rustc_hash::FxHashMap;
 
 use compact_str::CompactString;
 
-use super::discover::{conjunction_len, discover, is_adjectival_nisba, is_frequent, name_like, Found, VAGUE_SOURCES};
+use super::discover::{
+    conjunction_len, discover, is_adjectival_nisba, is_frequent, is_stop_word, name_like, Found, VAGUE_SOURCES,
+};
 use super::lexicon::{clitic_splits, Hit, Lexicon, Spelling};
 use super::model::{EntityType, FormKey, Mention, NameRef, Origin};
 use super::normalize::NormText;
@@ -656,7 +658,8 @@ fn partial_names(tokens: &[Token], spans: &[Span]) -> FxHashMap<String, NameRef>
         });
         for (k, t) in tokens[s.start..s.end].iter().enumerate() {
             let word: String = if k == 0 { t.norm.chars().skip(s.prefix_chars).collect() } else { t.norm.to_string() };
-            if word.chars().count() >= 3 && !PARTIAL_STOP.contains(&word.as_str()) && !HEAD_WORDS.contains(&word) {
+            let common = PARTIAL_STOP.contains(&word.as_str()) || HEAD_WORDS.contains(&word) || is_stop_word(&word);
+            if word.chars().count() >= 3 && !common {
                 *votes.entry(word).or_default().entry(target.clone()).or_default() += 1;
             }
         }
@@ -671,6 +674,7 @@ fn partial_names(tokens: &[Token], spans: &[Span]) -> FxHashMap<String, NameRef>
 }
 
 /// Name words too common to stand for a person alone, and names spelled, once normalised, as a
-/// common word («إمام» of عادل إمام is the preposition «أمام»).
+/// common word («إمام» of عادل إمام is the preposition «أمام»; the stop list's function words, such
+/// as «كان» of a restaurant named «إل سيلير دي كان روكا», are left out too).
 const PARTIAL_STOP: [&str; 13] =
     ["عبد", "ابو", "ابن", "بن", "بنت", "ال", "الله", "الدين", "الرحمن", "محمد", "احمد", "علي", "امام"];

@@ -322,3 +322,12 @@ fn the_preposition_spelled_as_a_surname_is_no_partial_name() {
     // عادل إمام is a known name; «أمام» (in front of) is the same letters once normalised.
     check_ranges("وقال ⟦عادل إمام⟧ إنه وقف أمام الجمهور.\n");
 }
+
+#[test]
+fn a_function_word_inside_a_name_is_no_partial_name() {
+    // «كان» (was) is a word of the chef's name; it names nobody where it is the verb.
+    let toml = "[[entity]]\nid = \"roca\"\ntype = \"PER\"\nname = \"جوان دي كان روكا\"\n";
+    check_ranges(&format!(
+        "//- isnad.toml\n{toml}//- a.txt\nوقال ⟦جوان دي كان روكا⟧ إن المطعم سيفتح، وكان ⟦روكا⟧ يعمل هناك كما كان يدرس.\n"
+    ));
+}

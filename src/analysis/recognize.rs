@@ -30,7 +30,7 @@ mod consistent;
 mod people;
 mod reconcile;
 use consistent::consistent;
-use people::{is_coordinating, join_broken_people, split_coordinated_people};
+use people::{is_coordinating, join_broken_people, split_coordinated_people, waw_is_part_of_the_word};
 use reconcile::{reconcile, KbSpelling, TokenSpan};
 
 /// What recognition found in one article.
@@ -178,6 +178,11 @@ pub fn tag(
     let mut out = Tagged::default();
     for (s, e, ty) in reconcile(found, &spellings, &conjunction, |s| s.span.1 - s.span.0 >= 2) {
         let mut span = link_span(tokens, &rules, kb, &empty, s, e, ty.clone());
+        if span.target.is_none() && span.prefix_chars == 1 && waw_is_part_of_the_word(&tokens[s].norm, &tagger.clusters)
+        {
+            // «ذي ⟦واينستين⟧ كومباني»: no conjunction to leave out.
+            span.prefix_chars = 0;
+        }
         if span.target.is_none() && span.ty == EntityType::Per && starts_with_vague_source(&tokens[s]) {
             // «قال ناشط»، «ذكر مصدران أمنيان»: the speaker is a vague source, not a person's name;
             // a knowledge-base name after it is the mention («مستشارو ⟦ترمب⟧»).

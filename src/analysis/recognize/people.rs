@@ -31,6 +31,12 @@ pub fn is_clitic_word(word: &str, vocabulary: &Clusters) -> bool {
     proclitic && vocabulary.contains_key(chars.as_str()) && !vocabulary.contains_key(word)
 }
 
+/// Whether a word's first و is a letter of the word, not a conjunction: the word is a word of the
+/// vocabulary and the rest is not («واينستين», Weinstein; «وأردوغان» is و + أردوغان).
+pub fn waw_is_part_of_the_word(word: &str, vocabulary: &Clusters) -> bool {
+    word.strip_prefix('و').is_some_and(|rest| vocabulary.contains_key(word) && !vocabulary.contains_key(rest))
+}
+
 /// `found` (token spans, sorted, never overlapping) with adjacent person spans joined where
 /// nothing separates them (see the module documentation); `known(i)` says whether token `i` is in
 /// a knowledge-base spelling.
@@ -116,5 +122,7 @@ mod tests {
         // Organisations keep their و (حزب العدالة والتنمية); a span's first word is never cut.
         assert_eq!(split_coordinated_people(vec![(1, 3, Org)], |i| coordinating[i]), [(1, 3, Org)]);
         assert_eq!(split_coordinated_people(vec![(2, 3, Per)], |i| coordinating[i]), [(2, 3, Per)]);
+        // واينستين keeps its و; ولاريجاني's is a conjunction.
+        assert!(waw_is_part_of_the_word("واينستين", &v) && !waw_is_part_of_the_word("ولاريجاني", &v));
     }
 }

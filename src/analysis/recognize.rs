@@ -388,7 +388,9 @@ fn known_and_discovered(
             Some(hit) => {
                 // A generic head or title spelled with the name (وكالة فرانس برس، نهر الفرات،
                 // الأمير محمد بن سلمان) is not part of the mention when the rest is a known name;
-                // a person's title and a club's «نادي» never are (الأمير ⟦هاري⟧، النادي ⟦الأهلي⟧).
+                // a person's title and a club's «نادي» never are (الأمير ⟦هاري⟧، النادي ⟦الأهلي⟧),
+                // nor the head of an outlet, company or movement before a one-word name (تنظيم
+                // ⟦القاعدة⟧، وكالة ⟦الأناضول⟧).
                 let head = if !is_head_word(&tokens[i].norm, hit.prefix_chars) {
                     0
                 } else if tokens.get(i + 1).is_some_and(|t| t.norm == "انبا") {
@@ -399,7 +401,9 @@ fn known_and_discovered(
                 };
                 // The rest is a known name as it stands (no proclitic), however long the longest
                 // spelling there is («ميليشيا ⟦حزب الله⟧ اللبناني»).
-                let always = hit.spelling.ty == EntityType::Per || is_club_head(&tokens[i].norm, hit.prefix_chars);
+                let always = hit.spelling.ty == EntityType::Per
+                    || is_club_head(&tokens[i].norm, hit.prefix_chars)
+                    || (hit.len == head + 1 && is_proper_head(&tokens[i].norm, hit.prefix_chars));
                 let trimmed = head > 0 && hit.len > head && {
                     let rest: Vec<String> = tokens[i + head..i + hit.len].iter().map(|t| t.norm.to_string()).collect();
                     always || kb.spellings_of(&rest).next().is_some()
@@ -580,6 +584,17 @@ fn is_club_head(token: &str, prefix_chars: usize) -> bool {
     let word: String = token.chars().skip(prefix_chars).collect();
     ["نادي", "النادي", "نادى", "النادى"].contains(&word.as_str())
 }
+
+/// Whether a token (after its proclitics) is the generic head of an outlet, a company or a
+/// movement, which the guideline leaves out before a proper name (وكالة، قناة، شركة، تنظيم، حركة …).
+fn is_proper_head(token: &str, prefix_chars: usize) -> bool {
+    let word: String = token.chars().skip(prefix_chars).collect();
+    PROPER_HEADS.contains(word.as_str())
+}
+
+static PROPER_HEADS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    word_set("وكالة\nصحيفة\nجريدة\nمجلة\nقناة\nشبكة\nشركة\nموقع\nإذاعة\nتنظيم\nحركة\nجماعة")
+});
 
 /// Forms that the context rules take for names but that are ordinary words (`data/not_names.txt`).
 static NOT_NAMES: std::sync::LazyLock<WordSet> =

@@ -331,3 +331,16 @@ fn a_function_word_inside_a_name_is_no_partial_name() {
         "//- isnad.toml\n{toml}//- a.txt\nوقال ⟦جوان دي كان روكا⟧ إن المطعم سيفتح، وكان ⟦روكا⟧ يعمل هناك كما كان يدرس.\n"
     ));
 }
+
+#[test]
+fn an_outlets_or_movements_head_stays_outside_a_one_word_name() {
+    // «القاعدة» and «الأناضول» are no spellings on their own; a descriptive name stays whole.
+    check_mentions(
+        "وتبنى تنظيم القاعدة الهجوم، بحسب وكالة الأناضول ووكالة الأنباء الألمانية.\n",
+        expect![[r#"
+            a.txt:1:13 "القاعدة" ORG al-qaeda Gazetteer
+            a.txt:1:40 "الأناضول" ORG anadolu Gazetteer
+            a.txt:1:50 "وكالة الأنباء الألمانية" ORG dpa Gazetteer
+        "#]],
+    );
+}

@@ -391,7 +391,8 @@ fn known_and_discovered(
                 // a person's title and a club's «نادي» never are (الأمير ⟦هاري⟧، النادي ⟦الأهلي⟧),
                 // nor the head of an outlet, company or movement before a one-word name (تنظيم
                 // ⟦القاعدة⟧، وكالة ⟦الأناضول⟧).
-                let head = if !is_head_word(&tokens[i].norm, hit.prefix_chars) {
+                let first: String = tokens[i].norm.chars().skip(hit.prefix_chars).collect();
+                let head = if !HEAD_WORDS.contains(&first) {
                     0
                 } else if tokens.get(i + 1).is_some_and(|t| t.norm == "انبا") {
                     // وكالة أنباء رويترز: the head brings the word أنباء (normalised انبا) along.
@@ -402,12 +403,15 @@ fn known_and_discovered(
                 // The rest is a known name as it stands (no proclitic), however long the longest
                 // spelling there is («ميليشيا ⟦حزب الله⟧ اللبناني»).
                 let always = hit.spelling.ty == EntityType::Per
-                    || is_club_head(&tokens[i].norm, hit.prefix_chars)
-                    || (hit.len == head + 1 && is_proper_head(&tokens[i].norm, hit.prefix_chars));
-                let trimmed = head > 0 && hit.len > head && {
-                    let rest: Vec<String> = tokens[i + head..i + hit.len].iter().map(|t| t.norm.to_string()).collect();
-                    always || kb.spellings_of(&rest).next().is_some()
-                };
+                    || CLUB_HEADS.contains(&first)
+                    || (hit.len == head + 1 && PROPER_HEADS.contains(&first));
+                let trimmed = head > 0
+                    && hit.len > head
+                    && (always || {
+                        let rest: Vec<String> =
+                            tokens[i + head..i + hit.len].iter().map(|t| t.norm.to_string()).collect();
+                        kb.spellings_of(&rest).next().is_some()
+                    });
                 let (start, prefix_chars) = if trimmed { (i + head, 0) } else { (i, hit.prefix_chars) };
                 spans.push(Span {
                     start,
@@ -573,25 +577,11 @@ fn repeated_unknown_pairs(tokens: &[Token], covered: &[bool]) -> Vec<(usize, usi
     out
 }
 
-/// Whether a token (after its proclitics) is a generic head noun or a title.
-fn is_head_word(token: &str, prefix_chars: usize) -> bool {
-    let word: String = token.chars().skip(prefix_chars).collect();
-    HEAD_WORDS.contains(word.as_str())
-}
+/// A club's generic head, always left out of its name: «نادي»، «النادي».
+static CLUB_HEADS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| word_set("نادي\nالنادي\nنادى\nالنادى"));
 
-/// Whether a token (after its proclitics) is a club's generic head: «نادي»، «النادي».
-fn is_club_head(token: &str, prefix_chars: usize) -> bool {
-    let word: String = token.chars().skip(prefix_chars).collect();
-    ["نادي", "النادي", "نادى", "النادى"].contains(&word.as_str())
-}
-
-/// Whether a token (after its proclitics) is the generic head of an outlet, a company or a
-/// movement, which the guideline leaves out before a proper name (وكالة، قناة، شركة، تنظيم، حركة …).
-fn is_proper_head(token: &str, prefix_chars: usize) -> bool {
-    let word: String = token.chars().skip(prefix_chars).collect();
-    PROPER_HEADS.contains(word.as_str())
-}
-
+/// The generic heads of an outlet, a company or a movement, which the guideline leaves out before a
+/// one-word proper name (وكالة، قناة، شركة، تنظيم، حركة …).
 static PROPER_HEADS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
     word_set("وكالة\nصحيفة\nجريدة\nمجلة\nقناة\nشبكة\nشركة\nموقع\nإذاعة\nتنظيم\nحركة\nجماعة")
 });

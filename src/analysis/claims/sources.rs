@@ -363,6 +363,11 @@ fn is_relaying_verb(s: &Sent, i: usize) -> bool {
     matches!(s.base(i), "نقل" | "نقلت" | "تنقل" | "ينقل")
 }
 
+/// «نقلتها»، «نقلها»، «نقلته»: a relaying verb whose object suffix is the words just said.
+fn relays_the_words(s: &Sent, j: usize) -> bool {
+    matches!(s.base(j), "نقلتها" | "نقلها" | "نقلته" | "تنقلها" | "ينقلها")
+}
+
 /// The source after «عن» that follows the relaying name at `j`: «نقلت ⟦رويترز⟧ عن ⟦مسؤول⟧».
 fn relayed_source(s: &Sent, j: usize) -> Option<Src> {
     let end = s.toks.len().min(j + 1 + FORWARD);
@@ -541,6 +546,11 @@ fn forward(s: &Sent, i: usize) -> Subject {
             && !tok.punct_before.contains(':');
         if is_stop(s, j) && !quoted_name {
             return if content { Subject::Unknown(i + 1) } else { Subject::Missing };
+        }
+        // «وأضاف في تصريحات نقلتها صحيفة "غارديان"»: the paper that relays the words (a
+        // relaying verb with the words as its object) is not who says them.
+        if j > i + 1 && relays_the_words(s, j) {
+            return Subject::Missing;
         }
         let mark = s.marks[j];
         if mark.first {

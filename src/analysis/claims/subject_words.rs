@@ -3,14 +3,21 @@
 //! («المتحدث باسم الحكومة بنيامين غريفو»); and where the slot ends (a colon, a quotation mark,
 //! «أن»).
 
+use super::cues::VerbForm;
 use super::lookup::List;
 use super::Sent;
 
 /// A word after a speech verb that is no subject: a pronoun («وهي»), a noun with a pronoun
-/// suffix («قولها»، «حديثه») or an indefinite participle («معلقةً»، «مضيفا»، «موضحة»).
+/// suffix («قولها»، «حديثه») or an indefinite participle («معلقةً»، «مضيفا»، «موضحة»، «قائلا»).
 pub(super) fn is_pronoun_like(s: &Sent, j: usize) -> bool {
     let w = s.base(j);
     if matches!(w, "هو" | "هي" | "هم" | "هما") {
+        return true;
+    }
+    // «وأضاف قائلا في مقابلة: …»، «لافتا إلى أن»: the participle of a speech verb repeats the
+    // verb («لافتة» alone is also a banner; normalised, «قائلا» is «قايلا»).
+    let to = s.toks.get(j + 1).is_some_and(|t| matches!(t.norm.as_str(), "الي" | "الى"));
+    if (w.starts_with("قايل") || to) && s.lex[j].speech().is_some_and(|(form, _)| form == VerbForm::After) {
         return true;
     }
     let n = w.chars().count();

@@ -3,12 +3,16 @@
 //! named before it, and the quoted span is found.
 //!
 //! A person's title goes to the last person quoted in the article, else to the last person
-//! mentioned before the sentence; a body's title likewise to the last organisation, and a
-//! country's body («الحكومة المكسيكية»، «الجيش الإسرائيلي») to that country where the article
-//! names it. A role with nobody before it stays a role (`Source::Role`); a speech verb's pronoun
-//! subject with nobody before it («وذكر أن») is read as the passive («ذُكر أن»), a vague source.
+//! mentioned before the sentence; a body's title likewise to the last organisation quoted (a
+//! company's, club's or organisation's generic name, «وقالت الشركة», with none quoted yet, to the
+//! organisation the article has mentioned most so far), and a country's body («الحكومة
+//! المكسيكية»، «الجيش الإسرائيلي») to that country where the article names it. A role with nobody
+//! before it stays a role (`Source::Role`); a speech verb's pronoun subject with nobody before it
+//! («وذكر أن») is read as the passive («ذُكر أن»), a vague source.
 
-use super::super::model::{Attribution, EntityType, Mention, Source};
+use std::collections::HashMap;
+
+use super::super::model::{Attribution, EntityType, Mention, NameRef, Source};
 use super::super::normalize::{normalize_char, normalize_str};
 use super::sentences::Sentence;
 use super::sources::{Attr, Role, Said};
@@ -20,16 +24,33 @@ pub(super) struct Speakers<'a> {
     /// The last person and the last organisation that were a sentence's source (mention indexes).
     last_person: Option<u32>,
     last_body: Option<u32>,
+    bodies: BodyCounts<'a>,
     records: Vec<Attribution>,
+}
+
+/// How often each organisation was mentioned in the first `counted` mentions, with its first
+/// mention, and the most mentioned one.
+#[derive(Default)]
+struct BodyCounts<'a> {
+    counted: usize,
+    counts: HashMap<&'a NameRef, (usize, usize)>,
+    best: Option<(usize, usize)>,
 }
 
 impl<'a> Speakers<'a> {
     pub(super) fn new(text: &'a str, mentions: &'a [Mention]) -> Speakers<'a> {
-        Speakers { text, mentions, last_person: None, last_body: None, records: Vec::new() }
+        Speakers {
+            text,
+            mentions,
+            last_person: None,
+            last_body: None,
+            bodies: BodyCounts::default(),
+            records: Vec::new(),
+        }
     }
 
     /// The attribution with a role tied to the speaker it stands for, when the article has one.
-    pub(super) fn resolve(&self, attr: Attr, sentence_start: u32) -> Attr {
+    pub(super) fn resolve(&mut self, attr: Attr, sentence_start: u32) -> Attr {
         let Attr::Named(said) = attr else {
             return attr;
         };
@@ -55,6 +76,9 @@ impl<'a> Speakers<'a> {
             }
             // «وأعلنت الحكومة الروسية»: another country's body, not the last one quoted.
             Role::Body if self.is_national(said.source) => None,
+            Role::Body if self.is_generic_body(said.source) => {
+                self.last_body.or_else(|| self.main_body_before(sentence_start))
+            }
             Role::Body => self.last_body,
             Role::Named | Role::Unknown => None,
         };
@@ -72,6 +96,36 @@ impl<'a> Speakers<'a> {
         let word = self.text.get(start as usize..end as usize).map(normalize_str).unwrap_or_default();
         let word = word.strip_prefix('و').unwrap_or(&word).strip_prefix('ف').unwrap_or(&word);
         ["السلطات", "الشرطه", "المحكمه", "النيابه", "الادعاء", "الادعا", "الجيش"].contains(&word)
+    }
+
+    /// Whether the source is a company's, club's or organisation's generic name («الشركة»،
+    /// «النادي»، «المنظمة»), which stands for the body the article is about.
+    fn is_generic_body(&self, (start, end): (u32, u32)) -> bool {
+        let word = self.text.get(start as usize..end as usize).map(normalize_str).unwrap_or_default();
+        let word = word.strip_prefix('و').unwrap_or(&word).strip_prefix('ف').unwrap_or(&word);
+        ["الشركه", "النادي", "المنظمه", "المجموعه", "المصنع"].contains(&word)
+    }
+
+    /// The organisation mentioned most often before `at` (the first of equals). The counts grow
+    /// as the sentences go forward, so an article's mentions are counted once.
+    fn main_body_before(&mut self, at: u32) -> Option<u32> {
+        let end = self.mentions.partition_point(|m| m.start < at);
+        if end < self.bodies.counted {
+            self.bodies = BodyCounts::default();
+        }
+        for k in self.bodies.counted..end {
+            let m = &self.mentions[k];
+            if m.ty == EntityType::Org {
+                let (count, first) = self.bodies.counts.entry(&m.target).or_insert((0, k));
+                *count += 1;
+                let key = (*count, std::cmp::Reverse(*first));
+                if self.bodies.best.is_none_or(|(c, f)| key > (c, std::cmp::Reverse(f))) {
+                    self.bodies.best = Some((*count, *first));
+                }
+            }
+        }
+        self.bodies.counted = end;
+        self.bodies.best.map(|(_, first)| first as u32)
     }
 
     /// Whether a nisba adjective follows the source («الحكومة الروسية»، «البرلمان الفرنسي»).

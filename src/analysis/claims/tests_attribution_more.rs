@@ -648,3 +648,13 @@ fn the_paper_that_relays_the_words_does_not_say_them() {
         "#]],
     );
 }
+
+#[test]
+fn the_company_is_the_organisation_the_article_is_about() {
+    check(
+        "عنوان\nاضطرت ⟦ORG:ستاربكس⟧ للاعتذار بعد اعتقال رجلين في أحد فروع ⟦ORG:ستاربكس⟧ في مدينة ⟦LOC:فيلادلفيا⟧ بطلب من ⟦ORG:الشرطة المحلية⟧.\nوقالت الشركة في بيان إن التدريب سيعالج التحيز.\n",
+        expect![[r#"
+            "وقالت الشركة في بيان…" ← ستاربكس (cue ‹وقالت›)
+        "#]],
+    );
+}

@@ -1,6 +1,7 @@
 //! Attribution fixtures for headlines and scraped pages: a headline puts its speaker first, an
-//! officer of a named country or body speaks for it, a kicker line under a masthead is a
-//! headline, and the related articles listed after the article are attributed but never flagged.
+//! officer of a named country or body speaks for it, a place before its colon is its topic, a
+//! kicker line under a masthead is a headline, and the related articles listed after the article
+//! are attributed but never flagged.
 //! Rendered by `tests_attribution::render` (one line per attributed sentence).
 
 use expect_test::expect;
@@ -72,4 +73,15 @@ fn related_articles_are_attributed_and_never_flagged() {
     };
     assert_eq!(vague_claims(fixture), 0, "a related article's claims are not the article's");
     assert_eq!(vague_claims(&fixture.replace("مقالات ذات صلة", "")), 1);
+}
+
+#[test]
+fn a_place_before_a_headline_s_colon_is_its_topic_unless_it_speaks_in_the_first_person() {
+    check(
+        "عنوان\n\n⟦LOC:سوريا⟧: مقتل عشرات المدنيين في غارة جوية على بلدة السوسة\n\n⟦LOC:كوريا الشمالية⟧: علاقتنا مع ⟦LOC:روسيا⟧ تعكس صداقة تاريخية\n\n⟦ORG:الكرملين⟧: روسيا ستدافع عن مصالحها\n",
+        expect![[r#"
+            "كوريا الشمالية: علاقتنا مع…" ← كوريا الشمالية (cue ‹:›)
+            "الكرملين: روسيا ستدافع عن…" ← الكرملين (cue ‹:›)
+        "#]],
+    );
 }

@@ -323,11 +323,14 @@ fn link_span(
             }
         }
     }
+    // A reading of another type splits no letter off the name: «كلير» is no «ك» + the town
+    // «لير» when the tagger reads a person there.
+    let of_type = |h: &Hit| std::iter::once(h.spelling).chain(kb.alternatives(h)).any(|s| s.ty == ty);
     let prefix_chars = rules
         .iter()
-        .find(|r| r.start == start)
+        .find(|r| r.start == start && r.ty == ty)
         .map(|r| r.prefix_chars)
-        .or_else(|| kb.longest_at(tokens, start).map(|h| h.prefix_chars))
+        .or_else(|| kb.longest_at(tokens, start).filter(of_type).map(|h| h.prefix_chars))
         .unwrap_or_else(|| conjunction_len(tokens, start));
     Span { start, end, prefix_chars, ty, target: None, origin: Origin::Discovered }
 }

@@ -200,3 +200,16 @@ fn a_vague_source_the_tagger_reads_as_a_person_is_no_name_but_a_known_name_after
         "#]],
     );
 }
+
+#[test]
+fn a_first_letter_that_is_a_proclitic_before_a_town_stays_in_a_person_s_name() {
+    // «لير» is a German town in the knowledge base: «كلير» is still no «ك» + «لير» in a person.
+    check_tagged(
+        "وقالت كلير مردوخ، مديرة الصحة العقلية في مؤسسة الرعاية الصحية في إنجلترا، إن على الشركات التحرك.\n",
+        expect![[r#"
+            a.txt:1:7 "كلير مردوخ" PER per-klyr-mrdwkh Discovered
+            a.txt:1:42 "مؤسسة الرعاية الصحية" ORG org-mwssh-alreayh-alsshhyh Discovered
+            a.txt:1:66 "إنجلترا" LOC admin1-gb-eng Gazetteer
+        "#]],
+    );
+}

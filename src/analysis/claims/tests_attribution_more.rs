@@ -658,3 +658,13 @@ fn the_company_is_the_organisation_the_article_is_about() {
         "#]],
     );
 }
+
+#[test]
+fn a_founder_of_a_company_named_after_the_title_is_the_speaker_not_the_company() {
+    check(
+        "عنوان\nكشف مؤسس ⟦ORG:أمازون⟧ ورئيسها التنفيذي ⟦PER:جيف بيزوس⟧ عن ساعة ضخمة يمكنها العمل لعشرة آلاف عام.\n",
+        expect![[r#"
+            "كشف مؤسس أمازون ورئيسها…" ← جيف بيزوس (cue ‹كشف›)
+        "#]],
+    );
+}

@@ -3,7 +3,8 @@
 //! named before it, and the quoted span is found.
 //!
 //! A person's title goes to the last person quoted in the article, else to the last person
-//! mentioned before the sentence; a body's title likewise to the last organisation quoted (a
+//! mentioned before the sentence (a bare «المتحدث» to the body or country quoted last, when no
+//! person was quoted after it); a body's title likewise to the last organisation quoted (a
 //! company's, club's or organisation's generic name, «وقالت الشركة», with none quoted yet, to the
 //! organisation the article has mentioned most so far), and a country's body («الحكومة
 //! المكسيكية»، «الجيش الإسرائيلي») to that country where the article names it. A role with nobody
@@ -24,6 +25,8 @@ pub(super) struct Speakers<'a> {
     /// The last person and the last organisation that were a sentence's source (mention indexes).
     last_person: Option<u32>,
     last_body: Option<u32>,
+    /// The last mention that was a sentence's source, of any type.
+    last_source: Option<u32>,
     bodies: BodyCounts<'a>,
     records: Vec<Attribution>,
 }
@@ -44,6 +47,7 @@ impl<'a> Speakers<'a> {
             mentions,
             last_person: None,
             last_body: None,
+            last_source: None,
             bodies: BodyCounts::default(),
             records: Vec::new(),
         }
@@ -71,6 +75,11 @@ impl<'a> Speakers<'a> {
             return Attr::Vague(said);
         }
         let mention = match said.role {
+            // «وأضاف المتحدث أن»: a spokesman with no name goes on speaking for the body (or
+            // country) that was quoted last, when it was quoted after any person.
+            Role::Person if self.is_spokesman(said.source) && self.last_source.is_some_and(|m| !self.is_person(m)) => {
+                self.last_source
+            }
             Role::Person | Role::Pronoun => {
                 self.last_person.or_else(|| self.mentioned_before(sentence_start, &EntityType::Per))
             }
@@ -126,6 +135,17 @@ impl<'a> Speakers<'a> {
         }
         self.bodies.counted = end;
         self.bodies.best.map(|(_, first)| first as u32)
+    }
+
+    /// Whether the source is a bare «المتحدث»، «الناطق» (a spokesman or spokeswoman).
+    fn is_spokesman(&self, (start, end): (u32, u32)) -> bool {
+        let word = self.text.get(start as usize..end as usize).map(normalize_str).unwrap_or_default();
+        let word = word.strip_prefix('و').unwrap_or(&word).strip_prefix('ف').unwrap_or(&word);
+        ["المتحدث", "المتحدثه", "الناطق", "الناطقه"].contains(&word)
+    }
+
+    fn is_person(&self, m: u32) -> bool {
+        self.mentions.get(m as usize).is_some_and(|m| m.ty == EntityType::Per)
     }
 
     /// Whether a nisba adjective follows the source («الحكومة الروسية»، «البرلمان الفرنسي»).
@@ -187,6 +207,7 @@ impl<'a> Speakers<'a> {
             Attr::Vague(said) => (said, Source::Vague { start: said.source.0, end: said.source.1 }),
         };
         if let Some(m) = said.mention {
+            self.last_source = Some(m);
             match self.mentions.get(m as usize).map(|m| &m.ty) {
                 Some(EntityType::Per) => self.last_person = Some(m),
                 Some(EntityType::Org) => self.last_body = Some(m),

@@ -668,3 +668,15 @@ fn a_founder_of_a_company_named_after_the_title_is_the_speaker_not_the_company()
         "#]],
     );
 }
+
+#[test]
+fn a_spokesman_without_a_name_speaks_for_the_body_quoted_last() {
+    check(
+        "عنوان\nوقال ⟦PER:مايكل أوليري⟧ إن الرحلات ستعود.\nوقال متحدث باسم ⟦ORG:رايان إير⟧ إن الركاب نقلوا إلى فندق.\nوأوضح المتحدث أنه جرى إخلاء ركاب رحلة أخرى.\n",
+        expect![[r#"
+            "وقال مايكل أوليري إن…" ← مايكل أوليري (cue ‹وقال›)
+            "وقال متحدث باسم رايان…" ← رايان إير (cue ‹وقال›)
+            "وأوضح المتحدث أنه جرى…" ← رايان إير (cue ‹وأوضح›)
+        "#]],
+    );
+}

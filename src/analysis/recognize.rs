@@ -323,14 +323,14 @@ fn link_span(
             }
         }
     }
-    // A reading of another type splits no letter off the name: «كلير» is no «ك» + the town
-    // «لير» when the tagger reads a person there.
+    // A reading of another type that is only part of the span splits no letter off the name:
+    // «كلير مردوخ» is no «ك» + the town «لير» (a reading over the same tokens is the same name).
     let of_type = |h: &Hit| std::iter::once(h.spelling).chain(kb.alternatives(h)).any(|s| s.ty == ty);
     let prefix_chars = rules
         .iter()
-        .find(|r| r.start == start && r.ty == ty)
+        .find(|r| r.start == start && (r.ty == ty || r.end == end))
         .map(|r| r.prefix_chars)
-        .or_else(|| kb.longest_at(tokens, start).filter(of_type).map(|h| h.prefix_chars))
+        .or_else(|| kb.longest_at(tokens, start).filter(|h| h.len == end - start || of_type(h)).map(|h| h.prefix_chars))
         .unwrap_or_else(|| conjunction_len(tokens, start));
     Span { start, end, prefix_chars, ty, target: None, origin: Origin::Discovered }
 }

@@ -101,18 +101,22 @@ impl<'a> Speakers<'a> {
     /// Whether the source is a bare authority («السلطات»، «الشرطة»، «المحكمة»). (One with a
     /// nationality after it, «السلطات الإسرائيلية», is the country's, which no mention names; left
     /// vague all the same: telling the two apart lost more on dev than it gained on train.)
-    fn is_authority(&self, (start, end): (u32, u32)) -> bool {
+    fn is_authority(&self, source: (u32, u32)) -> bool {
+        ["السلطات", "الشرطه", "المحكمه", "النيابه", "الادعاء", "الادعا", "الجيش"]
+            .contains(&self.source_word(source).as_str())
+    }
+
+    /// The source's word, normalised, without a و or ف before it.
+    fn source_word(&self, (start, end): (u32, u32)) -> String {
         let word = self.text.get(start as usize..end as usize).map(normalize_str).unwrap_or_default();
-        let word = word.strip_prefix('و').unwrap_or(&word).strip_prefix('ف').unwrap_or(&word);
-        ["السلطات", "الشرطه", "المحكمه", "النيابه", "الادعاء", "الادعا", "الجيش"].contains(&word)
+        let bare = word.strip_prefix('و').unwrap_or(&word);
+        bare.strip_prefix('ف').unwrap_or(bare).to_string()
     }
 
     /// Whether the source is a company's, club's or organisation's generic name («الشركة»،
     /// «النادي»، «المنظمة»), which stands for the body the article is about.
-    fn is_generic_body(&self, (start, end): (u32, u32)) -> bool {
-        let word = self.text.get(start as usize..end as usize).map(normalize_str).unwrap_or_default();
-        let word = word.strip_prefix('و').unwrap_or(&word).strip_prefix('ف').unwrap_or(&word);
-        ["الشركه", "النادي", "المنظمه", "المجموعه", "المصنع"].contains(&word)
+    fn is_generic_body(&self, source: (u32, u32)) -> bool {
+        ["الشركه", "النادي", "المنظمه", "المجموعه", "المصنع"].contains(&self.source_word(source).as_str())
     }
 
     /// The organisation mentioned most often before `at` (the first of equals). The counts grow
@@ -138,10 +142,8 @@ impl<'a> Speakers<'a> {
     }
 
     /// Whether the source is a bare «المتحدث»، «الناطق» (a spokesman or spokeswoman).
-    fn is_spokesman(&self, (start, end): (u32, u32)) -> bool {
-        let word = self.text.get(start as usize..end as usize).map(normalize_str).unwrap_or_default();
-        let word = word.strip_prefix('و').unwrap_or(&word).strip_prefix('ف').unwrap_or(&word);
-        ["المتحدث", "المتحدثه", "الناطق", "الناطقه"].contains(&word)
+    fn is_spokesman(&self, source: (u32, u32)) -> bool {
+        ["المتحدث", "المتحدثه", "الناطق", "الناطقه"].contains(&self.source_word(source).as_str())
     }
 
     fn is_person(&self, m: u32) -> bool {

@@ -192,8 +192,8 @@ fn speaker_before_colon(s: &Sent) -> Option<(usize, (u32, u32))> {
         Some((at, at + 1))
     };
     // «سوريا: مقتل عشرات المدنيين»: a place before a headline's colon is most often its
-    // topic, not who speaks (train: 6 of 9 such headlines), unless it speaks in the first person
-    // or is quoted after it («كوريا الشمالية: علاقتنا مع روسيا …»).
+    // topic, not who speaks (train, train-extra and dev: 6 of 9 such headlines), unless it
+    // speaks in the first person or is quoted after it («كوريا الشمالية: علاقتنا مع روسيا …»).
     let first_person = s.toks.get(after).is_some_and(|t| {
         t.punct_before.contains(['"', '«', '“']) || (t.norm.chars().count() >= 4 && t.norm.ends_with("نا"))
     });

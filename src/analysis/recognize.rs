@@ -581,13 +581,13 @@ fn repeated_unknown_pairs(tokens: &[Token], covered: &[bool]) -> Vec<(usize, usi
 }
 
 /// A club's generic head, always left out of its name: «نادي»، «النادي».
-static CLUB_HEADS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| word_set("نادي\nالنادي\nنادى\nالنادى"));
+static CLUB_HEADS: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| word_set(include_str!("words/club_heads.txt")));
 
 /// The generic heads of an outlet, a company or a movement, which the guideline leaves out before a
 /// one-word proper name (وكالة، قناة، شركة، تنظيم، حركة …).
-static PROPER_HEADS: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-    word_set("وكالة\nصحيفة\nجريدة\nمجلة\nقناة\nشبكة\nشركة\nموقع\nإذاعة\nتنظيم\nحركة\nجماعة")
-});
+static PROPER_HEADS: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| word_set(include_str!("words/proper_heads.txt")));
 
 /// Forms that the context rules take for names but that are ordinary words (`data/not_names.txt`).
 static NOT_NAMES: std::sync::LazyLock<WordSet> =

@@ -158,8 +158,9 @@ pub(super) static SOURCE_ADJ: LazyLock<Words> = LazyLock::new(|| {
 pub(super) static IMPERSONAL: LazyLock<Words> = LazyLock::new(|| set("يعتقد يقال أفيد يرجح يشتبه يزعم يُعتقد"));
 
 /// Words that end a speaker's noun phrase: «أن»، «إن»، «بأن».
-pub(super) static COMPLEMENTIZERS: LazyLock<Words> =
-    LazyLock::new(|| set("أن إن أنه أنها أنهم أنهما إنه إنها إنهم إننا بأن بأنه بأنها بأنهم لأن"));
+pub(super) static COMPLEMENTIZERS: LazyLock<Words> = LazyLock::new(|| {
+    set("أن إن أنه أنها أنهم أنهما إنه إنها إنهم إننا أننا أنني إنني أني إني بأن بأنه بأنها بأنهم بأنني بأننا لأن")
+});
 
 /// Adverbs that may stand between a speech verb and «أن» without being its subject.
 pub(super) static ADVERBS: LazyLock<Words> = LazyLock::new(|| {

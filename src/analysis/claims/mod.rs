@@ -37,6 +37,8 @@ mod tests_more;
 mod tests_scored;
 #[cfg(test)]
 mod tests_seeds;
+#[cfg(test)]
+mod tests_unnamed;
 
 use super::model::{Attribution, Claim, ClaimCue, ClaimReason, EntityType, Mention};
 use super::normalize::{normalize_char, normalize_str};

@@ -512,6 +512,12 @@ fn speaker(s: &Sent, i: usize, form: VerbForm) -> Found {
         Subject::Unknown(j) => Found::Source(Src::Named(j)),
         Subject::Missing => match backward(s, i, BACKWARD) {
             Found::Nothing if form == VerbForm::Past => Found::Pronoun,
+            // «ويقول إن …»، «وتضيف: "…"» opening a sentence: the speaker before goes on.
+            Found::Nothing
+                if form == VerbForm::Present && i == 0 && s.word(0) != s.base(0) && !is_impersonal_present(s, i) =>
+            {
+                Found::Pronoun
+            }
             found => found,
         },
         Subject::Unclear => backward(s, i, BACKWARD),
@@ -525,6 +531,12 @@ fn headline_subject(s: &Sent, i: usize) -> Option<usize> {
     let named = first.first && !first.prep && matches!(first.kind, Some(Kind::Per | Kind::Org | Kind::Loc));
     let title = first.kind.is_none() && s.is_in(0, List::TITLES, false);
     ((named || title) && (1..=HEADLINE_SUBJECT).contains(&i)).then_some(0)
+}
+
+/// «يذكر أن»، «يشار إلى أن»: a masculine imperfect with nothing before «أن» that reads as the
+/// impersonal passive (it is mentioned that), by nobody.
+fn is_impersonal_present(s: &Sent, i: usize) -> bool {
+    matches!(s.base(i), "يذكر" | "يشار" | "يعتبر" | "يتوقع" | "يرجح" | "يعتقد" | "يقال")
 }
 
 /// What stands in the subject slot after a speech verb.

@@ -1,0 +1,40 @@
+//! Attribution fixtures for speakers the sentence does not name: a verb with no subject at the
+//! head of a sentence goes on with the speaker before it («ويقول إن»، «وتضيف:»), a first-person
+//! pronoun inside the quotation is nobody's name («أعتقد أنني»), and an impersonal imperfect
+//! («يذكر أن») reports nobody. Rendered by `tests_attribution::render`.
+
+use expect_test::expect;
+
+use super::tests_attribution::check;
+
+#[test]
+fn a_present_verb_opening_a_sentence_with_no_subject_goes_on_with_the_speaker() {
+    check(
+        "عنوان\nويقدر ⟦ORG:صندوق النقد⟧ نمو اقتصاد ⟦LOC:لبنان⟧ بمعدل يتراوح بين 1 و1.5 بالمئة. ويقول إن المحركات التقليدية للاقتصاد ما زالت راكدة.\n",
+        expect![[r#"
+            "ويقدر صندوق النقد نمو…" ← صندوق النقد (cue ‹ويقدر›)
+            "ويقول إن المحركات التقليدية…" ← صندوق النقد (cue ‹ويقول›), inherited from "ويقدر صندوق النقد نمو…"
+        "#]],
+    );
+}
+
+#[test]
+fn a_first_person_pronoun_in_the_quotation_is_no_name() {
+    check(
+        "عنوان\nوتقول صديقتها، ⟦PER:إيما جاكسون⟧، إنها دائما ما تحمل هاتفها معها.\n\nوتضيف: \"أعتقد أنني استخدمه بدرجة مفرطة، لقد أصبح عادة. إنه مشتت للانتباه بلا شك\".\n",
+        expect![[r#"
+            "وتقول صديقتها، إيما جاكسون،…" ← إيما جاكسون (cue ‹وتقول›)
+            "وتضيف: "أعتقد أنني استخدمه…" ← إيما جاكسون (cue ‹وتضيف›), inherited from "وتقول صديقتها، إيما جاكسون،…", quote ‹أعتقد أنني استخدمه بدرجة›
+        "#]],
+    );
+}
+
+#[test]
+fn an_impersonal_imperfect_after_a_speaker_reports_nobody() {
+    check(
+        "عنوان\nوقال ⟦PER:خالد الناصر⟧ إن الحكومة ستخفض الضرائب.\nويذكر أن المدينة شهدت فيضانات مماثلة قبل عشر سنوات.\n",
+        expect![[r#"
+            "وقال خالد الناصر إن…" ← خالد الناصر (cue ‹وقال›)
+        "#]],
+    );
+}

@@ -6,7 +6,7 @@
 //! requests and the next keystrokes go first.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use tokio::sync::mpsc;
@@ -14,7 +14,7 @@ use tower_lsp_server::lsp_types::Uri;
 use tower_lsp_server::Client;
 
 use crate::lsp::diagnostics;
-use crate::lsp::state::{lock, State};
+use crate::lsp::state::{read, write, State};
 
 /// How long the server waits for the next keystroke before analysing.
 const QUIET: Duration = Duration::from_millis(15);
@@ -29,7 +29,7 @@ pub struct Debouncer {
 
 impl Debouncer {
     /// Starts the analysis task.
-    pub fn start(client: Client, state: Arc<Mutex<State>>) -> Debouncer {
+    pub fn start(client: Client, state: Arc<RwLock<State>>) -> Debouncer {
         let (tx, rx) = mpsc::unbounded_channel();
         tokio::spawn(run(client, state, rx));
         Debouncer { tx }
@@ -41,9 +41,10 @@ impl Debouncer {
     }
 }
 
-async fn run(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedReceiver<(Uri, i32)>) {
+async fn run(client: Client, state: Arc<RwLock<State>>, mut rx: mpsc::UnboundedReceiver<(Uri, i32)>) {
     loop {
-        let next = if lock(&state).corpus.has_pending() {
+        let waiting = read(&state).corpus.has_pending();
+        let next = if waiting {
             match tokio::time::timeout(SETTLE_PAUSE, rx.recv()).await {
                 Ok(next) => next,
                 Err(_) => {
@@ -65,7 +66,7 @@ async fn run(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedRe
         let worker = state.clone();
         let affected = if ann_edited {
             tokio::task::spawn_blocking(move || {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lock(&worker).articles_of_edited_anns()))
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write(&worker).articles_of_edited_anns()))
                     .unwrap_or_default()
             })
             .await
@@ -79,7 +80,7 @@ async fn run(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedRe
         for (uri, version) in pending.into_values() {
             let state = state.clone();
             let analysed = tokio::task::spawn_blocking(move || {
-                let mut s = lock(&state);
+                let mut s = write(&state);
                 // A newer edit is queued: its own turn will publish.
                 if s.docs.get(&uri).is_none_or(|d| d.version != version) {
                     return None;
@@ -96,10 +97,10 @@ async fn run(client: Client, state: Arc<Mutex<State>>, mut rx: mpsc::UnboundedRe
 
 /// One settling step; after the last one, the open documents' diagnostics are published again
 /// (their mentions may have changed with the names spread from elsewhere).
-async fn settle_step(client: &Client, state: &Arc<Mutex<State>>) {
+async fn settle_step(client: &Client, state: &Arc<RwLock<State>>) {
     let worker = state.clone();
     let more = tokio::task::spawn_blocking(move || {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lock(&worker).corpus.settle(SETTLE_STEP)))
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write(&worker).corpus.settle(SETTLE_STEP)))
             .unwrap_or(false)
     })
     .await

@@ -7,7 +7,7 @@
 //! inside the folders (no `..`, no symbolic link on the way) and never while the state is locked.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 
 use tower_lsp_server::lsp_types::notification::Notification;
 use tower_lsp_server::lsp_types::request::WorkDoneProgressCreate;
@@ -17,7 +17,7 @@ use tower_lsp_server::{Client, UriExt};
 use crate::analysis::corpus::{Article, Corpus};
 use crate::files::{really_inside_roots, ReadError};
 use crate::lsp::diagnostics;
-use crate::lsp::state::{lock, name_of, State};
+use crate::lsp::state::{name_of, read, write, State};
 use crate::project::{read_ann_beside, read_side_file, AnnSource, Project, ANNOTATION_CONF};
 use crate::workspace::read_article;
 
@@ -78,11 +78,11 @@ async fn register_article_globs(client: &Client, globs: &[String]) {
 const PROGRESS_ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Builds the index of every article under the roots, reporting progress.
-pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
+pub async fn index_workspace(client: Client, state: Arc<RwLock<State>>) {
     let worker_state = state.clone();
     let work = tokio::task::spawn_blocking(move || {
         let (roots, max, builtin) = {
-            let s = lock(&worker_state);
+            let s = read(&worker_state);
             (s.roots.clone(), s.max_file_bytes, s.project.builtin.clone())
         };
         let started = std::time::Instant::now();
@@ -93,7 +93,7 @@ pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
         }
         let n = files.len();
         let corpus = Corpus::build_with(project.kb.clone(), files, project.options()).deferring_spread();
-        let mut s = lock(&worker_state);
+        let mut s = write(&worker_state);
         s.corpus = corpus;
         s.project = project;
         let State { docs, project, .. } = &mut *s;
@@ -125,22 +125,22 @@ pub async fn index_workspace(client: Client, state: Arc<Mutex<State>>) {
         progress.finish_with_message(summary).await;
     }
     publish_all(&client, &state).await;
-    let globs: Vec<String> = lock(&state).project.folders.iter().flat_map(|f| f.settings().articles).collect();
+    let globs: Vec<String> = read(&state).project.folders.iter().flat_map(|f| f.settings().articles).collect();
     register_article_globs(&client, &globs).await;
 }
 
 /// Publishes the diagnostics of every open document and of the folders' `isnad.toml` files: they
 /// may change with the corpus around them.
-pub async fn publish_all(client: &Client, state: &Mutex<State>) {
-    let open: Vec<Uri> = lock(state).docs.keys().cloned().collect();
+pub async fn publish_all(client: &Client, state: &RwLock<State>) {
+    let open: Vec<Uri> = read(state).docs.keys().cloned().collect();
     for uri in open {
-        let diags = diagnostics::to_publish(&mut lock(state), &uri);
+        let diags = diagnostics::to_publish(&mut write(state), &uri);
         if let Some((diags, version)) = diags {
             client.publish_diagnostics(uri, diags, Some(version)).await;
         }
     }
     let configs: Vec<_> = {
-        let mut s = lock(state);
+        let mut s = write(state);
         let all = diagnostics::of_configs_on_disk(&s);
         all.into_iter().filter(|(uri, diags)| s.changed(uri, diags)).collect()
     };
@@ -154,7 +154,7 @@ pub async fn publish_all(client: &Client, state: &Mutex<State>) {
 /// worked out off the state's lock, which requests and edits keep taking meanwhile. Articles
 /// changed from disk in the meantime are carried over from the index they changed in; open
 /// documents are given to the new index again at their next read. One change at a time.
-pub fn reconfigure(state: &Mutex<State>, change: Reconfiguration) {
+pub fn reconfigure(state: &RwLock<State>, change: Reconfiguration) {
     match change {
         Reconfiguration::Config { folder, text: Ok(text) } => {
             reconfigure_with(state, |p| p.set_config_text(folder, text.as_deref()))
@@ -165,7 +165,7 @@ pub fn reconfigure(state: &Mutex<State>, change: Reconfiguration) {
         }),
         Reconfiguration::AnnotationConf => {
             let (roots, builtin) = {
-                let s = lock(state);
+                let s = read(state);
                 (s.roots.clone(), s.project.builtin.clone())
             };
             reconfigure_with(state, |p| {
@@ -184,11 +184,11 @@ pub enum Reconfiguration {
     AnnotationConf,
 }
 
-fn reconfigure_with(state: &Mutex<State>, change: impl FnOnce(&mut Project) -> bool) {
-    let gate = lock(state).reconfiguring.clone();
+fn reconfigure_with(state: &RwLock<State>, change: impl FnOnce(&mut Project) -> bool) {
+    let gate = read(state).reconfiguring.clone();
     let _one_at_a_time = gate.lock().unwrap_or_else(|e| e.into_inner());
     let (mut project, articles) = {
-        let mut s = lock(state);
+        let mut s = write(state);
         s.rebuilding = Some(Default::default());
         let articles: Vec<Article> = s
             .corpus
@@ -199,7 +199,7 @@ fn reconfigure_with(state: &Mutex<State>, change: impl FnOnce(&mut Project) -> b
         (s.project.clone(), articles)
     };
     if !change(&mut project) {
-        let mut s = lock(state);
+        let mut s = write(state);
         s.rebuilding = None;
         s.project = project;
         return;
@@ -217,7 +217,7 @@ fn reconfigure_with(state: &Mutex<State>, change: impl FnOnce(&mut Project) -> b
         })
         .collect();
     let mut corpus = Corpus::build_with(project.kb.clone(), articles, project.options()).deferring_spread();
-    let mut s = lock(state);
+    let mut s = write(state);
     for name in s.rebuilding.take().unwrap_or_default() {
         match s.corpus.file_id(&name).and_then(|id| s.corpus.file(id)) {
             Some(f) => {
@@ -245,9 +245,9 @@ fn reconfigure_with(state: &Mutex<State>, change: impl FnOnce(&mut Project) -> b
 
 /// A document was closed: the disk version (if it is an article inside the roots) replaces it.
 /// The file is read before the state is taken again.
-pub fn close(state: &Mutex<State>, uri: &Uri) {
+pub fn close(state: &RwLock<State>, uri: &Uri) {
     let (doc, read_roots, is_article, max) = {
-        let mut s = lock(state);
+        let mut s = write(state);
         let Some(doc) = s.docs.remove(uri) else { return };
         let path = PathBuf::from(&doc.name);
         let max = s.project.max_file_bytes(&path, s.max_file_bytes);
@@ -260,7 +260,7 @@ pub fn close(state: &Mutex<State>, uri: &Uri) {
     // A closed `.ann`: the file on disk is the truth again.
     let ann = (path.extension().is_some_and(|e| e == "ann") && really_inside_roots(&read_roots, &path))
         .then(|| ann_source(&path));
-    let mut s = lock(state);
+    let mut s = write(state);
     match on_disk {
         Some((source, text)) => {
             let annotations = s.project.annotations_from(&source, &path, &text);
@@ -298,13 +298,13 @@ enum Watched {
 /// is read before the state is taken, and only when it lies really inside the folders. Articles
 /// and annotations are applied at once; the configuration changes are returned, for the caller to
 /// apply with [`reconfigure`] off the protocol's thread (a new index takes seconds).
-pub fn files_changed(state: &Mutex<State>, changes: Vec<FileEvent>) -> Vec<Reconfiguration> {
+pub fn files_changed(state: &RwLock<State>, changes: Vec<FileEvent>) -> Vec<Reconfiguration> {
     let mut reconfigurations = Vec::new();
     for change in changes {
         let name = name_of(&change.uri);
         let path = PathBuf::from(&name);
         let (read_roots, open, what, max) = {
-            let s = lock(state);
+            let s = read(state);
             let what = if let Some(i) = s.project.folder_with_config(&path) {
                 Watched::Config(i)
             } else if s.project.folders.iter().any(|f| f.root.join(ANNOTATION_CONF) == path) {
@@ -338,12 +338,12 @@ pub fn files_changed(state: &Mutex<State>, changes: Vec<FileEvent>) -> Vec<Recon
             Watched::AnnotationConf => reconfigurations.push(Reconfiguration::AnnotationConf),
             Watched::Ann if !open => {
                 let source = ann_source(&path);
-                lock(state).set_ann_source(&path, &source);
+                write(state).set_ann_source(&path, &source);
             }
             Watched::Article if !open => {
                 let read = (change.typ != FileChangeType::DELETED)
                     .then(|| read_article(&path, max).map(|text| (read_ann_beside(&read_roots, &path), text)));
-                let mut s = lock(state);
+                let mut s = write(state);
                 match read {
                     Some(Ok((source, text))) => {
                         let annotations = s.project.annotations_from(&source, &path, &text);
@@ -373,21 +373,21 @@ mod tests {
     /// itself, which runs off the lock) is carried over into it, and a removed one stays removed.
     #[test]
     fn an_article_changed_during_a_reconfiguration_is_carried_over() {
-        let state = Mutex::new(State::new(Arc::new(KbData::new(Kb::builtin()))));
+        let state = RwLock::new(State::new(Arc::new(KbData::new(Kb::builtin()))));
         {
-            let mut s = lock(&state);
+            let mut s = write(&state);
             s.corpus.set_file("/c/a.txt", Arc::from("وصل فلاديمير بوتين إلى موسكو.\n"));
             s.corpus.set_file("/c/b.txt", Arc::from("وصل دونالد ترامب.\n"));
         }
         reconfigure_with(&state, |_| {
-            let mut s = lock(&state);
+            let mut s = write(&state);
             s.corpus.set_file("/c/a.txt", Arc::from("قال كيم جونغ أون إن بيونغ يانغ سترد.\n"));
             s.disk_changed("/c/a.txt");
             s.corpus.remove_file("/c/b.txt");
             s.disk_changed("/c/b.txt");
             true
         });
-        let s = lock(&state);
+        let s = read(&state);
         let a = s.corpus.file_id("/c/a.txt").and_then(|id| s.corpus.file(id)).expect("a.txt indexed");
         assert!(a.text.contains("كيم"), "the new index has the text changed meanwhile: {}", a.text);
         assert_eq!(s.corpus.file_id("/c/b.txt"), None, "b.txt was removed meanwhile");

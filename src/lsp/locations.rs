@@ -57,8 +57,8 @@ impl RangesToLocate {
 
 /// The protocol's position in a document as the core's: its file (brought up to date if the
 /// document is open) and the byte offset there.
-pub fn file_position(s: &mut State, uri: &Uri, position: Position) -> Option<(FileId, u32)> {
-    let file = s.file_for(uri)?;
+pub fn file_position(s: &State, uri: &Uri, position: Position) -> Option<(FileId, u32)> {
+    let file = s.file_id(uri)?;
     let f = s.corpus.file(file)?;
     Some((file, convert::offset(&f.lines, &f.text, position, s.unit)))
 }
@@ -66,7 +66,7 @@ pub fn file_position(s: &mut State, uri: &Uri, position: Position) -> Option<(Fi
 /// The references to the entity at a position (at most the editor's `referencesLimit`, the first
 /// in corpus order), with the message telling the user when there are more.
 pub fn references(
-    s: &mut State,
+    s: &State,
     at: &TextDocumentPositionParams,
     include_declaration: bool,
 ) -> Option<(RangesToLocate, Option<String>)> {

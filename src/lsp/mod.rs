@@ -14,9 +14,11 @@ pub mod indexing;
 pub mod locations;
 pub mod server;
 pub mod state;
+#[cfg(test)]
+mod state_reads;
 pub mod workspace_edit;
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 
 use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{LspService, Server};
@@ -52,7 +54,7 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite,
 {
-    let state = Arc::new(Mutex::new(state::State::new(kb)));
+    let state = Arc::new(RwLock::new(state::State::new(kb)));
     let (service, socket) = LspService::build(|client| {
         let debouncer = debounce::Debouncer::start(client.clone(), state.clone());
         server::Backend { client, state: state.clone(), debouncer }

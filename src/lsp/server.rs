@@ -6,7 +6,7 @@
 //! reading: a cancelled request that has not yet taken the state does no work, and `shutdown` is
 //! never queued behind analysis. Diagnostics after an edit go through the debouncer in `debounce.rs`.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::lsp_types::*;
@@ -21,12 +21,12 @@ use crate::lsp::diagnostics;
 use crate::lsp::hovers;
 use crate::lsp::indexing;
 use crate::lsp::locations::{self, RangesToLocate};
-use crate::lsp::state::{lock, OpenFiles, State};
+use crate::lsp::state::{prepare_read, read, write, OpenFiles, State};
 use crate::lsp::workspace_edit;
 
 pub struct Backend {
     pub client: Client,
-    pub state: Arc<Mutex<State>>,
+    pub state: Arc<RwLock<State>>,
     pub debouncer: Debouncer,
 }
 
@@ -61,14 +61,16 @@ impl Drop for CancelFlag {
 
 impl Backend {
     /// Runs a query against the state on a blocking thread, so that the protocol loop keeps
-    /// reading (a `$/cancelRequest` or `shutdown` behind heavy requests is handled at once). A
-    /// request cancelled before it gets the state does no work; a panic inside the core becomes
-    /// an error answer.
+    /// reading (a `$/cancelRequest` or `shutdown` behind heavy requests is handled at once).
+    /// Queries read the state side by side; the document they ask about (`at`) is brought up to
+    /// date first. A request cancelled before it gets the state does no work; a panic inside the
+    /// core becomes an error answer.
     async fn query<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut State) -> Option<T> + Send + 'static,
+        at: Option<&Uri>,
+        f: impl FnOnce(&State) -> Option<T> + Send + 'static,
     ) -> Result<Option<T>> {
-        self.query_then(f, |answer| answer).await
+        self.query_then(at, f, |answer| answer).await
     }
 
     /// Like [`Backend::query`], with a second step run after the state is released: `f` takes
@@ -76,22 +78,31 @@ impl Backend {
     /// protocol without holding up other requests.
     async fn query_then<P: Send + 'static, T: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut State) -> Option<P> + Send + 'static,
+        at: Option<&Uri>,
+        f: impl FnOnce(&State) -> Option<P> + Send + 'static,
         render: impl FnOnce(P) -> T + Send + 'static,
     ) -> Result<Option<T>> {
         let state = self.state.clone();
+        let at = at.cloned();
         let cancelled = CancelFlag::default();
         let seen = cancelled.0.clone();
         let answer = tokio::task::spawn_blocking(move || {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let is_cancelled = || seen.load(std::sync::atomic::Ordering::Relaxed);
+                if is_cancelled() {
+                    return None;
+                }
+                if let Some(uri) = &at {
+                    prepare_read(&state, uri);
+                }
                 let taken = {
-                    let mut s = lock(&state);
-                    if seen.load(std::sync::atomic::Ordering::Relaxed) {
+                    let s = read(&state);
+                    if is_cancelled() {
                         return None;
                     }
-                    f(&mut s)
+                    f(&s)
                 }?;
-                if seen.load(std::sync::atomic::Ordering::Relaxed) {
+                if is_cancelled() {
                     return None;
                 }
                 Some(render(taken))
@@ -111,26 +122,28 @@ impl Backend {
     /// Like [`Backend::query`], for requests that may refuse with a message for the user.
     async fn query_or_refuse<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut State) -> Result<Option<T>> + Send + 'static,
+        at: Option<&Uri>,
+        f: impl FnOnce(&State) -> Result<Option<T>> + Send + 'static,
     ) -> Result<Option<T>> {
-        let answer = self.query(move |s| Some(f(s))).await?;
+        let answer = self.query(at, move |s| Some(f(s))).await?;
         answer.unwrap_or(Ok(None))
     }
 
     /// `isnad/statements`: the sentences attributed to the entity at the position, across the
     /// corpus ("show what X said"), in corpus order.
     pub async fn statements(&self, p: TextDocumentPositionParams) -> Result<Option<Vec<Location>>> {
-        let statements = move |s: &mut State| {
+        let uri = p.text_document.uri.clone();
+        let statements = move |s: &State| {
             let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
             let said = crate::analysis::quoted::statements_at(&s.corpus, file, offset);
             Some(RangesToLocate::take(s, said.into_iter().map(|st| st.range).collect()))
         };
-        self.query_then(statements, RangesToLocate::locations).await
+        self.query_then(Some(&uri), statements, RangesToLocate::locations).await
     }
 
     async fn publish(&self, uri: Uri) {
         let diags = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            diagnostics::to_publish(&mut lock(&self.state), &uri)
+            diagnostics::to_publish(&mut write(&self.state), &uri)
         }))
         .ok()
         .flatten();
@@ -150,7 +163,7 @@ impl LanguageServer for Backend {
             PositionEncodingKind::UTF16
         };
         {
-            let mut state = lock(&self.state);
+            let mut state = write(&self.state);
             state.unit = if encoding == PositionEncodingKind::UTF8 { ColumnUnit::Utf8 } else { ColumnUnit::Utf16 };
             state.lang =
                 if params.locale.as_deref().is_some_and(|l| l.starts_with("ar")) { Lang::Ar } else { Lang::En };
@@ -223,11 +236,11 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
         // The files beside it are read first, without the state.
-        let read_roots = lock(&self.state).project.read_roots().to_vec();
+        let read_roots = read(&self.state).project.read_roots().to_vec();
         // Applied before the handler first yields (in order), on a thread the runtime may block.
         tokio::task::block_in_place(|| {
             let files = OpenFiles::read(&read_roots, &doc.uri);
-            guard("didOpen", || lock(&self.state).open(doc.uri.clone(), &doc.text, doc.version, &files));
+            guard("didOpen", || write(&self.state).open(doc.uri.clone(), &doc.text, doc.version, &files));
         });
         self.publish(doc.uri).await;
     }
@@ -236,7 +249,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let version = params.text_document.version;
         let applied = {
-            let mut state = lock(&self.state);
+            let mut state = write(&self.state);
             let applied = state.change(&uri, version, params.content_changes);
             if applied {
                 // An edited `.ann` changes its articles: applied after the burst (debounce.rs).
@@ -254,14 +267,14 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         tokio::task::block_in_place(|| guard("didClose", || indexing::close(&self.state, &uri)));
-        lock(&self.state).forget_published(&uri);
+        write(&self.state).forget_published(&uri);
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         let uri = params.text_document.uri;
         let edit = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            workspace_edit::annotations_to_write_on_save(&mut lock(&self.state), &uri)
+            workspace_edit::annotations_to_write_on_save(&mut write(&self.state), &uri)
         }))
         .ok()
         .flatten();
@@ -293,7 +306,7 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        self.query(move |s| {
+        self.query(Some(&p.text_document.uri.clone()), move |s| {
             let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
             hovers::hover(s, file, offset)
         })
@@ -302,7 +315,7 @@ impl LanguageServer for Backend {
 
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
-        self.query(move |s| {
+        self.query(Some(&p.text_document.uri.clone()), move |s| {
             let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
             let location = match features::definition(&s.corpus, file, offset)? {
                 features::Definition::InFile(r) => locations::location(s, &r)?,
@@ -318,8 +331,9 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let include = params.context.include_declaration;
-        let references = move |s: &mut State| locations::references(s, &p, include);
-        let answer = self.query_then(references, |(refs, note)| (refs.locations(), note)).await?;
+        let uri = p.text_document.uri.clone();
+        let references = move |s: &State| locations::references(s, &p, include);
+        let answer = self.query_then(Some(&uri), references, |(refs, note)| (refs.locations(), note)).await?;
         let Some((locations, note)) = answer else { return Ok(None) };
         if let Some(note) = note {
             self.client.show_message(MessageType::INFO, note).await;
@@ -329,7 +343,7 @@ impl LanguageServer for Backend {
 
     async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
         let p = params.text_document_position_params;
-        self.query(move |s| {
+        self.query(Some(&p.text_document.uri.clone()), move |s| {
             let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
             let ranges = features::highlights(&s.corpus, file, offset);
             let f = s.corpus.file(file)?;
@@ -347,8 +361,8 @@ impl LanguageServer for Backend {
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        self.query(move |s| {
-            let file = s.file_for(&params.text_document.uri)?;
+        self.query(Some(&params.text_document.uri.clone()), move |s| {
+            let file = s.file_id(&params.text_document.uri)?;
             Some(DocumentSymbolResponse::Nested(locations::document_symbols(s, file)))
         })
         .await
@@ -358,11 +372,11 @@ impl LanguageServer for Backend {
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<OneOf<Vec<SymbolInformation>, Vec<WorkspaceSymbol>>>> {
-        self.query(move |s| Some(OneOf::Left(locations::workspace_symbols(s, &params.query)))).await
+        self.query(None, move |s| Some(OneOf::Left(locations::workspace_symbols(s, &params.query)))).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        self.query(move |s| {
+        self.query(Some(&params.text_document.uri.clone()), move |s| {
             let (uri, at) = (params.text_document.uri, params.range.start);
             let (file, offset, offers) = workspace_edit::offers_at(s, &uri, at)?;
             // A client that resolves edits gets titles now and the (possibly large) edit when one is chosen.
@@ -377,9 +391,11 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action_resolve(&self, action: CodeAction) -> Result<CodeAction> {
+        let origin = workspace_edit::action_origin(&action);
+        let at = origin.as_ref().map(|(uri, _)| uri.clone());
         let resolved = self
-            .query(move |s| {
-                let (uri, at) = workspace_edit::action_origin(&action)?;
+            .query(at.as_ref(), move |s| {
+                let (uri, at) = origin?;
                 let (file, offset, offers) = workspace_edit::offers_at(s, &uri, at)?;
                 let chosen = offers.iter().find(|o| o.title == action.title)?;
                 workspace_edit::resolved(s, file, offset, chosen)
@@ -389,7 +405,7 @@ impl LanguageServer for Backend {
     }
 
     async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
-        self.query_or_refuse(move |s| {
+        self.query_or_refuse(Some(&params.text_document.uri.clone()), move |s| {
             let Some((file, offset)) = locations::file_position(s, &params.text_document.uri, params.position) else {
                 return Ok(None);
             };
@@ -406,7 +422,7 @@ impl LanguageServer for Backend {
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
-        self.query_or_refuse(move |s| {
+        self.query_or_refuse(Some(&p.text_document.uri.clone()), move |s| {
             if let Some(why) = edits::invalid_name(&params.new_name) {
                 return Err(Error::invalid_params(why));
             }

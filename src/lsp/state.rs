@@ -1,12 +1,15 @@
 //! The server's state: the corpus index and the documents the client has open.
 //!
 //! Edits are applied to a document's rope in the order they arrive; analysis of the new text is
-//! deferred (debounced) and done again on demand when a request needs a fresh result. Nothing
-//! here awaits: callers hold the lock only for these synchronous calls.
+//! deferred (debounced) and done again on demand when a request needs a fresh result. The state
+//! sits behind a read-write lock: requests read it side by side through [`read`] (after
+//! [`prepare_read`] has brought the document they ask about up to date, under [`write`] only
+//! when it was out of date); edits, file events and the debouncer change it through [`write`].
+//! Nothing here awaits: callers hold the lock only for these synchronous calls.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use ropey::Rope;
 use tower_lsp_server::lsp_types::{Diagnostic, TextDocumentContentChangeEvent, Uri};
@@ -325,6 +328,28 @@ impl State {
         Some(file)
     }
 
+    /// The file id of a document as the index has it now; nothing is brought up to date (a
+    /// reader calls [`prepare_read`] first). `None` for a document that is no article.
+    pub fn file_id(&self, uri: &Uri) -> Option<FileId> {
+        match self.docs.get(uri) {
+            Some(doc) if doc.kind != DocKind::Article => None,
+            Some(doc) => self.corpus.file_id(&doc.name),
+            None => self.corpus.file_id(&name_of(uri)),
+        }
+    }
+
+    /// Whether a read of `uri` finds the index up to date: no edited `.ann` waits to be applied,
+    /// an open article's last edit is indexed, and its re-analysis is not waiting.
+    pub fn is_current(&self, uri: &Uri) -> bool {
+        if !self.stale_anns.is_empty() {
+            return false;
+        }
+        if self.docs.get(uri).is_some_and(|d| d.kind == DocKind::Article && d.indexed_version != Some(d.version)) {
+            return false;
+        }
+        self.file_id(uri).is_none_or(|file| !self.corpus.is_pending(file))
+    }
+
     /// Records `diags` as published for `uri`; false when they are the ones published last.
     pub fn changed(&mut self, uri: &Uri, diags: &[Diagnostic]) -> bool {
         use std::hash::{Hash, Hasher};
@@ -439,7 +464,23 @@ fn rope_char(rope: &Rope, line: u32, col: u32, unit: ColumnUnit) -> usize {
     start + len
 }
 
-/// Locks the state; a panic in an earlier holder does not make the state unusable.
-pub fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
-    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+/// The state for reading: requests read it side by side (after [`prepare_read`]); a panic in an
+/// earlier holder does not make the state unusable.
+pub fn read(state: &RwLock<State>) -> RwLockReadGuard<'_, State> {
+    state.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The state for changing: one writer at a time, and no reader meanwhile.
+pub fn write(state: &RwLock<State>) -> RwLockWriteGuard<'_, State> {
+    state.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Brings what a read of `uri` needs up to date (its latest edit indexed, edited `.ann`s applied,
+/// its waiting re-analysis done), taking the write lock only when something is out of date: a
+/// request on an up-to-date document never waits for another reader.
+pub fn prepare_read(state: &RwLock<State>, uri: &Uri) {
+    let current = read(state).is_current(uri);
+    if !current {
+        write(state).file_for(uri);
+    }
 }

@@ -104,7 +104,7 @@ fn with_context<T>(s: &State, name: &str, f: impl FnOnce(&ActionContext) -> T) -
 }
 
 /// The actions offered at a position of a document, without their edits.
-pub fn offers_at(s: &mut State, uri: &Uri, at: Position) -> Option<(FileId, u32, Vec<Offer>)> {
+pub fn offers_at(s: &State, uri: &Uri, at: Position) -> Option<(FileId, u32, Vec<Offer>)> {
     let (file, offset) = file_position(s, uri, at)?;
     let f = s.corpus.file(file)?;
     let offers = with_context(s, &f.name, |ctx| edits::offered_actions(&s.corpus, file, offset, ctx));

@@ -160,6 +160,11 @@ impl Corpus {
         !self.pending.is_empty()
     }
 
+    /// Whether `file` waits to be analysed again (see [`Corpus::settle`]).
+    pub fn is_pending(&self, file: FileId) -> bool {
+        self.pending.contains(&file)
+    }
+
     /// Analyses one waiting article now (a request is about to read it).
     pub fn settle_file(&mut self, file: FileId) {
         if self.pending.remove(&file) {

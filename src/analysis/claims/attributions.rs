@@ -5,8 +5,9 @@
 //! A person's title goes to the last person quoted in the article, else to the last person
 //! mentioned before the sentence (a bare «المتحدث» to the body or country quoted last, when no
 //! person was quoted after it); a body's title likewise to the last organisation quoted (a
-//! company's, club's or organisation's generic name, «وقالت الشركة», with none quoted yet, to the
-//! organisation the article has mentioned most so far), and a country's body («الحكومة
+//! company's, club's or organisation's generic name or epithet, «وقالت الشركة»، «وقال عملاق
+//! البحث», with none quoted yet, to the organisation the article has mentioned most so far; with
+//! a nisba, «المصنع الأمريكي», to the one named last), and a country's body («الحكومة
 //! المكسيكية»، «الجيش الإسرائيلي») to that country where the article names it. A role with nobody
 //! before it stays a role (`Source::Role`); a speech verb's pronoun subject with nobody before it
 //! («وذكر أن») is read as the passive («ذُكر أن»), a vague source.
@@ -62,8 +63,10 @@ impl<'a> Speakers<'a> {
             return attr;
         }
         // «وأعلنت الحكومة المكسيكية»، «قال الجيش الإسرائيلي»: a country's body speaks for the
-        // country, when the article names it.
-        if said.role == Role::Body {
+        // country, when the article names it. (In «وقال النادي الهولندي» the nisba is the
+        // club's nationality: the club speaks, not the country.)
+        let generic = matches!(said.role, Role::Body | Role::Unknown) && self.is_generic_body(said.source);
+        if said.role == Role::Body && !generic {
             if let Some(country) = self.country_of_nisba(said.source, sentence_start) {
                 return Attr::Named(Said { mention: Some(country), ..said });
             }
@@ -83,11 +86,14 @@ impl<'a> Speakers<'a> {
             Role::Person | Role::Pronoun => {
                 self.last_person.or_else(|| self.mentioned_before(sentence_start, &EntityType::Per))
             }
+            // «ويقول المصنع الأمريكي» after «… بين إيرباص وبوينغ»: a nisba tells one body from
+            // the others; the one named last.
+            Role::Body | Role::Unknown if generic && self.is_national(said.source) => {
+                self.mentioned_before(sentence_start, &EntityType::Org)
+            }
+            Role::Body | Role::Unknown if generic => self.last_body.or_else(|| self.main_body_before(sentence_start)),
             // «وأعلنت الحكومة الروسية»: another country's body, not the last one quoted.
             Role::Body if self.is_national(said.source) => None,
-            Role::Body if self.is_generic_body(said.source) => {
-                self.last_body.or_else(|| self.main_body_before(sentence_start))
-            }
             Role::Body => self.last_body,
             Role::Named | Role::Unknown => None,
         };
@@ -114,9 +120,12 @@ impl<'a> Speakers<'a> {
     }
 
     /// Whether the source is a company's, club's or organisation's generic name («الشركة»،
-    /// «النادي»، «المنظمة»), which stands for the body the article is about.
+    /// «النادي»، «المنظمة»، «الأكاديمية»), or an epithet for one («وقال عملاق البحث» after
+    /// «غوغل»), which stands for the body the article is about.
     fn is_generic_body(&self, source: (u32, u32)) -> bool {
-        ["الشركه", "النادي", "المنظمه", "المجموعه", "المصنع"].contains(&self.source_word(source).as_str())
+        const GENERIC: [&str; 10] =
+            ["الشركه", "النادي", "المنظمه", "المجموعه", "المصنع", "الاكاديميه", "الجمعيه", "المؤسسه", "عملاق", "العملاق"];
+        GENERIC.contains(&self.source_word(source).as_str())
     }
 
     /// The organisation mentioned most often before `at` (the first of equals). The counts grow

@@ -34,6 +34,8 @@ mod tests_headlines;
 #[cfg(test)]
 mod tests_more;
 #[cfg(test)]
+mod tests_roles;
+#[cfg(test)]
 mod tests_scored;
 #[cfg(test)]
 mod tests_seeds;

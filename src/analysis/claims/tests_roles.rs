@@ -1,0 +1,49 @@
+//! Attribution fixtures for sources named by a description or a role that stand for an entity
+//! the article names elsewhere: a body's generic name or epithet («وقال عملاق البحث»، «وقال
+//! النادي الهولندي»). Rendered by `tests_attribution::render`.
+
+use expect_test::expect;
+
+use super::tests_attribution::check;
+
+#[test]
+fn an_epithet_for_a_company_stands_for_the_company() {
+    check(
+        "عنوان\nخسر ⟦ORG:غوغل⟧ قضية في ⟦LOC:لندن⟧ أمس.\nوقال عملاق البحث، في بيان، إنه سيحترم قرار المحكمة.\n",
+        expect![[r#"
+            "وقال عملاق البحث، في…" ← غوغل (cue ‹وقال›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_clubs_nisba_is_its_nationality_not_the_country_speaking() {
+    check(
+        "عنوان\nلعب ⟦ORG:أياكس⟧ في ⟦LOC:هولندا⟧ مباراة ودية.\nوقال ⟦PER:إدوين فان دير سار⟧ إن الفريق تعلم الدرس.\nوقال النادي الهولندي إنه طلب رأيا خارجيا.\n",
+        expect![[r#"
+            "وقال إدوين فان دير…" ← إدوين فان دير سار (cue ‹وقال›)
+            "وقال النادي الهولندي إنه…" ← أياكس (cue ‹وقال›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_manufacturers_nisba_picks_the_body_named_last() {
+    check(
+        "عنوان\nوقال قصر ⟦ORG:الإليزيه⟧ إن ⟦LOC:الصين⟧ طلبت 184 طائرة.\nوتشهد السوق منافسة بين ⟦ORG:إيرباص⟧ و⟦ORG:بوينغ⟧.\nويقول المصنع الأمريكي إن البلاد ستحتاج إلى 7420 طائرة.\n",
+        expect![[r#"
+            "وقال قصر الإليزيه إن…" ← الإليزيه (cue ‹وقال›)
+            "ويقول المصنع الأمريكي إن…" ← بوينغ (cue ‹ويقول›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_society_with_no_name_is_the_one_the_article_is_about() {
+    check(
+        "عنوان\nشارك 1500 شاب في دراسة ⟦ORG:الجمعية الملكية للصحة العامة⟧ عن النوم.\nوتعتقد الجمعية أن الابتعاد عن المنصات الاجتماعية يساعد على النوم.\n",
+        expect![[r#"
+            "وتعتقد الجمعية أن الابتعاد…" ← الجمعية الملكية للصحة العامة (cue ‹وتعتقد›)
+        "#]],
+    );
+}

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use super::super::model::{Attribution, EntityType, Mention, NameRef, Source};
 use super::super::normalize::{normalize_char, normalize_str};
+use super::roles::is_person_noun;
 use super::sentences::Sentence;
 use super::sources::{Attr, Role, Said};
 
@@ -62,6 +63,9 @@ impl<'a> Speakers<'a> {
         if said.mention.is_some() {
             return attr;
         }
+        // «قال القاضي إن»، «وقال الأديب الراحل»: a word for a person, though no title.
+        let person = matches!(said.role, Role::Body | Role::Unknown) && is_person_noun(&self.source_word(said.source));
+        let said = if person { Said { role: Role::Person, ..said } } else { said };
         // «وأعلنت الحكومة المكسيكية»، «قال الجيش الإسرائيلي»: a country's body speaks for the
         // country, when the article names it. (In «وقال النادي الهولندي» the nisba is the
         // club's nationality: the club speaks, not the country.)

@@ -18,6 +18,7 @@ mod claim_cues;
 mod cues;
 mod lookup;
 mod plain_cues;
+mod roles;
 mod sentences;
 mod sources;
 mod subject_words;

@@ -1,6 +1,7 @@
 //! Attribution fixtures for sources named by a description or a role that stand for an entity
 //! the article names elsewhere: a body's generic name or epithet («وقال عملاق البحث»، «وقال
-//! النادي الهولندي»). Rendered by `tests_attribution::render`.
+//! النادي الهولندي»), a word for a person («وقال الأديب الراحل»). Rendered by
+//! `tests_attribution::render`.
 
 use expect_test::expect;
 
@@ -44,6 +45,17 @@ fn a_society_with_no_name_is_the_one_the_article_is_about() {
         "عنوان\nشارك 1500 شاب في دراسة ⟦ORG:الجمعية الملكية للصحة العامة⟧ عن النوم.\nوتعتقد الجمعية أن الابتعاد عن المنصات الاجتماعية يساعد على النوم.\n",
         expect![[r#"
             "وتعتقد الجمعية أن الابتعاد…" ← الجمعية الملكية للصحة العامة (cue ‹وتعتقد›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_word_for_a_person_is_the_person_named_before_not_the_body() {
+    check(
+        "عنوان\nتوفي الكاتب ⟦PER:أحمد خالد توفيق⟧ أمس، وقالت ⟦ORG:دار النشر⟧ إنها ستعيد طبع رواياته.\nوخلال حوار سابق، قال الأديب الراحل إن الكتابة كانت حياته.\n",
+        expect![[r#"
+            "توفي الكاتب أحمد خالد…" ← دار النشر (cue ‹وقالت›)
+            "وخلال حوار سابق، قال…" ← أحمد خالد توفيق (cue ‹قال›)
         "#]],
     );
 }

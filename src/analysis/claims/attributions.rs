@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use super::super::model::{Attribution, EntityType, Mention, NameRef, Source};
 use super::super::normalize::{normalize_char, normalize_str};
-use super::roles::is_person_noun;
+use super::roles::{holder, is_person_noun};
 use super::sentences::Sentence;
 use super::sources::{Attr, Role, Said};
 
@@ -80,6 +80,13 @@ impl<'a> Speakers<'a> {
             // definite one (its role stays `Body`: the sentence is attributed for claims), not
             // the last body quoted.
             return Attr::Vague(said);
+        }
+        // «قال متحدث باسم الرئاسة» where the article names «يون يونج تشان المتحدث باسم الرئاسة»:
+        // the person it names with that title.
+        if said.role == Role::Person {
+            if let Some(m) = holder(self.text, self.mentions, said.source, sentence_start) {
+                return Attr::Named(Said { mention: Some(m), ..said });
+            }
         }
         let mention = match said.role {
             // «وأضاف المتحدث أن»: a spokesman with no name goes on speaking for the body (or

@@ -1,12 +1,17 @@
 //! Roles that stand for a person the article names elsewhere: a word that describes a person
-//! («القاضي»، «الأديب الراحل»، «مغني الراب») rather than a body.
+//! («القاضي»، «الأديب الراحل») rather than a body, and the person the article introduces with
+//! the same title and complement («قال متحدث باسم الرئاسة» → «⟦يون يونج تشان⟧ المتحدث باسم
+//! الرئاسة الكورية»).
+
+use super::super::model::{EntityType, Mention};
+use super::super::normalize::normalize_str;
 
 /// Nouns that describe a person, not a body (normalised, with and without «ال»): «وقال القاضي
-/// إن»، «قال الأديب الراحل»، «وأجابه مغني الراب».
+/// إن»، «قال الأديب الراحل»، «مغني الراب».
 const PERSON_NOUNS: &str = "قاضي قاضيه اديب اديبه كاتب كاتبه روايي شاعر شاعره فنان فنانه نجم نجمه لاعب لاعبه \
      ممثله مغني مغنيه مطرب مطربه مخرج مخرجه حارس مهاجم رجل طبيب طبيبه صحفي صحافي ناشط";
 
-/// The word without «و»/«ف» and «ال» (or «لل»، «بال»).
+/// The word without «و»/«ف» and «ال» (or «لل»، «بال»: «للرئيس الأمريكي، ⟦دونالد ترامب⟧»).
 fn bare(word: &str) -> &str {
     let word = word.strip_prefix('و').unwrap_or(word);
     let word = word.strip_prefix('ف').unwrap_or(word);
@@ -17,4 +22,80 @@ fn bare(word: &str) -> &str {
 pub(super) fn is_person_noun(word: &str) -> bool {
     let word = bare(word);
     PERSON_NOUNS.split_whitespace().any(|n| n == word)
+}
+
+/// Normalised words of `text`, without the punctuation around them.
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| normalize_str(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Words that end a title's phrase: what comes after the speaker, not part of the title.
+fn ends_title(word: &str) -> bool {
+    matches!(word, "ان" | "انه" | "انها" | "في" | "علي" | "الي" | "ل" | "عن" | "من" | "خلال" | "امس" | "اليوم")
+}
+
+/// The title at `source` and the word that completes it («متحدث باسم ⟦الرئاسة⟧»، «الرئيس
+/// ⟦الروسي⟧»), when one follows with no punctuation between, both bare.
+fn title_phrase(text: &str, (start, end): (u32, u32)) -> (String, Option<String>) {
+    let title = normalize_str(text.get(start as usize..end as usize).unwrap_or(""));
+    let rest = text.get(end as usize..).unwrap_or("");
+    let mut next = rest.split_whitespace();
+    let complement = |w: Option<&str>| -> Option<String> {
+        let w = w?;
+        let n = normalize_str(w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+        (!ends_title(&n) && !w.ends_with([',', '،', ':', '.'])).then(|| bare(&n).to_string()).filter(|n| !n.is_empty())
+    };
+    // «متحدث، …»: a comma after the title ends it.
+    let first = next.next().filter(|w| w.starts_with(char::is_alphabetic));
+    let complement = match first.map(normalize_str) {
+        Some(w) if w == "باسم" => complement(next.next()),
+        _ => complement(first),
+    };
+    (bare(&title).to_string(), complement)
+}
+
+/// Whether the words next to a person's mention give the title with its complement: those
+/// right before the mention (the title within the last three: «الرئيس الروسي ⟦فلاديمير بوتين⟧»)
+/// or right after it (the title first: «⟦يون يونج تشان⟧ المتحدث باسم الرئاسة»).
+fn names_title(words: &[String], title: &str, complement: &str, before: bool) -> bool {
+    let at = if before {
+        let from = words.len().saturating_sub(3);
+        (from..words.len()).find(|&k| bare(&words[k]) == title)
+    } else {
+        words.first().filter(|w| bare(w) == title).map(|_| 0)
+    };
+    at.is_some_and(|k| words[k + 1..].iter().map(|w| bare(w)).find(|w| *w != "باسم") == Some(complement))
+}
+
+/// The person the article names with the title at `source` and its complement (see the module
+/// doc): the last one before `at`, else the first after it. A title alone («الرئيس») would
+/// match anyone with that title: matching it lost more than it gained on train and train-extra.
+pub(super) fn holder(text: &str, mentions: &[Mention], source: (u32, u32), at: u32) -> Option<u32> {
+    let (title, Some(complement)) = title_phrase(text, source) else {
+        return None;
+    };
+    if title.chars().count() < 3 {
+        return None;
+    }
+    let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("");
+    let names_it = |m: &Mention| {
+        if m.ty != EntityType::Per {
+            return false;
+        }
+        // The sentence's words before the mention (a few suffice: the title is within three).
+        let from = text[..m.start as usize].char_indices().rev().nth(200).map_or(0, |(i, _)| i);
+        let head = slice(from, m.start as usize);
+        let head = &head[head.rfind(['.', '\n', '؟', '!']).map_or(0, |i| i + 1)..];
+        let to = text[m.end as usize..].char_indices().nth(200).map_or(text.len(), |(i, _)| m.end as usize + i);
+        let tail = slice(m.end as usize, to);
+        let tail = &tail[..tail.find(['.', '\n', '؟', '!']).unwrap_or(tail.len())];
+        let after: Vec<String> = words(tail).into_iter().take(4).collect();
+        names_title(&words(head), &title, &complement, true) || names_title(&after, &title, &complement, false)
+    };
+    let split = mentions.partition_point(|m| m.start < at);
+    let before = mentions[..split].iter().rposition(names_it);
+    before.or_else(|| mentions[split..].iter().position(names_it).map(|k| k + split)).map(|k| k as u32)
 }

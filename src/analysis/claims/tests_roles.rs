@@ -1,7 +1,7 @@
 //! Attribution fixtures for sources named by a description or a role that stand for an entity
 //! the article names elsewhere: a body's generic name or epithet («وقال عملاق البحث»، «وقال
-//! النادي الهولندي»), a word for a person («وقال الأديب الراحل»). Rendered by
-//! `tests_attribution::render`.
+//! النادي الهولندي»), a word for a person («وقال الأديب الراحل»), a title the article gives a
+//! named person elsewhere («قال متحدث باسم الرئاسة»). Rendered by `tests_attribution::render`.
 
 use expect_test::expect;
 
@@ -56,6 +56,38 @@ fn a_word_for_a_person_is_the_person_named_before_not_the_body() {
         expect![[r#"
             "توفي الكاتب أحمد خالد…" ← دار النشر (cue ‹وقالت›)
             "وخلال حوار سابق، قال…" ← أحمد خالد توفيق (cue ‹قال›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_title_goes_to_the_person_the_article_names_with_it_later() {
+    check(
+        "عنوان\nقال متحدث باسم الرئاسة في ⟦LOC:كوريا الجنوبية⟧، الثلاثاء، إن المحادثات ستستأنف بعد 25 مايو.\nوكان ⟦PER:يون يونج تشان⟧ المتحدث باسم الرئاسة الكورية يتحدث للصحفيين.\n",
+        expect![[r#"
+            "قال متحدث باسم الرئاسة…" ← يون يونج تشان (cue ‹قال›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_title_with_its_complement_goes_to_its_holder_not_the_last_person_quoted() {
+    check(
+        "عنوان\nالتقى الرئيس الروسي ⟦PER:فلاديمير بوتين⟧ نظيره في ⟦LOC:أنقرة⟧.\nوقال ⟦PER:رجب طيب أردوغان⟧ إن اللقاء كان مثمرا.\nوقال الرئيس الروسي إن بلاده ستزيد صادراتها.\n",
+        expect![[r#"
+            "وقال رجب طيب أردوغان…" ← رجب طيب أردوغان (cue ‹وقال›)
+            "وقال الرئيس الروسي إن…" ← فلاديمير بوتين (cue ‹وقال›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_title_alone_still_goes_to_the_last_person_quoted() {
+    check(
+        "عنوان\nالتقى الرئيس ⟦PER:فلاديمير بوتين⟧ نظيره في ⟦LOC:أنقرة⟧.\nوقال ⟦PER:رجب طيب أردوغان⟧ إن اللقاء كان مثمرا.\nوأضاف الرئيس أن البلدين سيوقعان اتفاقا.\n",
+        expect![[r#"
+            "وقال رجب طيب أردوغان…" ← رجب طيب أردوغان (cue ‹وقال›)
+            "وأضاف الرئيس أن البلدين…" ← رجب طيب أردوغان (cue ‹وأضاف›)
         "#]],
     );
 }

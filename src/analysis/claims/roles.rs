@@ -96,6 +96,15 @@ pub(super) fn holder(text: &str, mentions: &[Mention], source: (u32, u32), at: u
         names_title(&words(head), &title, &complement, true) || names_title(&after, &title, &complement, false)
     };
     let split = mentions.partition_point(|m| m.start < at);
-    let before = mentions[..split].iter().rposition(names_it);
-    before.or_else(|| mentions[split..].iter().position(names_it).map(|k| k + split)).map(|k| k as u32)
+    // Only the nearest people on each side are looked at, so that a long article's many titles
+    // do not each read all its mentions.
+    let people = |(_, m): &(usize, &Mention)| m.ty == EntityType::Per;
+    let before =
+        mentions[..split].iter().enumerate().rev().filter(people).take(NEAREST_PEOPLE).find(|(_, m)| names_it(m));
+    let after =
+        || mentions.iter().enumerate().skip(split).filter(people).take(NEAREST_PEOPLE).find(|(_, m)| names_it(m));
+    before.or_else(after).map(|(k, _)| k as u32)
 }
+
+/// How many people before and after a sentence [`holder`] looks at.
+const NEAREST_PEOPLE: usize = 32;

@@ -323,7 +323,10 @@ impl State {
         if !self.stale_anns.is_empty() {
             self.apply_stale_anns();
         }
-        let file = if self.docs.contains_key(uri) { self.refresh(uri) } else { self.corpus.file_id(&name_of(uri)) }?;
+        if self.docs.contains_key(uri) {
+            self.refresh(uri);
+        }
+        let file = self.file_id(uri)?;
         self.corpus.settle_file(file);
         Some(file)
     }

@@ -81,15 +81,14 @@ pub(super) fn holder(text: &str, mentions: &[Mention], source: (u32, u32), at: u
         return None;
     }
     let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("");
+    // (Called on people only: see `people` below.)
     let names_it = |m: &Mention| {
-        if m.ty != EntityType::Per {
-            return false;
-        }
         // The sentence's words before the mention (a few suffice: the title is within three).
-        let from = text[..m.start as usize].char_indices().rev().nth(200).map_or(0, |(i, _)| i);
+        let from = slice(0, m.start as usize).char_indices().rev().nth(200).map_or(0, |(i, _)| i);
         let head = slice(from, m.start as usize);
         let head = &head[head.rfind(['.', '\n', '؟', '!']).map_or(0, |i| i + 1)..];
-        let to = text[m.end as usize..].char_indices().nth(200).map_or(text.len(), |(i, _)| m.end as usize + i);
+        let to =
+            slice(m.end as usize, text.len()).char_indices().nth(200).map_or(text.len(), |(i, _)| m.end as usize + i);
         let tail = slice(m.end as usize, to);
         let tail = &tail[..tail.find(['.', '\n', '؟', '!']).unwrap_or(tail.len())];
         let after: Vec<String> = words(tail).into_iter().take(4).collect();

@@ -86,11 +86,14 @@ pub(super) fn holder(text: &str, mentions: &[Mention], source: (u32, u32), at: u
         // The sentence's words before the mention (a few suffice: the title is within three).
         let from = slice(0, m.start as usize).char_indices().rev().nth(200).map_or(0, |(i, _)| i);
         let head = slice(from, m.start as usize);
-        let head = &head[head.rfind(['.', '\n', '؟', '!']).map_or(0, |i| i + 1)..];
+        // After the last sentence end («؟» is two bytes).
+        let ends = |c: char| matches!(c, '.' | '\n' | '؟' | '!');
+        let after_end = head.char_indices().rev().find(|&(_, c)| ends(c)).map_or(0, |(i, c)| i + c.len_utf8());
+        let head = &head[after_end..];
         let to =
             slice(m.end as usize, text.len()).char_indices().nth(200).map_or(text.len(), |(i, _)| m.end as usize + i);
         let tail = slice(m.end as usize, to);
-        let tail = &tail[..tail.find(['.', '\n', '؟', '!']).unwrap_or(tail.len())];
+        let tail = &tail[..tail.find(ends).unwrap_or(tail.len())];
         let after: Vec<String> = words(tail).into_iter().take(4).collect();
         names_title(&words(head), &title, &complement, true) || names_title(&after, &title, &complement, false)
     };

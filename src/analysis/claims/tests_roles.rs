@@ -91,3 +91,16 @@ fn a_title_alone_still_goes_to_the_last_person_quoted() {
         "#]],
     );
 }
+
+#[test]
+fn a_question_mark_before_the_holder_ends_the_words_read_before_the_name() {
+    // «؟» is two bytes: the words after it start at a character, not inside it.
+    check(
+        "عنوان\nهل تنجح الخطة؟ الرئيس الروسي ⟦PER:فلاديمير بوتين⟧ يرى ذلك.\nوقال ⟦PER:رجب طيب أردوغان⟧ إن اللقاء كان مثمرا.\nوقال الرئيس الروسي إن بلاده ستزيد صادراتها.\n",
+        expect![[r#"
+            "الرئيس الروسي فلاديمير بوتين…" ← فلاديمير بوتين (cue ‹يرى›)
+            "وقال رجب طيب أردوغان…" ← رجب طيب أردوغان (cue ‹وقال›)
+            "وقال الرئيس الروسي إن…" ← فلاديمير بوتين (cue ‹وقال›)
+        "#]],
+    );
+}

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use super::super::model::{Attribution, EntityType, Mention, NameRef, Source};
 use super::super::normalize::{normalize_char, normalize_str};
-use super::roles::{holder, is_person_noun};
+use super::roles::{holder, is_person_noun, named_for};
 use super::sentences::Sentence;
 use super::sources::{Attr, Role, Said};
 
@@ -86,6 +86,13 @@ impl<'a> Speakers<'a> {
         if said.role == Role::Person {
             if let Some(m) = holder(self.text, self.mentions, said.source, sentence_start) {
                 return Attr::Named(Said { mention: Some(m), ..said });
+            }
+        }
+        // «وقال متحدث باسم الجيش الإسرائيلي»: a spokesman for a country's body speaks for the
+        // country, when the article names it.
+        if let Some(body_end) = named_for(self.text, said.source.1).filter(|_| said.role == Role::Person) {
+            if let Some(country) = self.country_of_nisba((body_end, body_end), sentence_start) {
+                return Attr::Named(Said { mention: Some(country), ..said });
             }
         }
         let mention = match said.role {

@@ -1,7 +1,8 @@
 //! Attribution fixtures for sources named by a description or a role that stand for an entity
 //! the article names elsewhere: a body's generic name or epithet («وقال عملاق البحث»، «وقال
 //! النادي الهولندي»), a word for a person («وقال الأديب الراحل»), a title the article gives a
-//! named person elsewhere («قال متحدث باسم الرئاسة»). Rendered by `tests_attribution::render`.
+//! named person elsewhere («قال متحدث باسم الرئاسة»), a spokesman for a country's body («وقال
+//! متحدث باسم الجيش الإسرائيلي»). Rendered by `tests_attribution::render`.
 
 use expect_test::expect;
 
@@ -101,6 +102,38 @@ fn a_question_mark_before_the_holder_ends_the_words_read_before_the_name() {
             "الرئيس الروسي فلاديمير بوتين…" ← فلاديمير بوتين (cue ‹يرى›)
             "وقال رجب طيب أردوغان…" ← رجب طيب أردوغان (cue ‹وقال›)
             "وقال الرئيس الروسي إن…" ← فلاديمير بوتين (cue ‹وقال›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_spokesman_for_a_countrys_body_speaks_for_the_country() {
+    check(
+        "عنوان\nزار ⟦PER:بنيامين نتنياهو⟧ الحدود الشمالية لـ⟦LOC:إسرائيل⟧ أمس.\nوقال متحدث باسم الجيش الإسرائيلي في تصريح صحافي، إنه سيتم إرسال لواءين إلى الحدود.\n",
+        expect![[r#"
+            "وقال متحدث باسم الجيش…" ← إسرائيل (cue ‹وقال›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_title_with_a_complement_goes_to_the_person_named_with_the_bare_title() {
+    check(
+        "عنوان\nوفي كلمة غاضبة، لوح الرئيس ⟦PER:رودريجو دوتيرتي⟧ بصور لعاملات في ⟦LOC:الكويت⟧.\nوقال وزير الخارجية ⟦PER:آلان كايتانو⟧ إن بلاده تنتظر ردا.\nوكان الرئيس الفلبيني قد أعلن، الجمعة، أن بلاده ستوقف إرسال العمال.\n",
+        expect![[r#"
+            "وقال وزير الخارجية آلان…" ← آلان كايتانو (cue ‹وقال›)
+            "وكان الرئيس الفلبيني قد…" ← رودريجو دوتيرتي (cue ‹أعلن›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_title_with_another_complement_is_another_office() {
+    check(
+        "عنوان\nوقال ⟦PER:خالد الناصر⟧ إن الأسعار سترتفع.\nوالتقى وزير النفط ⟦PER:جبار اللعيبي⟧ وفدا تركيا أمس.\nوأوضح وزير المالية أن الموازنة ستقر الشهر المقبل.\n",
+        expect![[r#"
+            "وقال خالد الناصر إن…" ← خالد الناصر (cue ‹وقال›)
+            "وأوضح وزير المالية أن…" ← خالد الناصر (cue ‹وأوضح›)
         "#]],
     );
 }

@@ -382,3 +382,51 @@ fn the_checker_finds_a_cycle_through_submodules_and_ignores_tests() {
     let via_crate = module_graph("layer", &files("fn f() { crate::layer::a::g(); }\n"));
     assert!(find_cycle(&via_crate).is_some());
 }
+
+/// The most lines a protocol handler's body may have: a handler converts the request, calls the
+/// core (or a conversion module of `src/lsp/`) and converts the answer, nothing else.
+const MAX_HANDLER_LINES: usize = 10;
+
+/// The handlers of `impl LanguageServer` in `text` longer than [`MAX_HANDLER_LINES`], as
+/// `(name, line of the fn, body lines)`. A handler is an `async fn` at the impl's indentation;
+/// its body runs from the line that opens it to the `}` at the same indentation.
+fn long_handlers(text: &str) -> Vec<(String, usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(start) = lines.iter().position(|l| l.starts_with("impl LanguageServer for ")) else {
+        return vec![("(no `impl LanguageServer`)".to_string(), 0, 0)];
+    };
+    let mut out = Vec::new();
+    let mut i = start + 1;
+    while i < lines.len() && lines[i] != "}" {
+        let Some(rest) = lines[i].strip_prefix("    async fn ") else {
+            i += 1;
+            continue;
+        };
+        let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let (at, open) = (i, (i..lines.len()).find(|&k| lines[k].ends_with('{')).unwrap_or(i));
+        let close = (open + 1..lines.len()).find(|&k| lines[k] == "    }").unwrap_or(lines.len());
+        let body = close - open - 1;
+        if body > MAX_HANDLER_LINES {
+            out.push((name, at + 1, body));
+        }
+        i = close + 1;
+    }
+    out
+}
+
+#[test]
+fn protocol_handlers_are_a_few_lines() {
+    let path = src_dir().join("lsp/server.rs");
+    let long = long_handlers(&read(&path));
+    let shown_long: Vec<String> =
+        long.iter().map(|(name, line, n)| format!("{}:{line}: {name} has {n} lines", shown(&path))).collect();
+    assert!(shown_long.is_empty(), "handlers longer than {MAX_HANDLER_LINES} lines:\n{}", shown_long.join("\n"));
+}
+
+#[test]
+fn the_handler_check_counts_body_lines() {
+    let short = "    async fn a(&self) {\n        x();\n    }\n";
+    let long = format!("    async fn b(\n        &self,\n    ) -> R {{\n{}    }}\n", "        y();\n".repeat(11));
+    let text = format!("impl Backend {{\n    async fn helper(&self) {{\n{}    }}\n}}\n\nimpl LanguageServer for Backend {{\n{short}\n{long}}}\n", "        z();\n".repeat(20));
+    assert_eq!(long_handlers(&text), vec![("b".to_string(), 31, 11)]);
+}

@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use tower_lsp_server::lsp_types::{
-    DocumentSymbol, Location, Position, Range, SymbolInformation, TextDocumentPositionParams, Uri,
+    DocumentHighlight, DocumentHighlightKind, DocumentSymbol, GotoDefinitionResponse, Location, Position, Range,
+    SymbolInformation, TextDocumentPositionParams, Uri,
 };
 
 use crate::analysis::corpus::FileId;
@@ -61,6 +62,29 @@ pub fn file_position(s: &State, uri: &Uri, position: Position) -> Option<(FileId
     let file = s.file_id(uri)?;
     let f = s.corpus.file(file)?;
     Some((file, convert::offset(&f.lines, &f.text, position, s.unit)))
+}
+
+/// Where the entity at a position is defined: its first mention in the corpus, or its entry in
+/// `isnad.toml`.
+pub fn definition(s: &State, uri: &Uri, position: Position) -> Option<GotoDefinitionResponse> {
+    let (file, offset) = file_position(s, uri, position)?;
+    let location = match features::definition(&s.corpus, file, offset)? {
+        features::Definition::InFile(r) => location(s, &r)?,
+        features::Definition::External { file_name, offset } => external_location(s, &file_name, offset)?,
+    };
+    Some(GotoDefinitionResponse::Scalar(location))
+}
+
+/// The mentions in the document of the entity at a position.
+pub fn highlights(s: &State, uri: &Uri, position: Position) -> Option<Vec<DocumentHighlight>> {
+    let (file, offset) = file_position(s, uri, position)?;
+    let ranges = features::highlights(&s.corpus, file, offset);
+    let f = s.corpus.file(file)?;
+    let highlight = |r: &FileRange| DocumentHighlight {
+        range: convert::range(&f.lines, &f.text, r.start, r.end, s.unit),
+        kind: Some(DocumentHighlightKind::TEXT),
+    };
+    Some(ranges.iter().map(highlight).collect())
 }
 
 /// The references to the entity at a position (at most the editor's `referencesLimit`, the first

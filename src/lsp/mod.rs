@@ -1,8 +1,9 @@
 //! The protocol edge: serves the Language Server Protocol on stdio (or any pair of pipes, in
 //! tests) over the analysis core.
 //!
-//! `server` holds the handler table, `state` the open documents and the index, `convert` and
-//! `locations` the conversions, `indexing` the workspace build and file watching, `debounce`
+//! `server` holds the handler table (each handler a few lines), `state` the open documents and
+//! the index, `initialize` the capabilities, `convert`, `locations`, `hovers`, `workspace_edit`
+//! and `rename` the conversions, `indexing` the workspace build and file watching, `debounce`
 //! the analysis after edits. stdout belongs to the protocol; logs go to stderr.
 
 pub mod convert;
@@ -11,7 +12,9 @@ pub mod diagnostics;
 pub mod framing;
 pub mod hovers;
 pub mod indexing;
+pub mod initialize;
 pub mod locations;
+pub mod rename;
 pub mod server;
 pub mod state;
 #[cfg(test)]

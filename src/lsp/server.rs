@@ -12,15 +12,13 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::lsp_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use crate::analysis::model::Lang;
-use crate::analysis::text::ColumnUnit;
-use crate::analysis::{edits, features};
-use crate::lsp::convert;
 use crate::lsp::debounce::Debouncer;
 use crate::lsp::diagnostics;
 use crate::lsp::hovers;
 use crate::lsp::indexing;
+use crate::lsp::initialize;
 use crate::lsp::locations::{self, RangesToLocate};
+use crate::lsp::rename;
 use crate::lsp::state::{prepare_read, read, write, OpenFiles, State};
 use crate::lsp::workspace_edit;
 
@@ -38,9 +36,13 @@ fn guard(what: &str, f: impl FnOnce()) {
     }
 }
 
-/// A request the server declines, with the reason shown to the user (LSP `RequestFailed`).
-fn refused(message: String) -> Error {
-    Error { code: tower_lsp_server::jsonrpc::ErrorCode::ServerError(-32803), message: message.into(), data: None }
+/// Runs `f`, turning a panic inside the core into `None` (logged).
+fn guarded<T>(f: impl FnOnce() -> Option<T>) -> Option<T> {
+    let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    if answer.is_err() {
+        log::error!("the analysis panicked; nothing was done");
+    }
+    answer.ok().flatten()
 }
 
 /// Set when a request's future is dropped (the client cancelled it) before its answer is ready.
@@ -142,83 +144,38 @@ impl Backend {
     }
 
     async fn publish(&self, uri: Uri) {
-        let diags = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            diagnostics::to_publish(&mut write(&self.state), &uri)
-        }))
-        .ok()
-        .flatten();
-        if let Some((diags, version)) = diags {
+        if let Some((diags, version)) = guarded(|| diagnostics::to_publish(&mut write(&self.state), &uri)) {
             self.client.publish_diagnostics(uri, diags, Some(version)).await;
+        }
+    }
+
+    /// Asks the client to apply an edit the server made (`what` names it in the log), without
+    /// waiting in the handler: the client may never answer.
+    fn apply_in_background(&self, edit: WorkspaceEdit, what: String) {
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if let Err(e) = client.apply_edit(edit).await {
+                log::warn!("the editor did not apply {what}: {e}");
+            }
+        });
+    }
+
+    /// Builds a new index for each configuration change, one after the other, on a blocking
+    /// thread: requests go on reading the old one meanwhile.
+    async fn reconfigure(&self, changes: Vec<indexing::Reconfiguration>) {
+        for change in changes {
+            let state = self.state.clone();
+            let work = move || guard("configuration change", || indexing::reconfigure(&state, change));
+            let _ = tokio::task::spawn_blocking(work).await;
         }
     }
 }
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let encodings =
-            params.capabilities.general.as_ref().and_then(|g| g.position_encodings.clone()).unwrap_or_default();
-        let encoding = if encodings.contains(&PositionEncodingKind::UTF8) {
-            PositionEncodingKind::UTF8
-        } else {
-            PositionEncodingKind::UTF16
-        };
-        {
-            let mut state = write(&self.state);
-            state.unit = if encoding == PositionEncodingKind::UTF8 { ColumnUnit::Utf8 } else { ColumnUnit::Utf16 };
-            state.lang =
-                if params.locale.as_deref().is_some_and(|l| l.starts_with("ar")) { Lang::Ar } else { Lang::En };
-            state.roots = indexing::roots_of(&params);
-            // The folders are known at once (documents opened while indexing read their `.ann`);
-            // their configuration is read with the index.
-            state.project = crate::project::Project::with_roots(&state.roots, state.project.builtin.clone());
-            let options = params.initialization_options.as_ref();
-            if let Some(max) = options.and_then(|o| o.get("maxFileBytes")).and_then(|v| v.as_u64()) {
-                state.max_file_bytes = max;
-            }
-            if let Some(limit) = options.and_then(|o| o.get("referencesLimit")).and_then(|v| v.as_u64()) {
-                state.references_limit = usize::try_from(limit).unwrap_or(usize::MAX);
-            }
-            if let Some(options) = options {
-                state.set_editor_checks(options);
-            }
-            let resolves = params.capabilities.text_document.as_ref().and_then(|t| t.code_action.as_ref());
-            state.lazy_action_edits = resolves
-                .and_then(|c| c.resolve_support.as_ref())
-                .is_some_and(|r| r.properties.iter().any(|p| p == "edit"));
-        }
-        Ok(InitializeResult {
-            capabilities: ServerCapabilities {
-                position_encoding: Some(encoding),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-                    open_close: Some(true),
-                    change: Some(TextDocumentSyncKind::INCREMENTAL),
-                    // Saving an edited article may write its moved annotations (`sync-annotations`).
-                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
-                    ..TextDocumentSyncOptions::default()
-                })),
-                hover_provider: Some(HoverProviderCapability::Simple(true)),
-                definition_provider: Some(OneOf::Left(true)),
-                references_provider: Some(OneOf::Left(true)),
-                document_highlight_provider: Some(OneOf::Left(true)),
-                document_symbol_provider: Some(OneOf::Left(true)),
-                workspace_symbol_provider: Some(OneOf::Left(true)),
-                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-                    code_action_kinds: Some(vec![
-                        CodeActionKind::QUICKFIX,
-                        CodeActionKind::REFACTOR,
-                        CodeActionKind::SOURCE,
-                    ]),
-                    resolve_provider: Some(true),
-                    ..CodeActionOptions::default()
-                })),
-                rename_provider: Some(OneOf::Right(RenameOptions {
-                    prepare_provider: Some(true),
-                    work_done_progress_options: WorkDoneProgressOptions::default(),
-                })),
-                ..ServerCapabilities::default()
-            },
-            server_info: Some(ServerInfo { name: "isnad".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
-        })
+        let encoding = initialize::position_encoding(&params);
+        initialize::configure(&mut write(&self.state), &params, &encoding);
+        Ok(initialize::result(encoding))
     }
 
     async fn initialized(&self, _: InitializedParams) {
@@ -246,18 +203,8 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        let uri = params.text_document.uri;
-        let version = params.text_document.version;
-        let applied = {
-            let mut state = write(&self.state);
-            let applied = state.change(&uri, version, params.content_changes);
-            if applied {
-                // An edited `.ann` changes its articles: applied after the burst (debounce.rs).
-                state.ann_changed(&uri);
-            }
-            applied
-        };
-        if applied {
+        let (uri, version) = (params.text_document.uri, params.text_document.version);
+        if write(&self.state).edit(&uri, version, params.content_changes) {
             self.debouncer.schedule(uri, version);
         } else {
             log::warn!("ignored a change to {} (not open, or version {version} goes backwards)", uri.as_str());
@@ -273,34 +220,19 @@ impl LanguageServer for Backend {
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         let uri = params.text_document.uri;
-        let edit = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            workspace_edit::annotations_to_write_on_save(&mut write(&self.state), &uri)
-        }))
-        .ok()
-        .flatten();
+        let edit = guarded(|| workspace_edit::annotations_to_write_on_save(&mut write(&self.state), &uri));
         if let Some(edit) = edit {
-            // Not awaited in the handler: the client may never answer.
-            let client = self.client.clone();
-            tokio::spawn(async move {
-                if let Err(e) = client.apply_edit(edit).await {
-                    log::warn!("the editor did not apply the moved annotations of {}: {e}", uri.as_str());
-                }
-            });
+            self.apply_in_background(edit, format!("the moved annotations of {}", uri.as_str()));
         }
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        // Applied before the handler first yields, like edits, so that later requests see the files;
-        // a configuration change builds a new index on a blocking thread, while requests go on.
+        // Applied before the handler first yields, like edits, so that later requests see the files.
         let mut reconfigurations = Vec::new();
         tokio::task::block_in_place(|| {
             guard("didChangeWatchedFiles", || reconfigurations = indexing::files_changed(&self.state, params.changes))
         });
-        for change in reconfigurations {
-            let state = self.state.clone();
-            let work = move || guard("configuration change", || indexing::reconfigure(&state, change));
-            let _ = tokio::task::spawn_blocking(work).await;
-        }
+        self.reconfigure(reconfigurations).await;
         indexing::publish_all(&self.client, &self.state).await;
     }
 
@@ -315,17 +247,8 @@ impl LanguageServer for Backend {
 
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
-        self.query(Some(&p.text_document.uri.clone()), move |s| {
-            let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
-            let location = match features::definition(&s.corpus, file, offset)? {
-                features::Definition::InFile(r) => locations::location(s, &r)?,
-                features::Definition::External { file_name, offset } => {
-                    locations::external_location(s, &file_name, offset)?
-                }
-            };
-            Some(GotoDefinitionResponse::Scalar(location))
-        })
-        .await
+        let uri = p.text_document.uri.clone();
+        self.query(Some(&uri), move |s| locations::definition(s, &p.text_document.uri, p.position)).await
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
@@ -343,21 +266,8 @@ impl LanguageServer for Backend {
 
     async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
         let p = params.text_document_position_params;
-        self.query(Some(&p.text_document.uri.clone()), move |s| {
-            let (file, offset) = locations::file_position(s, &p.text_document.uri, p.position)?;
-            let ranges = features::highlights(&s.corpus, file, offset);
-            let f = s.corpus.file(file)?;
-            Some(
-                ranges
-                    .iter()
-                    .map(|r| DocumentHighlight {
-                        range: convert::range(&f.lines, &f.text, r.start, r.end, s.unit),
-                        kind: Some(DocumentHighlightKind::TEXT),
-                    })
-                    .collect(),
-            )
-        })
-        .await
+        let uri = p.text_document.uri.clone();
+        self.query(Some(&uri), move |s| locations::highlights(s, &p.text_document.uri, p.position)).await
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
@@ -376,66 +286,27 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        self.query(Some(&params.text_document.uri.clone()), move |s| {
-            let (uri, at) = (params.text_document.uri, params.range.start);
-            let (file, offset, offers) = workspace_edit::offers_at(s, &uri, at)?;
-            // A client that resolves edits gets titles now and the (possibly large) edit when one is chosen.
-            let lazy = s.lazy_action_edits;
-            let convert = |o: &edits::Offer| match lazy {
-                true => Some(workspace_edit::unresolved_code_action(o, &uri, at)),
-                false => workspace_edit::resolved(s, file, offset, o),
-            };
-            Some(offers.iter().filter_map(convert).map(CodeActionOrCommand::CodeAction).collect())
-        })
-        .await
+        let (uri, at) = (params.text_document.uri, params.range.start);
+        self.query(Some(&uri.clone()), move |s| workspace_edit::code_actions(s, &uri, at)).await
     }
 
     async fn code_action_resolve(&self, action: CodeAction) -> Result<CodeAction> {
         let origin = workspace_edit::action_origin(&action);
         let at = origin.as_ref().map(|(uri, _)| uri.clone());
-        let resolved = self
-            .query(at.as_ref(), move |s| {
-                let (uri, at) = origin?;
-                let (file, offset, offers) = workspace_edit::offers_at(s, &uri, at)?;
-                let chosen = offers.iter().find(|o| o.title == action.title)?;
-                workspace_edit::resolved(s, file, offset, chosen)
-            })
-            .await?;
+        let resolved = self.query(at.as_ref(), move |s| workspace_edit::resolve(s, origin?, &action.title)).await?;
         resolved.ok_or_else(|| Error::invalid_params("this action no longer applies: the corpus changed"))
     }
 
     async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
-        self.query_or_refuse(Some(&params.text_document.uri.clone()), move |s| {
-            let Some((file, offset)) = locations::file_position(s, &params.text_document.uri, params.position) else {
-                return Ok(None);
-            };
-            if features::mention_at(&s.corpus, file, offset).is_none() {
-                return Ok(None);
-            }
-            let (start, end, placeholder) = edits::prepare_rename(&s.corpus, file, offset).map_err(refused)?;
-            let Some(f) = s.corpus.file(file) else { return Ok(None) };
-            let range = convert::range(&f.lines, &f.text, start, end, s.unit);
-            Ok(Some(PrepareRenameResponse::RangeWithPlaceholder { range, placeholder }))
-        })
-        .await
+        let uri = params.text_document.uri.clone();
+        let position = params.position;
+        self.query_or_refuse(Some(&uri.clone()), move |s| rename::prepare_rename(s, &uri, position)).await
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
-        self.query_or_refuse(Some(&p.text_document.uri.clone()), move |s| {
-            if let Some(why) = edits::invalid_name(&params.new_name) {
-                return Err(Error::invalid_params(why));
-            }
-            let Some((file, offset)) = locations::file_position(s, &p.text_document.uri, p.position) else {
-                return Ok(None);
-            };
-            if features::mention_at(&s.corpus, file, offset).is_none() {
-                return Ok(None);
-            }
-            let writable = |name: &str| workspace_edit::writable(s, name);
-            let files = edits::rename(&s.corpus, file, offset, &params.new_name, &writable).map_err(refused)?;
-            Ok(workspace_edit::workspace_edit(s, &files))
-        })
-        .await
+        let uri = p.text_document.uri.clone();
+        let new_name = params.new_name;
+        self.query_or_refuse(Some(&uri), move |s| rename::rename(s, &p.text_document.uri, p.position, &new_name)).await
     }
 }

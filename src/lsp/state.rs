@@ -255,6 +255,16 @@ impl State {
         }
     }
 
+    /// `didChange`: applies the edits to an open document ([`State::change`]); an edited `.ann`
+    /// is marked to change its articles after the burst (`debounce.rs`). Whether they applied.
+    pub fn edit(&mut self, uri: &Uri, version: i32, changes: Vec<TextDocumentContentChangeEvent>) -> bool {
+        let applied = self.change(uri, version, changes);
+        if applied {
+            self.ann_changed(uri);
+        }
+        applied
+    }
+
     /// Applies incremental or full changes in order. Returns false when the document is unknown
     /// or the version goes backwards (the change is then ignored and logged by the caller).
     pub fn change(&mut self, uri: &Uri, version: i32, changes: Vec<TextDocumentContentChangeEvent>) -> bool {

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use tower_lsp_server::lsp_types::{
-    CodeAction, CodeActionDisabled, CodeActionKind, CreateFile, CreateFileOptions, DocumentChangeOperation,
-    DocumentChanges, OneOf, OptionalVersionedTextDocumentIdentifier, Position, ResourceOp, TextDocumentEdit, TextEdit,
-    Uri, WorkspaceEdit,
+    CodeAction, CodeActionDisabled, CodeActionKind, CodeActionOrCommand, CodeActionResponse, CreateFile,
+    CreateFileOptions, DocumentChangeOperation, DocumentChanges, OneOf, OptionalVersionedTextDocumentIdentifier,
+    Position, ResourceOp, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 
 use crate::analysis::corpus::FileId;
@@ -116,6 +116,24 @@ pub fn resolved(s: &State, file: FileId, offset: u32, offer: &Offer) -> Option<C
     let name = s.corpus.file(file)?.name.clone();
     let action = with_context(s, &name, |ctx| edits::resolve_action(&s.corpus, file, offset, offer, ctx))?;
     code_action(s, &action)
+}
+
+/// The actions offered at a position: with their edits, or, to a client that resolves edits,
+/// titles now and the (possibly large) edit when one is chosen (`codeAction/resolve`).
+pub fn code_actions(s: &State, uri: &Uri, at: Position) -> Option<CodeActionResponse> {
+    let (file, offset, offers) = offers_at(s, uri, at)?;
+    let convert = |o: &Offer| match s.lazy_action_edits {
+        true => Some(unresolved_code_action(o, uri, at)),
+        false => resolved(s, file, offset, o),
+    };
+    Some(offers.iter().filter_map(convert).map(CodeActionOrCommand::CodeAction).collect())
+}
+
+/// The edit of the action titled `title` offered at `origin` (`None` when it no longer applies).
+pub fn resolve(s: &State, (uri, at): (Uri, Position), title: &str) -> Option<CodeAction> {
+    let (file, offset, offers) = offers_at(s, &uri, at)?;
+    let chosen = offers.iter().find(|o| o.title == title)?;
+    resolved(s, file, offset, chosen)
 }
 
 fn kind_of(kind: ActionKind) -> CodeActionKind {

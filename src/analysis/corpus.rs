@@ -29,6 +29,7 @@ use super::tokens::Token;
 mod annotated;
 mod heads;
 mod memo;
+mod settle;
 mod spread;
 
 use spread::SpreadChanges;
@@ -40,6 +41,7 @@ pub type FileId = u32;
 pub type FileSpan = (FileId, u32, u32);
 use super::model::EntitySummary;
 pub use super::resolve::{EntityEntry, EntityIdx};
+pub use settle::{SettleInputs, Settled};
 
 /// One article in the index.
 #[derive(Clone, Debug)]
@@ -92,7 +94,9 @@ pub struct Corpus {
     annotated_by_form: HashMap<String, Vec<(FileId, u32)>>,
     /// The names recognised everywhere, with what they name (see `propagated_forms`).
     propagated: BTreeSet<(FormKey, NameRef)>,
-    corpus_lexicon: Lexicon,
+    /// The spread names as a lexicon; replaced (never changed in place) when they change, so a
+    /// settling step can tell whether the one it analysed with is still current.
+    corpus_lexicon: Arc<Lexicon>,
     /// Word (or proclitic-split remainder, frequent words left out) → files containing it, sorted.
     head_files: rustc_hash::FxHashMap<u64, Vec<FileId>>,
     /// Word → the discovered forms that contain it (in no order), to find the forms whose spread a
@@ -189,7 +193,7 @@ impl Corpus {
                 None => anywhere = true,
             }
         }
-        let lexicon = &corpus.corpus_lexicon;
+        let lexicon: &Lexicon = &corpus.corpus_lexicon;
         let annotations_only = corpus.options.annotations_only;
         let rerun = std::sync::atomic::AtomicUsize::new(0);
         let entries: Vec<FileEntry> = entries

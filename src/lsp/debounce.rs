@@ -2,8 +2,8 @@
 //! the last version, and diagnostics are published only for the version that is still current.
 //!
 //! Between bursts, the same task settles the corpus: the other articles that an edit's change of
-//! the spread names affects are analysed again a few at a time, each step a short lock, so that
-//! requests and the next keystrokes go first.
+//! the spread names affects are analysed again a few at a time, each step analysed outside the
+//! lock and put in under a short one, so that requests and the next keystrokes go first.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -18,7 +18,8 @@ use crate::lsp::state::{read, write, State};
 
 /// How long the server waits for the next keystroke before analysing.
 const QUIET: Duration = Duration::from_millis(15);
-/// Articles analysed again per settling step (about 10–20 ms of work), and the pause between steps.
+/// Articles analysed again per settling step (about 10–20 ms of work, without the lock), and the
+/// pause between steps.
 const SETTLE_STEP: usize = 64;
 const SETTLE_PAUSE: Duration = Duration::from_millis(2);
 
@@ -100,8 +101,14 @@ async fn run(client: Client, state: Arc<RwLock<State>>, mut rx: mpsc::UnboundedR
 async fn settle_step(client: &Client, state: &Arc<RwLock<State>>) {
     let worker = state.clone();
     let more = tokio::task::spawn_blocking(move || {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| write(&worker).corpus.settle(SETTLE_STEP)))
-            .unwrap_or(false)
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            // Requests read the index while the step's articles are analysed; it is locked only
+            // to put the analyses in.
+            let Some(inputs) = read(&worker).corpus.settle_inputs(SETTLE_STEP) else { return false };
+            let settled = inputs.analyse();
+            write(&worker).corpus.apply_settled(settled)
+        }))
+        .unwrap_or(false)
     })
     .await
     .unwrap_or(false);

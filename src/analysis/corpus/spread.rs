@@ -139,27 +139,6 @@ impl Corpus {
         self
     }
 
-    /// Whether articles wait to be analysed again after a change of the spread names.
-    pub fn has_pending(&self) -> bool {
-        !self.pending.is_empty()
-    }
-
-    /// Analyses again up to `limit` waiting articles (all with `usize::MAX`): a language server
-    /// does this in small steps between requests, so that one keystroke that changes which
-    /// names are spread never stalls the editor. Returns whether some still wait. With nothing
-    /// waiting, the index equals a rebuild.
-    pub fn settle(&mut self, limit: usize) -> bool {
-        if self.pending.is_empty() {
-            return false;
-        }
-        for _ in 0..limit {
-            let Some(file) = self.pending.pop_first() else { break };
-            self.reanalyse_from_text(file);
-        }
-        self.resolve_changed_forms();
-        !self.pending.is_empty()
-    }
-
     /// Whether `file` waits to be analysed again (see [`Corpus::settle`]).
     pub fn is_pending(&self, file: FileId) -> bool {
         self.pending.contains(&file)
@@ -181,6 +160,6 @@ impl Corpus {
         for (key, target) in annotated.into_iter().chain(discovered) {
             lexicon.add_tokens(key.form.split(' ').map(String::from).collect(), target.clone(), key.ty.clone());
         }
-        self.corpus_lexicon = lexicon;
+        self.corpus_lexicon = std::sync::Arc::new(lexicon);
     }
 }

@@ -10,6 +10,7 @@
 use super::claim_cues::is_comparative;
 use super::cues::{self, VerbForm};
 use super::lookup::List;
+use super::roles::is_person_noun;
 use super::subject_words::{is_pronoun_like, is_stop, names_an_unknown};
 use super::{Kind, Sent};
 
@@ -219,9 +220,13 @@ fn said(s: &Sent, src: Src, cue: (u32, u32), relay: Option<usize>) -> Attr {
         relay.and_then(|j| s.marks[j].mention.or_else(|| introduced_by_title(s, j).and_then(|k| s.marks[k].mention)));
     match src {
         Src::Named(j) => {
+            // «وأضاف حارس ⟦مانشستر يونايتد⟧ السابق»: a word for a person before a body's name is
+            // one of its people, not the body (a person's name after it is the speaker).
+            let person_noun = s.marks[j].mention.is_none() && is_person_noun(&s.toks[j].norm);
+            let introduced = introduced_by_title(s, j).filter(|&k| !person_noun || s.marks[k].kind == Some(Kind::Per));
             let (j, mention) = match s.marks[j].mention {
                 Some(m) => (j, Some(m)),
-                None => match introduced_by_title(s, j) {
+                None => match introduced {
                     Some(k) => (k, s.marks[k].mention),
                     None => (j, None),
                 },
@@ -229,8 +234,8 @@ fn said(s: &Sent, src: Src, cue: (u32, u32), relay: Option<usize>) -> Attr {
             // «رئيس ⟦كوريا الجنوبية⟧»: the officer of a country or body the title names, and
             // no person named after it, speaks for that country or body (not for the last
             // person quoted).
-            let of_another =
-                s.marks.get(j + 1).is_some_and(|m| m.first && matches!(m.kind, Some(Kind::Loc | Kind::Org)));
+            let of_another = !person_noun
+                && s.marks.get(j + 1).is_some_and(|m| m.first && matches!(m.kind, Some(Kind::Loc | Kind::Org)));
             let mention = if mention.is_none() && of_another { s.marks[j + 1].mention } else { mention };
             let role = if mention.is_some() {
                 Role::Named
@@ -585,7 +590,8 @@ fn forward(s: &Sent, i: usize) -> Subject {
         if let Some(end) = vague_at(s, j).filter(|_| !addressee) {
             return Subject::Found(Found::Source(Src::Vague(j, end)));
         }
-        if mark.kind.is_none() && s.is_in(j, List::TITLES, false) {
+        // «وأضاف حارس ⟦مانشستر يونايتد⟧»: a word for a person right after the verb is its subject.
+        if mark.kind.is_none() && (s.is_in(j, List::TITLES, false) || (j == i + 1 && is_person_noun(&tok.norm))) {
             return Subject::Found(Found::Source(Src::Named(j)));
         }
         let function_word = mark.kind.is_some()

@@ -168,6 +168,9 @@ pub(super) fn attribution(s: &Sent, before: Before) -> Attr {
     // «ونقلت وسائل الإعلام عن ⟦بوتين⟧ قوله»: a vague relay passes on a named speaker.
     let relays = |cue: (u32, u32)| s.toks.iter().position(|t| t.start == cue.0).is_some_and(|i| is_relaying_verb(s, i));
     let vague_first = matches!((named, vague), (Some((_, n)), Some((_, v))) if v.0 < n.0 && !relays(v));
+    // «وأضاف في تصريحات: "… فأنا لم أقرأ المباراة …"»: a cue inside the quotation that an
+    // earlier pronoun's verb opens is in the quoted words, not the sentence's source.
+    let named = named.filter(|&(_, cue)| !pronoun.is_some_and(|p| is_quoted_after(s, p, cue.0)));
     if let Some((src, cue)) = named.filter(|_| !vague_first) {
         return said(s, src, cue, None);
     }
@@ -179,6 +182,16 @@ pub(super) fn attribution(s: &Sent, before: Before) -> Attr {
     }
     inherited.unwrap_or(Attr::None)
 }
+
+/// Whether the token starting at byte `at` lies inside a quotation opened after token `from`:
+/// an odd number of quotation marks between them.
+fn is_quoted_after(s: &Sent, from: usize, at: u32) -> bool {
+    let marks = |t: &crate::analysis::tokens::Token| t.punct_before.chars().filter(|c| QUOTE_MARKS.contains(c)).count();
+    let between = s.toks.iter().skip(from + 1).take_while(|t| t.start <= at);
+    between.map(marks).sum::<usize>() % 2 == 1
+}
+
+const QUOTE_MARKS: [char; 5] = ['"', '«', '»', '“', '”'];
 
 /// «⟦الكرملين⟧: روسيا ستدافع عن مصالحها»، «⟦أياكس⟧ يعترف: ...»: a person or body at the head of
 /// the sentence, then (after at most a verb) a colon; in the title also a speech verb right after

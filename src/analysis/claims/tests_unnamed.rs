@@ -1,7 +1,8 @@
 //! Attribution fixtures for speakers the sentence does not name: a verb with no subject at the
 //! head of a sentence goes on with the speaker before it («ويقول إن»، «وتضيف:»), a first-person
 //! pronoun inside the quotation is nobody's name («أعتقد أنني»), and an impersonal imperfect
-//! («يذكر أن») reports nobody. Rendered by `tests_attribution::render`.
+//! («يذكر أن») reports nobody, and a cue inside the quotation such a verb opens is in the quoted
+//! words. Rendered by `tests_attribution::render`.
 
 use expect_test::expect;
 
@@ -35,6 +36,17 @@ fn an_impersonal_imperfect_after_a_speaker_reports_nobody() {
         "عنوان\nوقال ⟦PER:خالد الناصر⟧ إن الحكومة ستخفض الضرائب.\nويذكر أن المدينة شهدت فيضانات مماثلة قبل عشر سنوات.\n",
         expect![[r#"
             "وقال خالد الناصر إن…" ← خالد الناصر (cue ‹وقال›)
+        "#]],
+    );
+}
+
+#[test]
+fn a_cue_inside_the_quotation_a_continuing_verb_opens_is_in_the_quoted_words() {
+    check(
+        "عنوان\nوأوضح ⟦PER:خورخي سامباولي⟧ أنه يتحمل مسؤولية الهزيمة.\nوأضاف في تصريحات نقلتها صحيفة \"⟦ORG:غارديان⟧\" البريطانية: \"خطة اللعب لم تنجح فأنا لم أقرأ المباراة بشكل صحيح، لكن علينا أن نتمسك بالأمل\".\n",
+        expect![[r#"
+            "وأوضح خورخي سامباولي أنه…" ← خورخي سامباولي (cue ‹وأوضح›)
+            "وأضاف في تصريحات نقلتها…" ← خورخي سامباولي (cue ‹وأضاف›), inherited from "وأوضح خورخي سامباولي أنه…"
         "#]],
     );
 }

@@ -291,7 +291,8 @@ fn introduced_by_title(s: &Sent, j: usize) -> Option<usize> {
     // not a person named further on («نقلت وكالة ⟦الأناضول⟧ عن الوزير ⟦بيرقدار⟧»).
     let body_title = s.is_in(j, List::TITLES, true) && !s.is_in(j, List::PERSON_TITLES, true);
     if body_title {
-        let org = (j + 1..end.min(j + 3)).find(|&k| s.marks[k].first && s.marks[k].kind == Some(Kind::Org));
+        let org = (j + 1..end.min(j + 3))
+            .find(|&k| s.marks[k].first && s.marks[k].kind == Some(Kind::Org) && !is_addressee(s, k));
         if org.is_some() {
             return org;
         }
@@ -304,7 +305,7 @@ fn introduced_by_title(s: &Sent, j: usize) -> Option<usize> {
         if (is_stop(s, k) && !quoted_name) || s.lex[k].speech().is_some() {
             break;
         }
-        if !mark.first {
+        if !mark.first || is_addressee(s, k) {
             continue;
         }
         match mark.kind {
@@ -459,6 +460,15 @@ fn is_clause_initial(s: &Sent, i: usize) -> bool {
 const PASSIVE_REPORTS: [&str; 6] = ["نشر", "ورد", "افيد", "تردد", "يتردد", "اشيع"];
 /// What a body speaks through: «الموقع»، «بيان»، «حساب»، «صفحة» (normalised).
 const CHANNELS: [&str; 4] = ["موقع", "بيان", "حساب", "صفحه"];
+
+/// «وقال لوكالة ⟦فرانس برس⟧ إن»، «وقالت الشرطة لصحيفة ⟦الغارديان⟧»: the outlet a speaker talks
+/// to (named after an outlet's title with «لـ») is no subject.
+fn is_addressee(s: &Sent, k: usize) -> bool {
+    let Some(before) = k.checked_sub(1) else { return false };
+    let outlet = (s.is_in(before, List::TITLES, true) && !s.is_in(before, List::TITLES, false))
+        || CHANNELS.iter().any(|c| s.base(before) == *c);
+    outlet && s.toks[before].norm.starts_with('ل')
+}
 
 fn is_frame(s: &Sent, i: usize) -> bool {
     if s.word(i) == "لسان" || s.base(i) == "لسان" {

@@ -1,8 +1,9 @@
 //! Attribution fixtures for speakers the sentence does not name: a verb with no subject at the
 //! head of a sentence goes on with the speaker before it («ويقول إن»، «وتضيف:»), a first-person
 //! pronoun inside the quotation is nobody's name («أعتقد أنني»), and an impersonal imperfect
-//! («يذكر أن») reports nobody, and a cue inside the quotation such a verb opens is in the quoted
-//! words. Rendered by `tests_attribution::render`.
+//! («يذكر أن») reports nobody, a cue inside the quotation such a verb opens is in the quoted
+//! words, and the outlet a speaker talks to («لوكالة فرانس برس») is not the speaker. Rendered by
+//! `tests_attribution::render`.
 
 use expect_test::expect;
 
@@ -47,6 +48,18 @@ fn a_cue_inside_the_quotation_a_continuing_verb_opens_is_in_the_quoted_words() {
         expect![[r#"
             "وأوضح خورخي سامباولي أنه…" ← خورخي سامباولي (cue ‹وأوضح›)
             "وأضاف في تصريحات نقلتها…" ← خورخي سامباولي (cue ‹وأضاف›), inherited from "وأوضح خورخي سامباولي أنه…"
+        "#]],
+    );
+}
+
+#[test]
+fn the_outlet_a_speaker_talks_to_is_not_the_speaker() {
+    check(
+        "عنوان\nوقال ⟦PER:محمد علي⟧ إن الوضع صعب.\nوقال لوكالة ⟦ORG:فرانس برس⟧ إن الوضع خطير.\nوقالت الشرطة لصحيفة ⟦ORG:الغارديان⟧ إن التحقيق مستمر.\n",
+        expect![[r#"
+            "وقال محمد علي إن…" ← محمد علي (cue ‹وقال›)
+            "وقال لوكالة فرانس برس…" ← محمد علي (cue ‹وقال›), inherited from "وقال محمد علي إن…"
+            "وقالت الشرطة لصحيفة الغارديان…" ← vague ‹الشرطة› (cue ‹وقالت›)
         "#]],
     );
 }

@@ -7,7 +7,7 @@ use super::super::lookup::List;
 use super::super::roles::is_person_noun;
 use super::super::subject_words::is_stop;
 use super::super::{Kind, Lex, Sent};
-use super::{mention_start, relays_the_words, Found, Src, FORWARD};
+use super::{is_addressee, mention_start, relays_the_words, Found, Src, FORWARD};
 
 /// What stands in the subject slot after a speech verb.
 pub(super) enum Subject {
@@ -44,7 +44,7 @@ pub(super) fn forward(s: &Sent, i: usize) -> Subject {
         let mark = s.marks[j];
         if mark.first {
             match mark.kind {
-                Some(Kind::Per | Kind::Org | Kind::Loc) if !mark.prep => {
+                Some(Kind::Per | Kind::Org | Kind::Loc) if !mark.prep && !is_addressee(s, j) => {
                     return Subject::Found(Found::Source(Src::Named(j)));
                 }
                 _ => {}

@@ -14,6 +14,7 @@ mod common;
 use common::inproc::{render, Server};
 use common::*;
 use expect_test::expect;
+use isnad::analysis::claims::default_min_score;
 use serde_json::{json, Value};
 
 fn assert_hover_is_putin(hover: &Value, context: &str) {
@@ -528,7 +529,8 @@ fn the_hover_and_isnad_statements_show_who_said_what() {
     server.open(&uri, &text, 1);
     let shown = hover_text(&server.hover(&uri, pos_in(&text, flagged, 0)));
     assert!(
-        shown.starts_with("no named source — check-worthiness 0.") && shown.ends_with("(flagged from 0.25)"),
+        shown.starts_with("no named source — check-worthiness 0.")
+            && shown.ends_with(&format!("(flagged from {:.2})", f64::from(default_min_score()) / 1000.0)),
         "{shown}"
     );
     let kept = text.lines().nth(18).unwrap();

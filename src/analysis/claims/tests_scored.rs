@@ -27,7 +27,7 @@ fn check_scores_rank_unsourced_sentences_and_vague_ones_always_count() {
     check_scored(
         "عنوان الخبر\nوارتفع عدد القتلى إلى 120 شخصا في المدينة.\nوقالت مصادر إن الجيش سيطر على 12 قرية في الشمال.\nوتستمر الزيارة يومين.\nوقال ⟦PER:بوتين⟧ إن روسيا ستدافع عن مصالحها.\n",
         expect![[r#"
-            191 kept "وارتفع عدد القتلى إلى 120 شخصا…" — Unsourced claim: a figure (‹120›) with no named source in the sentence.
+            193 kept "وارتفع عدد القتلى إلى 120 شخصا…" — Unsourced claim: a figure (‹120›) with no named source in the sentence.
             1000 flagged "وقالت مصادر إن الجيش سيطر على…" — Vague source: ‹مصادر› is not a named source.
         "#]],
     );
@@ -38,8 +38,8 @@ fn check_a_sentence_without_a_claim_cue_names_its_weightiest_word() {
     check_scored(
         "عنوان الخبر\nوبات على الجمهور أن ينتظر التسريبات المتوقعة لصور الزفاف.\nويعد هذا القرار من بين أهم الخطوات التي اتخذتها الحكومة منذ سنوات.\n",
         expect![[r#"
-            137 kept "وبات على الجمهور أن ينتظر التسريبات…" — Unsourced claim: a statement that reads as a claim (‹الزفاف›) with no named source in the sentence.
-            230 kept "ويعد هذا القرار من بين أهم…" — Unsourced claim: an evaluative word (‹أهم›) with no named source in the sentence.
+            139 kept "وبات على الجمهور أن ينتظر التسريبات…" — Unsourced claim: a statement that reads as a claim (‹الزفاف›) with no named source in the sentence.
+            231 kept "ويعد هذا القرار من بين أهم…" — Unsourced claim: an evaluative word (‹أهم›) with no named source in the sentence.
         "#]],
     );
 }
@@ -62,9 +62,9 @@ fn sentence_cases_give_features_to_unattributed_sentences_only() {
     unique.dedup();
     assert_eq!(unique.len(), features.len(), "each feature once");
     assert!(cases[1].features.is_empty());
-    // Scoring the names gives what the check gives from their hashes (191 above).
+    // Scoring the names gives what the check gives from their hashes (193 above).
     let score = ClaimModel::builtin().score(features.iter().map(String::as_str));
-    assert_eq!((score * 1000.0).round(), 191.0);
+    assert_eq!((score * 1000.0).round(), 193.0);
 }
 
 #[test]

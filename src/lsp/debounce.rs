@@ -81,12 +81,11 @@ async fn run(client: Client, state: Arc<RwLock<State>>, mut rx: mpsc::UnboundedR
         for (uri, version) in pending.into_values() {
             let state = state.clone();
             let analysed = tokio::task::spawn_blocking(move || {
-                let mut s = write(&state);
                 // A newer edit is queued: its own turn will publish.
-                if s.docs.get(&uri).is_none_or(|d| d.version != version) {
+                if read(&state).docs.get(&uri).is_none_or(|d| d.version != version) {
                     return None;
                 }
-                diagnostics::to_publish(&mut s, &uri).map(|d| (uri, d))
+                diagnostics::to_publish_reading(&state, &uri).map(|d| (uri, d))
             })
             .await;
             if let Ok(Some((uri, (diags, v)))) = analysed {

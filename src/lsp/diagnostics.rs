@@ -15,7 +15,9 @@ use crate::analysis::diagnostics::article_diagnostics;
 use crate::analysis::text::LineIndex;
 use crate::lsp::convert;
 use crate::lsp::locations;
-use crate::lsp::state::{uri_from_path, DocKind, State};
+use std::sync::RwLock;
+
+use crate::lsp::state::{prepare_read, read, uri_from_path, write, DocKind, State};
 
 /// The diagnostics of an open document at its current version.
 pub fn of_document(s: &mut State, uri: &Uri) -> Option<(Vec<Diagnostic>, i32)> {
@@ -40,6 +42,36 @@ pub fn of_document(s: &mut State, uri: &Uri) -> Option<(Vec<Diagnostic>, i32)> {
 pub fn to_publish(s: &mut State, uri: &Uri) -> Option<(Vec<Diagnostic>, i32)> {
     let (diags, version) = of_document(s, uri)?;
     s.changed(uri, &diags).then_some((diags, version))
+}
+
+/// [`to_publish`] on the shared state, worked out under the read lock when the document's analysis
+/// is up to date (brought up to date first), so that requests and other publishers go on
+/// meanwhile. Should an edit land in between, it is done under the write lock as before.
+pub fn to_publish_reading(state: &RwLock<State>, uri: &Uri) -> Option<(Vec<Diagnostic>, i32)> {
+    prepare_read(state, uri);
+    let current = {
+        let s = read(state);
+        s.is_current(uri).then(|| of_current_document(&s, uri))
+    };
+    let Some(found) = current else {
+        return to_publish(&mut write(state), uri);
+    };
+    let (diags, version) = found?;
+    read(state).changed(uri, &diags).then_some((diags, version))
+}
+
+/// [`of_document`] of a document whose analysis is up to date (`State::is_current`).
+fn of_current_document(s: &State, uri: &Uri) -> Option<(Vec<Diagnostic>, i32)> {
+    let doc = s.docs.get(uri)?;
+    match doc.kind {
+        DocKind::Article => Some((article(s, s.file_id(uri)?), doc.version)),
+        DocKind::Config => {
+            let text = doc.rope.to_string();
+            let problems = s.project.check_config_text(std::path::Path::new(&doc.name), &text);
+            Some((config(s, &text, &problems), doc.version))
+        }
+        DocKind::Other => None,
+    }
 }
 
 /// The diagnostics of each folder's `isnad.toml` as it is on disk, when it is not open.

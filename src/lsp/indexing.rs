@@ -134,13 +134,13 @@ pub async fn index_workspace(client: Client, state: Arc<RwLock<State>>) {
 pub async fn publish_all(client: &Client, state: &RwLock<State>) {
     let open: Vec<Uri> = read(state).docs.keys().cloned().collect();
     for uri in open {
-        let diags = diagnostics::to_publish(&mut write(state), &uri);
+        let diags = diagnostics::to_publish_reading(state, &uri);
         if let Some((diags, version)) = diags {
             client.publish_diagnostics(uri, diags, Some(version)).await;
         }
     }
     let configs: Vec<_> = {
-        let mut s = write(state);
+        let s = read(state);
         let all = diagnostics::of_configs_on_disk(&s);
         all.into_iter().filter(|(uri, diags)| s.changed(uri, diags)).collect()
     };

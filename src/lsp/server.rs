@@ -144,7 +144,7 @@ impl Backend {
     }
 
     async fn publish(&self, uri: Uri) {
-        if let Some((diags, version)) = guarded(|| diagnostics::to_publish(&mut write(&self.state), &uri)) {
+        if let Some((diags, version)) = guarded(|| diagnostics::to_publish_reading(&self.state, &uri)) {
             self.client.publish_diagnostics(uri, diags, Some(version)).await;
         }
     }

@@ -109,8 +109,9 @@ pub struct State {
     pub editor_min_claim_score: Option<u16>,
     /// The client resolves code actions' edits on demand (`codeAction/resolve`).
     pub lazy_action_edits: bool,
-    /// A digest of the diagnostics last published for each document: the same ones are not sent again.
-    published: HashMap<Uri, u64>,
+    /// A digest of the diagnostics last published for each document: the same ones are not sent
+    /// again. Behind its own lock, so that publishing needs only the state's read lock.
+    published: std::sync::Mutex<HashMap<Uri, u64>>,
     /// Open `.ann` documents edited since their annotations were last applied to their articles:
     /// applied by the debouncer after a burst of keystrokes, or by the first read before that.
     stale_anns: std::collections::BTreeSet<String>,
@@ -132,7 +133,7 @@ impl State {
             editor_checks: Default::default(),
             editor_min_claim_score: None,
             lazy_action_edits: false,
-            published: HashMap::new(),
+            published: Default::default(),
             stale_anns: Default::default(),
             ann_affected: Vec::new(),
             rebuilding: None,
@@ -364,17 +365,21 @@ impl State {
     }
 
     /// Records `diags` as published for `uri`; false when they are the ones published last.
-    pub fn changed(&mut self, uri: &Uri, diags: &[Diagnostic]) -> bool {
+    pub fn changed(&self, uri: &Uri, diags: &[Diagnostic]) -> bool {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         serde_json::to_string(diags).unwrap_or_default().hash(&mut h);
         let digest = h.finish();
-        self.published.insert(uri.clone(), digest) != Some(digest)
+        self.published_digests().insert(uri.clone(), digest) != Some(digest)
+    }
+
+    fn published_digests(&self) -> std::sync::MutexGuard<'_, HashMap<Uri, u64>> {
+        self.published.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// A document was closed: its diagnostics are cleared, and the next ones sent whatever they are.
-    pub fn forget_published(&mut self, uri: &Uri) {
-        self.published.remove(uri);
+    pub fn forget_published(&self, uri: &Uri) {
+        self.published_digests().remove(uri);
     }
 
     /// The settings of the folder of a file, with the editor's check severities and claims

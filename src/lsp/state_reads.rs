@@ -1,5 +1,6 @@
 //! Tests of how requests read the state: side by side under the read lock, after
-//! [`prepare_read`] has brought the document they ask about up to date under the write lock.
+//! [`prepare_read`] has brought the document they ask about up to date under the write lock; and
+//! diagnostics published under the read lock.
 
 use std::sync::{mpsc, Arc, RwLock};
 use std::time::Duration;
@@ -61,4 +62,22 @@ fn a_document_that_is_no_article_has_no_file_to_read() {
     write(&state).open(ann.clone(), "T1\tPER 4 18\tفلاديمير بوتين\n", 1, &files);
     prepare_read(&state, &ann);
     assert_eq!(read(&state).file_id(&ann), None);
+}
+
+#[test]
+fn diagnostics_of_an_up_to_date_document_are_published_while_another_reader_holds_the_state() {
+    let (state, uri) = with_open_article("عنوان الخبر\n\nوقالت مصادر إن الجيش سيطر على 12 قرية.\n");
+    let slow_reader = read(&state);
+    let (tx, rx) = mpsc::channel();
+    let (shared, asked) = (state.clone(), uri.clone());
+    std::thread::spawn(move || {
+        let _ = tx.send(crate::lsp::diagnostics::to_publish_reading(&shared, &asked).map(|(d, v)| (d.len(), v)));
+    });
+    let published = rx.recv_timeout(Duration::from_secs(10));
+    drop(slow_reader);
+    let (count, version) = published.expect("publishing waited for the reader").expect("first diagnostics are sent");
+    assert!(count > 0, "the vague source is reported");
+    assert_eq!(version, 1);
+    // The same diagnostics again are not sent.
+    assert_eq!(crate::lsp::diagnostics::to_publish_reading(&state, &uri), None);
 }

@@ -16,7 +16,7 @@
 //! fewer than `--word-min-count`). Claim flags are scored as `eval/score.py` scores them (a flag
 //! is right when it overlaps a gold claim; a gold claim is found when a flag overlaps it), vague
 //! flags included; a threshold is chosen as the best F1 among those with precision ≥
-//! `--min-precision` (or the best F1 when none reaches it), among 0.05, 0.10, … 0.95.
+//! `--min-precision` (or the best F1 when none reaches it), among 0.05, 0.06, … 0.95.
 //!
 //! Without `--folds` the threshold is chosen on dev. With `--folds K` the train articles are dealt
 //! to K folds in a fixed shuffled order; each setting of the listed `--c2`, `--min-count` and

@@ -4,6 +4,8 @@
 //! at most [`MAX_PER_DOCUMENT`] diagnostics, the last one saying how many more there are (an
 //! `.ann` of a million broken lines must not become a million-item notification).
 
+use std::sync::RwLock;
+
 use tower_lsp_server::lsp_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position, Range, Uri,
 };
@@ -15,26 +17,14 @@ use crate::analysis::diagnostics::article_diagnostics;
 use crate::analysis::text::LineIndex;
 use crate::lsp::convert;
 use crate::lsp::locations;
-use std::sync::RwLock;
-
 use crate::lsp::state::{prepare_read, read, uri_from_path, write, DocKind, State};
 
 /// The diagnostics of an open document at its current version.
 pub fn of_document(s: &mut State, uri: &Uri) -> Option<(Vec<Diagnostic>, i32)> {
-    let doc = s.docs.get(uri)?;
-    let version = doc.version;
-    match doc.kind {
-        DocKind::Config => {
-            let text = doc.rope.to_string();
-            let problems = s.project.check_config_text(std::path::Path::new(&doc.name), &text);
-            Some((config(s, &text, &problems), version))
-        }
-        DocKind::Other => None,
-        DocKind::Article => {
-            let file = s.refresh(uri)?;
-            Some((article(s, file), version))
-        }
+    if s.docs.get(uri)?.kind == DocKind::Article {
+        s.refresh(uri)?;
     }
+    of_current_document(s, uri)
 }
 
 /// The diagnostics of an open document at its current version, unless they are the ones last

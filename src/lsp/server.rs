@@ -31,16 +31,17 @@ pub struct Backend {
 /// Runs a state change from a notification; a panic inside the core is logged instead of taking
 /// the server down (notifications have no answer to carry an error).
 fn guard(what: &str, f: impl FnOnce()) {
-    if std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_err() {
-        log::error!("{what}: the analysis panicked; the document is kept, its results may be stale");
-    }
+    guarded(what, || {
+        f();
+        Some(())
+    });
 }
 
-/// Runs `f`, turning a panic inside the core into `None` (logged).
-fn guarded<T>(f: impl FnOnce() -> Option<T>) -> Option<T> {
+/// Runs `f`, turning a panic inside the core into `None`, logged under `what`.
+fn guarded<T>(what: &str, f: impl FnOnce() -> Option<T>) -> Option<T> {
     let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
     if answer.is_err() {
-        log::error!("the analysis panicked; nothing was done");
+        log::error!("{what}: the analysis panicked; the document is kept, its results may be stale");
     }
     answer.ok().flatten()
 }
@@ -144,7 +145,9 @@ impl Backend {
     }
 
     async fn publish(&self, uri: Uri) {
-        if let Some((diags, version)) = guarded(|| diagnostics::to_publish_reading(&self.state, &uri)) {
+        if let Some((diags, version)) =
+            guarded("publishing diagnostics", || diagnostics::to_publish_reading(&self.state, &uri))
+        {
             self.client.publish_diagnostics(uri, diags, Some(version)).await;
         }
     }
@@ -220,7 +223,7 @@ impl LanguageServer for Backend {
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         let uri = params.text_document.uri;
-        let edit = guarded(|| workspace_edit::annotations_to_write_on_save(&mut write(&self.state), &uri));
+        let edit = guarded("didSave", || workspace_edit::annotations_to_write_on_save(&mut write(&self.state), &uri));
         if let Some(edit) = edit {
             self.apply_in_background(edit, format!("the moved annotations of {}", uri.as_str()));
         }
